@@ -1,0 +1,105 @@
+"""The typed dataset every later stage works on, and the finding every check returns.
+
+``Dataset.tables`` maps each entry sheet's key to a DataFrame whose columns are
+the schema's column keys, plus ``_row`` (the Excel row the entry came from, for
+findings and hyperlinks). Values are normalised:
+
+- ``choice`` → the option's code (``"yes"``, ``"some"``…), or ``None`` when blank
+  or unreadable (an impact / yes-no blank then counts as ``no_answer``);
+- ``date`` → ``pandas.Timestamp`` (``NaT`` when blank or unreadable);
+- ``date_or_year`` → ``Timestamp``; a year alone becomes 1 July of that year, and
+  the boolean column ``<key>_year_only`` says so;
+- ``score`` / ``integer`` → nullable ``Int64``; ``number`` → ``float64``;
+- ``text`` / ``longtext`` / ``case_ref`` → ``str`` or ``None``.
+
+``Dataset.settings`` maps each setting key to a typed value (``reference_date``
+is a ``datetime.date``; missing means "today" and is decided by the caller).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import pandas as pd
+
+from .schema import DEFAULT_LANG, get_schema
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in one place. ``sheet`` is the sheet's name as shown in the workbook."""
+
+    severity: str  # "error" | "warning"
+    sheet: str
+    cell: str | None  # "D7"; None for a sheet- or file-wide finding
+    row: int | None
+    column: str | None  # column letters "D"
+    key: str | None  # the schema key of the column (or the rule's subject)
+    case_id: str | None
+    value: object
+    message: str
+    code: str = ""  # the rule's stable identifier, e.g. "choice.unknown"
+
+    def to_json(self) -> dict:
+        value = self.value
+        if isinstance(value, (dt.date, dt.datetime)):
+            value = value.isoformat()
+        elif value is not None and not isinstance(value, (str, int, float, bool)):
+            value = str(value)
+        return {"severity": self.severity, "sheet": self.sheet, "cell": self.cell, "row": self.row,
+                "column": self.column, "key": self.key, "case_id": self.case_id, "value": value,
+                "message": self.message, "code": self.code}
+
+
+@dataclass
+class Dataset:
+    lang: str = DEFAULT_LANG
+    tables: dict = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+
+    def table(self, key: str) -> pd.DataFrame:
+        return self.tables[key]
+
+    @property
+    def reference_date(self) -> dt.date:
+        ref = self.settings.get("reference_date")
+        return ref if isinstance(ref, dt.date) else dt.date.today()
+
+    @classmethod
+    def from_rows(cls, rows: Mapping[str, list] | None = None, settings: Mapping | None = None,
+                  lang: str = DEFAULT_LANG) -> "Dataset":
+        """A dataset straight from coded Python values (no workbook): for tests and in-memory use.
+
+        ``rows`` is sheet key → list of {column key: value} with codes for choices and
+        ``datetime.date`` (or an int year for ``date_or_year``) for dates.
+        """
+        sch = get_schema()
+        rows = rows or {}
+        tables = {}
+        for sheet in sch.entry_sheets:
+            records = list(rows.get(sheet.key, []))
+            data = {"_row": pd.Series(range(2, 2 + len(records)), dtype="int64")}
+            for c in sheet.columns:
+                values = [r.get(c.key) for r in records]
+                if c.type == "date_or_year":
+                    data[f"{c.key}_year_only"] = pd.Series([isinstance(v, int) for v in values], dtype="bool")
+                    values = [dt.date(v, 7, 1) if isinstance(v, int) else v for v in values]
+                data[c.key] = typed_series(c.type, values)
+            tables[sheet.key] = pd.DataFrame(data)
+        full = {s.key: s.default for s in sch.settings}
+        full.update(settings or {})
+        full["language"] = lang
+        return cls(lang=lang, tables=tables, settings=full)
+
+
+def typed_series(col_type: str, values: list) -> pd.Series:
+    """Values already normalised to Python objects → the column dtype of the contract above."""
+    if col_type in ("date", "date_or_year"):
+        return pd.Series(pd.to_datetime(pd.Series(values, dtype="object")), dtype="datetime64[ns]")
+    if col_type in ("score", "integer"):
+        return pd.Series(values, dtype="Int64")
+    if col_type == "number":
+        return pd.Series([float("nan") if v is None else v for v in values], dtype="float64")
+    return pd.Series([None if v is None else v for v in values], dtype="object")

@@ -1,0 +1,220 @@
+"""The forms compiled into frozen objects: the only module that knows ``ptxl.forms``.
+
+Everything else (the workbook builder, the reader, validation, statistics
+labels, Word templates) asks this module for sheets, columns, scales and labels,
+so a question's wording or a column's position is written exactly once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .forms import annexes, scales, sheets
+
+LANGS = ("fr", "nl", "en")
+DEFAULT_LANG = "fr"
+
+
+@dataclass(frozen=True)
+class Option:
+    code: str
+    labels: dict = field(hash=False, compare=False)
+    synonyms: tuple = ()
+
+    def label(self, lang: str = DEFAULT_LANG) -> str:
+        return self.labels[lang]
+
+
+@dataclass(frozen=True)
+class Scale:
+    key: str
+    options: tuple
+    blank_is_answer: bool = False
+
+    @property
+    def codes(self) -> list[str]:
+        """Codes counted in statistics, in order; ``no_answer`` last where blanks count."""
+        codes = [o.code for o in self.options]
+        return codes + ["no_answer"] if self.blank_is_answer else codes
+
+    def labels(self, lang: str = DEFAULT_LANG) -> list[str]:
+        return [o.label(lang) for o in self.options]
+
+    def label(self, code: str, lang: str = DEFAULT_LANG) -> str:
+        for o in self.options:
+            if o.code == code:
+                return o.label(lang)
+        if code == "no_answer":
+            return NO_ANSWER[lang]
+        raise KeyError(code)
+
+    def option(self, code: str) -> Option:
+        return next(o for o in self.options if o.code == code)
+
+
+NO_ANSWER = {"fr": "Pas de réponse", "nl": "Geen antwoord", "en": "No answer"}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    type: str
+    labels: dict = field(hash=False, compare=False)
+    help: dict | None = field(default=None, hash=False, compare=False)
+    required: bool = False
+    scale: Scale | None = None
+    width: float | None = None
+
+    def header(self, lang: str = DEFAULT_LANG) -> str:
+        return self.labels[lang]
+
+    def help_text(self, lang: str = DEFAULT_LANG) -> str | None:
+        return self.help[lang] if self.help else None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    kind: str  # entry | settings | output | lists
+    names: dict = field(hash=False, compare=False)
+    table: str | None = None
+    columns: tuple = ()
+    annex: str | None = None
+
+    def name(self, lang: str = DEFAULT_LANG) -> str:
+        return self.names[lang]
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: str
+    labels: dict = field(hash=False, compare=False)
+    default: object = None
+
+
+@dataclass(frozen=True)
+class AnnexAItem:
+    key: str
+    labels: dict = field(hash=False, compare=False)
+    question: dict = field(hash=False, compare=False)
+    better: str = "high"  # which end of the 0–10 scale is good
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    scale: str  # impact | yes_no | text
+    group: str
+    labels: dict = field(hash=False, compare=False)
+    question: dict = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Schema:
+    sheets: tuple
+    scales: dict = field(hash=False, compare=False)
+    settings: tuple = ()
+    annex_a: tuple = ()
+    annex_b: tuple = ()
+    annex_c: tuple = ()
+    vulnerabilities: tuple = ()
+    criteria: tuple = ()
+    groups: dict = field(default_factory=dict, hash=False, compare=False)
+
+    def sheet(self, key: str) -> Sheet:
+        for s in self.sheets:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+    def by_kind(self, kind: str) -> list[Sheet]:
+        return [s for s in self.sheets if s.kind == kind]
+
+    @property
+    def entry_sheets(self) -> list[Sheet]:
+        return self.by_kind("entry")
+
+    @property
+    def output_sheets(self) -> list[Sheet]:
+        return self.by_kind("output")
+
+    def setting(self, key: str) -> Setting:
+        return next(s for s in self.settings if s.key == key)
+
+
+# The settings sheet is a three-column table: a stable key, the label, the value.
+SETTINGS_COLUMNS = (
+    Column("key", "text", {"fr": "Clé", "nl": "Sleutel", "en": "Key"}, width=22),
+    Column("setting", "text", {"fr": "Paramètre", "nl": "Instelling", "en": "Setting"}, width=48),
+    Column("value", "text", {"fr": "Valeur", "nl": "Waarde", "en": "Value"}, width=18),
+)
+
+
+def _scale(key: str) -> Scale:
+    raw = scales.SCALES[key]
+    opts = raw() if callable(raw) else raw
+    return Scale(key, tuple(Option(c, labels, tuple(syn)) for c, labels, syn in opts),
+                 blank_is_answer=key in scales.BLANK_IS_ANSWER)
+
+
+@lru_cache(maxsize=1)
+def get_schema() -> Schema:
+    all_scales = {k: _scale(k) for k in scales.SCALES}
+    built = []
+    for s in sheets.SHEETS:
+        if s["key"] == "settings":
+            cols = SETTINGS_COLUMNS
+        else:
+            cols = tuple(Column(c["key"], c["type"], c["label"], c["help"], c["required"],
+                                all_scales[c["scale"]] if c["scale"] else None, c["width"])
+                         for c in s.get("columns", ()))
+        built.append(Sheet(s["key"], s["kind"], s["name"], s["table"], cols, s.get("annex")))
+    return Schema(
+        sheets=tuple(built),
+        scales=all_scales,
+        settings=tuple(Setting(*row) for row in sheets.SETTINGS),
+        annex_a=tuple(AnnexAItem(k, lab, q, b) for k, lab, q, b in annexes.ANNEX_A),
+        annex_b=tuple(Question(k, sc, g, lab, q) for k, sc, g, lab, q in annexes.ANNEX_B),
+        annex_c=tuple((k, lab) for k, lab in annexes.ANNEX_C),
+        vulnerabilities=tuple((k, lab) for k, lab in annexes.VULNERABILITIES),
+        criteria=tuple(k for k, _l, _h in annexes.CRITERIA),
+        groups=dict(annexes.GROUPS),
+    )
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def schema_json(lang: str = DEFAULT_LANG) -> dict:
+    """The ``ptxl schema --json`` document of CLI.md."""
+    sch = get_schema()
+    out = []
+    for s in sch.sheets:
+        if s.kind not in ("entry", "settings", "output"):
+            continue
+        out.append({
+            "name": s.name(lang), "key": s.key, "table": s.table,
+            "kind": "output" if s.kind == "output" else "entry",
+            "columns": [{"key": c.key, "header": c.header(lang), "type": c.type, "required": c.required,
+                         "choices": c.scale.labels(lang) if c.scale else None} for c in s.columns],
+        })
+    return {"language": lang, "sheets": out}
