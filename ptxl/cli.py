@@ -30,6 +30,17 @@ def fail(message: str, code: int = 2):
     raise typer.Exit(code)
 
 
+def parse_as_of(value: str | None):
+    """``--as-of YYYY-MM-DD`` → date (None keeps the workbook's reference date)."""
+    import datetime as dt
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PtxlError(f"--as-of {value!r} is not a date: write it YYYY-MM-DD, e.g. 2023-02-28.") from None
+
+
 @app.command()
 def new(path: Path = typer.Argument(..., help="Where to write the blank workbook (.xlsx)."),
         lang: str = LangOpt):
@@ -111,12 +122,20 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
 
 @app.command()
 def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's .docx path."),
-           as_of: Optional[str] = AsOfOpt, lang: str = LangOpt):
+           as_of: Optional[str] = AsOfOpt,
+           lang: Optional[str] = typer.Option(None, "--lang", help="fr, nl or en (default: the workbook's)."),
+           force: bool = typer.Option(False, "--force", help="Replace an existing report file.")):
     """Write the impact report, laid out like the evaluation note.
 
-    Example: ptxl report plan_together.xlsx --out rapport.docx
+    Example: ptxl report plan_together.xlsx --out rapport.docx --as-of 2023-02-28
     """
-    raise NotBuiltYet("report")
+    from .report import write_report
+    if out.suffix.lower() != ".docx":
+        fail(f"{out}: the report's name must end in .docx.")
+    if out.exists() and not force:
+        fail(f"{out} already exists: add --force to replace it, or choose another name.")
+    written = write_report(path, out, as_of=parse_as_of(as_of), lang=lang)
+    typer.echo(f"Wrote {written}")
 
 
 @excel_app.command("install")

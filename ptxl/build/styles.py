@@ -1,23 +1,48 @@
-"""Cell formats of the generated workbook, made once per workbook.
+"""Cell formats, messages and page set-up of the generated workbook, made once per workbook.
 
 Every format the output sheets need is registered here at creation, so the
 headless writer can reuse the style indices instead of editing styles.xml.
+The names of ``FORMATS`` are a contract with the other writers: add, never rename.
 """
 
 from __future__ import annotations
 
+import math
+
 ENTRY_TAB = "#2F75B5"     # blue: typed by staff
-SETTINGS_TAB = "#7030A0"
+SETTINGS_TAB = "#7030A0"  # purple: typed once
 OUTPUT_TAB = "#808080"    # grey: written by ptxl
 HOME_TAB = "#00B050"
+
+ENTRY_FILL = "#DDEBF7"     # light versions of the tab colours, for the home sheet's legend
+SETTINGS_FILL = "#E4DFEC"
+OUTPUT_FILL = "#EDEDED"
+VALUE_FILL = "#FFF2CC"     # the settings' value column: "type here"
 
 DEFAULT_WIDTHS = {"text": 16, "longtext": 40, "date": 12, "date_or_year": 12, "integer": 10,
                   "number": 10, "score": 12, "choice": 16, "case_ref": 12}
 
+# Validation messages (input hints and error boxes), per language.
 MSG_SCORE = {"fr": "Un nombre entier de 0 à 10.", "nl": "Een geheel getal van 0 tot 10.",
              "en": "A whole number from 0 to 10."}
 MSG_DATE = {"fr": "Une date, écrite jj/mm/aaaa.", "nl": "Een datum, geschreven als dd/mm/jjjj.",
             "en": "A date, written dd/mm/yyyy."}
+MSG_DATE_OR_YEAR = {"fr": "Une date jj/mm/aaaa, ou l'année seule (ex. 1985).",
+                    "nl": "Een datum dd/mm/jjjj, of alleen het jaar (bv. 1985).",
+                    "en": "A date dd/mm/yyyy, or the year alone (e.g. 1985)."}
+MSG_LIST = {"fr": "Choisissez une réponse dans la liste déroulante.",
+            "nl": "Kies een antwoord uit de keuzelijst.",
+            "en": "Pick an answer from the dropdown list."}
+MSG_INTEGER = {"fr": "Un nombre entier (0 ou plus).", "nl": "Een geheel getal (0 of meer).",
+               "en": "A whole number (0 or more)."}
+MSG_NUMBER = {"fr": "Un nombre (0 ou plus).", "nl": "Een getal (0 of meer).", "en": "A number (0 or more)."}
+MSG_CASE = {"fr": "Ce numéro de dossier n'existe pas (encore) dans la feuille des familles. Continuer quand même ?",
+            "nl": "Dit dossiernummer bestaat (nog) niet in het blad met de gezinnen. Toch doorgaan?",
+            "en": "This case number is not (yet) in the families sheet. Continue anyway?"}
+MSG_WRONG = {"fr": "Valeur non valable", "nl": "Ongeldige waarde", "en": "Invalid value"}
+MSG_LANGUAGE = {"fr": "Langue du classeur, fixée à sa création (fr, nl ou en).",
+                "nl": "Taal van de werkmap, vastgelegd bij het aanmaken (fr, nl of en).",
+                "en": "The workbook's language, set when it was created (fr, nl or en)."}
 
 DATE = "dd/mm/yyyy"
 
@@ -45,6 +70,26 @@ FORMATS = {
     "out_warning": {"font_color": "#9C5700"},
     "out_ok": {"font_color": "#006100"},
     "out_note": {"italic": True, "font_color": "#595959", "text_wrap": True},
+    # entry columns: long text kept as text (a note starting with "=" stays a note)
+    "longtext": {"num_format": "@", "text_wrap": True, "valign": "top"},
+    "integer": {"num_format": "0"},
+    # home sheet
+    "home_item": {"bold": True, "valign": "top"},
+    "home_link": {"font_color": "#0563C1", "underline": 1, "valign": "top"},
+    "home_entry": {"bg_color": ENTRY_FILL, "border": 1, "border_color": ENTRY_TAB, "valign": "top"},
+    "home_settings": {"bg_color": SETTINGS_FILL, "border": 1, "border_color": SETTINGS_TAB, "valign": "top"},
+    "home_output": {"bg_color": OUTPUT_FILL, "border": 1, "border_color": OUTPUT_TAB, "valign": "top"},
+    # settings sheet: the key is ptxl's, the value is the user's
+    "setting_key": {"font_color": "#808080", "bg_color": "#F2F2F2", "valign": "top"},
+    "setting_label": {"text_wrap": True, "valign": "top"},
+    "setting_value": {"num_format": "@", "bg_color": VALUE_FILL, "border": 1, "border_color": "#BF8F00",
+                      "align": "left"},
+    "setting_value_date": {"num_format": DATE, "bg_color": VALUE_FILL, "border": 1, "border_color": "#BF8F00",
+                           "align": "left"},
+    "setting_value_int": {"num_format": "0", "bg_color": VALUE_FILL, "border": 1, "border_color": "#BF8F00",
+                          "align": "left"},
+    "setting_fixed": {"font_color": "#808080", "bg_color": "#F2F2F2", "border": 1, "border_color": "#BFBFBF",
+                      "align": "left"},
 }
 
 
@@ -53,10 +98,78 @@ def formats(wb) -> dict:
 
 
 def column_format(fmts: dict, column) -> object | None:
-    if column.type in ("date",):
+    """The format of a whole entry column: what a typed cell looks like before anyone formats it.
+
+    ``date_or_year`` stays General on purpose: a date format would show a year
+    typed alone (1985) as a date in 1905, and Excel formats a typed date by itself.
+    """
+    if column.type == "date":
         return fmts["date"]
     if column.type == "longtext":
-        return fmts["wrap"]
-    if column.type in ("text", "case_ref", "date_or_year") or column.scale is not None:
-        return None
+        return fmts["longtext"]
+    if column.type in ("text", "case_ref"):
+        return fmts["text"]
+    if column.type in ("integer", "score"):
+        return fmts["integer"]
     return None
+
+
+def column_width(column) -> float:
+    return column.width or DEFAULT_WIDTHS.get(column.type, 14)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (greedy word wrap).
+
+    An estimate (proportional font, so ~1.15 average characters per width unit),
+    good enough to size rows that neither Excel nor LibreOffice resize by themselves
+    (merged cells, rows written with an explicit height).
+    """
+    per_line = max(1, int(width * 1.15))
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        words = [w[i:i + per_line] for w in paragraph.split() for i in range(0, len(w), per_line)]
+        used, count = 0, 1
+        for word in words:
+            need = len(word) if used == 0 else used + 1 + len(word)
+            if need <= per_line:
+                used = need
+            else:
+                count, used = count + 1, len(word)
+        lines += count
+    return max(1, lines)
+
+
+def row_height(text: str, width: float, line: float = 15.0, bold: bool = False) -> float:
+    """Row height in points for ``text`` wrapped in ``width`` (bold text is ~10 % wider)."""
+    return line * wrapped_lines(text, width * (0.9 if bold else 1.0)) + 3
+
+
+# Page set-up: A4, readable scale. Sheets wider than one page are split in columns of
+# pages rather than shrunk below ~75 % (an entry sheet is 5–30 columns wide).
+A4 = 9
+CHARS_PER_LANDSCAPE_PAGE = 170
+
+
+def page_setup(ws, width_chars: float, title: str, landscape: bool = True, repeat_header: bool = True,
+               repeat_first_column: bool = False):
+    """Print like a form: header row on every page, sheet name and page n/N in the margins."""
+    ws.set_paper(A4)
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    pages_wide = max(1, math.ceil(width_chars / CHARS_PER_LANDSCAPE_PAGE)) if landscape else 1
+    ws.fit_to_pages(pages_wide, 0)
+    if repeat_header:
+        ws.repeat_rows(0)
+    if repeat_first_column and pages_wide > 1:
+        ws.repeat_columns(0)
+    ws.set_header(f"&L&\"-,Bold\"{_escape_hf(title)}&R&A", {"margin": 0.3})
+    ws.set_footer("&R&P / &N", {"margin": 0.3})
+
+
+def _escape_hf(text: str) -> str:
+    """Header/footer text is a mini-language where ``&`` starts a code."""
+    return text.replace("&", "&&")

@@ -55,35 +55,86 @@ ORDER = [
                    "en": "The documents of the case and their validity."}),
 ]
 
-BUTTONS_TITLE = {"fr": "Les boutons (onglet « Plan Together »)", "nl": "De knoppen (tabblad « Plan Together »)",
-                 "en": "The buttons ('Plan Together' tab)"}
+BUTTONS_TITLE = {"fr": "Les boutons (onglet « Plan Together » du ruban)",
+                 "nl": "De knoppen (tabblad « Plan Together » van het lint)",
+                 "en": "The buttons ('Plan Together' tab of the ribbon)"}
 
+# key = the Excel entry point's name; label = the button's caption (ribbon and home sheet).
 BUTTONS = [
-    {"fr": "Vérifier les saisies : relit toutes les feuilles et liste dans « Contrôles » ce qui est à corriger, "
-           "avec un lien vers la cellule. Rien n'est modifié dans vos saisies.",
-     "nl": "Invoer controleren: leest alle bladen en zet in « Controles » wat te verbeteren is, met een link naar "
-           "de cel. Uw invoer wordt niet gewijzigd.",
-     "en": "Check entries: reads every sheet and lists in 'Checks' what needs correcting, with a link to the "
-           "cell. Nothing you typed is changed."},
-    {"fr": "Actualiser les statistiques : recalcule les feuilles Impact, Cohorte, Suivi, Évolution et Alertes.",
-     "nl": "Statistieken bijwerken: berekent de bladen Impact, Cohort, Opvolging, Evolutie en Waarschuwingen opnieuw.",
-     "en": "Refresh statistics: recomputes the Impact, Cohort, Follow-up, Baseline evolution and Alerts sheets."},
-    {"fr": "Générer les documents : crée les fiches Word (annexes A, B, C et dossier complet) ; si une ligne "
-           "d'une famille est sélectionnée, pour cette famille seulement.",
-     "nl": "Documenten maken: maakt de Word-fiches (bijlagen A, B, C en volledig dossier); als een rij van een "
-           "gezin geselecteerd is, alleen voor dat gezin.",
-     "en": "Generate documents: creates the Word forms (annexes A, B, C and the full case file); if a family's "
-           "row is selected, for that family only."},
+    {"key": "validate",
+     "label": {"fr": "Vérifier les saisies", "nl": "Invoer controleren", "en": "Check entries"},
+     "text": {"fr": "Relit toutes les feuilles et liste dans « Contrôles » ce qui est à corriger, avec un lien "
+                    "vers la cellule. Rien n'est modifié dans vos saisies.",
+              "nl": "Leest alle bladen en zet in « Controles » wat te verbeteren is, met een link naar de cel. "
+                    "Uw invoer wordt niet gewijzigd.",
+              "en": "Reads every sheet and lists in 'Checks' what needs correcting, with a link to the cell. "
+                    "Nothing you typed is changed."}},
+    {"key": "refresh",
+     "label": {"fr": "Actualiser les statistiques", "nl": "Statistieken bijwerken", "en": "Refresh statistics"},
+     "text": {"fr": "Vérifie les saisies, puis recalcule les feuilles grises : Impact, Cohorte, Suivi, Évolution, "
+                    "Alertes et Contrôles. Les feuilles bleues ne sont pas touchées.",
+              "nl": "Controleert de invoer en berekent dan de grijze bladen opnieuw: Impact, Cohort, Opvolging, "
+                    "Evolutie, Waarschuwingen en Controles. De blauwe bladen blijven ongewijzigd.",
+              "en": "Checks the entries, then recomputes the grey sheets: Impact, Cohort, Follow-up, Baseline "
+                    "evolution, Alerts and Checks. The blue sheets are not touched."}},
+    {"key": "generate_documents",
+     "label": {"fr": "Générer les documents", "nl": "Documenten maken", "en": "Generate documents"},
+     "text": {"fr": "Crée les fiches Word (annexes A, B, C et dossier complet) dans un dossier à côté du "
+                    "classeur ; si une ligne d'une famille est sélectionnée, pour cette famille seulement.",
+              "nl": "Maakt de Word-fiches (bijlagen A, B, C en volledig dossier) in een map naast de werkmap; "
+                    "als een rij van een gezin geselecteerd is, alleen voor dat gezin.",
+              "en": "Creates the Word forms (annexes A, B, C and the full case file) in a folder next to the "
+                    "workbook; if a family's row is selected, for that family only."}},
+    {"key": "help",
+     "label": {"fr": "Aide", "nl": "Help", "en": "Help"},
+     "text": {"fr": "Ramène à cette page d'accueil.",
+              "nl": "Brengt u terug naar deze startpagina.",
+              "en": "Brings you back to this home page."}},
+]
+
+NO_RIBBON = {
+    "fr": "Pas d'onglet « Plan Together » dans Excel ? Demandez à la personne qui s'occupe de l'informatique de "
+          "l'installer une fois sur cet ordinateur (commande « ptxl excel install »).",
+    "nl": "Geen tabblad « Plan Together » in Excel? Vraag de persoon die de informatica beheert om het één keer op "
+          "deze computer te installeren (opdracht « ptxl excel install »).",
+    "en": "No 'Plan Together' tab in Excel? Ask the person who looks after IT to install it once on this "
+          "computer (command 'ptxl excel install').",
+}
+
+LEGEND_TITLE = {"fr": "Les couleurs des onglets", "nl": "De kleuren van de tabbladen", "en": "The tab colours"}
+# (sheet kind, what it means)
+LEGEND = [
+    ("entry", {"fr": "Bleu : vous tapez les informations ici.", "nl": "Blauw: hier typt u de gegevens.",
+               "en": "Blue: you type the information here."}),
+    ("settings", {"fr": "Violet : les paramètres, remplis une fois.", "nl": "Paars: de instellingen, één keer "
+                  "ingevuld.", "en": "Purple: the settings, filled in once."}),
+    ("output", {"fr": "Gris : rempli par Plan Together ; protégé contre la frappe accidentelle (Révision > Ôter "
+                      "la protection, sans mot de passe).",
+                "nl": "Grijs: ingevuld door Plan Together; beveiligd tegen per ongeluk typen (Controleren > "
+                      "Beveiliging blad opheffen, zonder wachtwoord).",
+                "en": "Grey: filled by Plan Together; protected against accidental typing (Review > Unprotect "
+                      "Sheet, no password)."}),
 ]
 
 TIPS_TITLE = {"fr": "Bon à savoir", "nl": "Goed om te weten", "en": "Good to know"}
 TIPS = [
-    {"fr": "Choisissez les réponses dans les listes déroulantes ; les dates s'écrivent jj/mm/aaaa.",
-     "nl": "Kies de antwoorden in de keuzelijsten; datums schrijft u als dd/mm/jjjj.",
-     "en": "Pick answers from the dropdown lists; dates are written dd/mm/yyyy."},
-    {"fr": "Pour ajouter une ligne, tapez sous la dernière ligne du tableau : il s'agrandit tout seul.",
-     "nl": "Om een rij toe te voegen, typt u onder de laatste rij van de tabel: ze wordt vanzelf groter.",
-     "en": "To add a row, type below the table's last row: it grows by itself."},
+    {"fr": "Choisissez les réponses dans les listes déroulantes ; les dates s'écrivent jj/mm/aaaa. Date de "
+           "naissance ou d'arrivée inconnue : tapez l'année seule (ex. 1985).",
+     "nl": "Kies de antwoorden in de keuzelijsten; datums schrijft u als dd/mm/jjjj. Geboorte- of aankomstdatum "
+           "onbekend: typ alleen het jaar (bv. 1985).",
+     "en": "Pick answers from the dropdown lists; dates are written dd/mm/yyyy. Birth or arrival date unknown: "
+           "type the year alone (e.g. 1985)."},
+    {"fr": "Une famille reçoit d'abord son n° de dossier dans la feuille des familles ; les autres feuilles le "
+           "proposent ensuite dans une liste.",
+     "nl": "Een gezin krijgt eerst zijn dossiernummer in het blad met de gezinnen; de andere bladen bieden het "
+           "daarna aan in een lijst.",
+     "en": "A family first gets its case number in the families sheet; the other sheets then offer it in a list."},
+    {"fr": "Pour ajouter une ligne, tapez sous la dernière ligne du tableau : il s'agrandit tout seul. Ne laissez "
+           "pas de ligne vide au milieu.",
+     "nl": "Om een rij toe te voegen, typt u onder de laatste rij van de tabel: ze wordt vanzelf groter. Laat geen "
+           "lege rij in het midden.",
+     "en": "To add a row, type below the table's last row: it grows by itself. Do not leave empty rows in "
+           "between."},
     {"fr": "Ce fichier contient des données personnelles sensibles : gardez-le chiffré (Fichier > Informations > "
            "Protéger le classeur > Chiffrer avec mot de passe) et ne l'envoyez pas par e-mail.",
      "nl": "Dit bestand bevat gevoelige persoonsgegevens: versleutel het (Bestand > Info > Werkmap beveiligen > "
@@ -94,6 +145,10 @@ TIPS = [
 
 LAST_REFRESH = {"fr": "Dernière actualisation", "nl": "Laatst bijgewerkt", "en": "Last refresh"}
 NOT_YET = {"fr": "pas encore actualisé", "nl": "nog niet bijgewerkt", "en": "not refreshed yet"}
+BACK_HOME = {"fr": "← Accueil", "nl": "← Start", "en": "← Home"}
+PRINT_HEADER = {"fr": "Plan Together – confidentiel", "nl": "Plan Together – vertrouwelijk",
+                "en": "Plan Together – confidential"}
+
 OUTPUT_PLACEHOLDER = {
     "fr": "Cette feuille est remplie par le bouton « Actualiser les statistiques » (ou « ptxl refresh »).",
     "nl": "Dit blad wordt ingevuld door de knop « Statistieken bijwerken » (of « ptxl refresh »).",

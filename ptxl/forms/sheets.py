@@ -10,7 +10,7 @@ written by ptxl; the lists sheet holds the dropdown values and is hidden.
 from __future__ import annotations
 
 from .annexes import ANNEX_A, ANNEX_B, ANNEX_C, CRITERIA, VULNERABILITIES
-from .scales import L
+from .scales import DOCUMENT_TYPE, L
 
 
 def col(key, type_, label, help=None, required=False, scale=None, width=None):
@@ -217,6 +217,11 @@ DOCUMENTS = [
           "Leave empty for a support letter: the default validity (settings) applies.")),
 ]
 
+# Default validity of a document counted from its issue date, used when "valid until" is empty
+# (0 or empty in the workbook = no default). 9ter needs a standard medical certificate under
+# 3 months old (droitsquotidiens.be, "régularisation médicale"); support letters have their own row.
+DOCUMENT_VALIDITY_MONTHS = {"medical_certificate": 3}
+
 # Settings: key, type, label, default.
 SETTINGS = [
     ("organisation", "text", L("Organisation", "Organisatie", "Organisation"), "JRS Belgium"),
@@ -230,6 +235,10 @@ SETTINGS = [
     ("support_letter_months", "integer", L("Validité d'une lettre de soutien (mois)",
                                            "Geldigheid van een steunbrief (maanden)",
                                            "Validity of a support letter (months)"), 6),
+    *[(f"{code}_months", "integer", L(f"Validité par défaut (mois) : {label['fr']}",
+                                       f"Standaardgeldigheid (maanden): {label['nl']}",
+                                       f"Default validity (months): {label['en']}"), DOCUMENT_VALIDITY_MONTHS.get(code))
+      for code, label, _syn in DOCUMENT_TYPE if code != "support_letter"],
     ("alert_action_days", "integer", L("Alerte : action due dans (jours)", "Waarschuwing: actie binnen (dagen)",
                                        "Alert: action due within (days)"), 7),
     ("alert_no_contact_days", "integer", L("Alerte : sans contact depuis (jours)",

@@ -1,0 +1,249 @@
+"""Workbooks saved with Excel's "Encrypt with password": opened and rewritten in memory only.
+
+Why in memory: a decrypted copy on disk (even a temporary file) outlives the
+command in backups, sync folders and file-recovery tools; the encryption is
+the only storage protection the families' data has. So the plaintext package
+never leaves ``bytes``: msoffcrypto-tool decrypts from and encrypts to
+``io.BytesIO`` (its OOXML path uses no temporary file).
+
+Why the password never comes from the command line: arguments are visible to
+other users (process list) and stay in shell history. It is typed at a hidden
+prompt (``getpass``) or, for automation, read from the environment variable
+``PTXL_PASSWORD``.
+
+A rewrite is only handed back when it is verifiably encrypted: an OLE
+container with the ``EncryptionInfo`` and ``EncryptedPackage`` streams that
+decrypts, with the same password, to exactly the package we meant to write.
+
+Messages name the file only, never a password or any content.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import io
+import os
+import sys
+import zipfile
+from pathlib import Path
+
+from .errors import PtxlError
+
+ENV_PASSWORD = "PTXL_PASSWORD"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PROMPT_TRIES = 3
+
+# Passwords that opened a given encrypted file in this process, so a refresh that
+# read the file can write it back encrypted without asking twice. Keyed by the
+# SHA-256 of the encrypted bytes; held in memory only, never written anywhere.
+_REMEMBERED: dict[str, str] = {}
+
+
+class EncryptedWorkbookError(PtxlError):
+    """A problem opening or writing a password-protected workbook; ``kind`` says which."""
+
+    def __init__(self, kind: str, name: str):
+        self.kind = kind
+        super().__init__(MESSAGES[kind].format(name=name))
+
+
+MESSAGES = {
+    "wrong_password": (
+        "« {name} » est protégé par un mot de passe, et le mot de passe donné ne l'ouvre pas. Rien n'a été "
+        "lu ni écrit. Vérifiez le mot de passe (majuscules, clavier) et réessayez. "
+        "({name} is password-protected and the password given does not open it. Nothing was read or "
+        "written. Check the password and try again.)"),
+    "password_needed": (
+        "« {name} » est protégé par un mot de passe. Lancez la commande dans une fenêtre où vous pouvez le "
+        "taper, ou donnez-le dans la variable d'environnement " + ENV_PASSWORD + " (jamais sur la ligne de "
+        "commande). Rien n'a été écrit. ({name} is password-protected: run the command where you can type "
+        "the password, or set the environment variable " + ENV_PASSWORD + ". Nothing was written.)"),
+    "unsupported": (
+        "« {name} » est protégé par un chiffrement que ptxl ne sait pas ouvrir (ancien format ou protection "
+        "par droits d'accès). Dans Excel : Fichier > Enregistrer sous… au format .xlsx, avec « Chiffrer avec "
+        "mot de passe ». Rien n'a été écrit. ({name} uses an encryption ptxl cannot open; save it again as "
+        ".xlsx with Excel's 'Encrypt with password'. Nothing was written.)"),
+    "not_a_workbook": (
+        "« {name} » s'ouvre avec ce mot de passe mais ne contient pas un classeur .xlsx. Rien n'a été écrit. "
+        "({name} opens with this password but holds no .xlsx workbook. Nothing was written.)"),
+    "encrypt_failed": (
+        "ptxl n'a pas pu rechiffrer « {name} » avec son mot de passe ; le fichier n'a pas été modifié. "
+        "(ptxl could not encrypt {name} again with its password; the file was not changed.)"),
+    "missing_library": (
+        "Pour ouvrir « {name} », protégé par un mot de passe, ptxl a besoin du module msoffcrypto-tool "
+        "(pip install msoffcrypto-tool). Rien n'a été écrit. (Opening the password-protected {name} needs "
+        "msoffcrypto-tool. Nothing was written.)"),
+}
+
+
+def _msoffcrypto(name: str):
+    try:
+        from msoffcrypto import exceptions
+        from msoffcrypto.format.ooxml import OOXMLFile
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise EncryptedWorkbookError("missing_library", name) from None
+    return OOXMLFile, exceptions
+
+
+def _ole_streams(data: bytes) -> set[str] | None:
+    """Top-level stream names of an OLE container, or None when ``data`` is not one."""
+    if not data.startswith(OLE_MAGIC):
+        return None
+    import olefile
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception:
+        return None
+    try:
+        return {"/".join(entry) for entry in ole.listdir(streams=True, storages=False)}
+    finally:
+        ole.close()
+
+
+def is_encrypted(data: bytes) -> bool:
+    """True for an Office-encrypted OOXML package: an OLE container holding both encryption streams."""
+    streams = _ole_streams(data)
+    return streams is not None and {"EncryptionInfo", "EncryptedPackage"} <= streams
+
+
+def is_encrypted_file(path: str | Path) -> bool:
+    with open(path, "rb") as fh:
+        head = fh.read(len(OLE_MAGIC))
+        if head != OLE_MAGIC:
+            return False
+        return is_encrypted(head + fh.read())
+
+
+def _fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def get_password(name: str) -> str:
+    """The password from ``PTXL_PASSWORD``, else a hidden prompt; never an argument, never echoed."""
+    env = os.environ.get(ENV_PASSWORD)
+    if env:
+        return env
+    if not _interactive():
+        raise EncryptedWorkbookError("password_needed", name)
+    return getpass.getpass(f"Mot de passe de / password for {name}: ")
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _try_decrypt(data: bytes, name: str, password: str) -> bytes | None:
+    """Plain package bytes, or None when the password is wrong."""
+    OOXMLFile, exceptions = _msoffcrypto(name)
+    try:
+        office = OOXMLFile(io.BytesIO(data))
+    except Exception:
+        raise EncryptedWorkbookError("unsupported", name) from None
+    if getattr(office, "type", None) not in ("agile", "standard"):
+        raise EncryptedWorkbookError("unsupported", name)
+    out = io.BytesIO()
+    try:
+        office.load_key(password=password, verify_password=True)
+        office.decrypt(out, verify_integrity=office.type == "agile")
+    except exceptions.InvalidKeyError:
+        return None
+    except Exception:
+        raise EncryptedWorkbookError("unsupported", name) from None
+    plain = out.getvalue()
+    if not _is_xlsx_package(plain):
+        raise EncryptedWorkbookError("not_a_workbook", name)
+    return plain
+
+
+def _is_xlsx_package(plain: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(plain)) as zf:
+            return "[Content_Types].xml" in zf.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def decrypt(data: bytes, name: str, password: str | None = None) -> bytes:
+    """Encrypted workbook bytes → the plain .xlsx package bytes, in memory.
+
+    Without ``password`` it is asked for (env var, then prompt: up to three tries
+    at a prompt, one with the env var). A wrong password raises
+    ``EncryptedWorkbookError("wrong_password")`` before anything is read.
+    """
+    if password is None:
+        password = _REMEMBERED.get(_fingerprint(data))
+    if password is not None:
+        plain = _try_decrypt(data, name, password)
+        if plain is None:
+            raise EncryptedWorkbookError("wrong_password", name)
+    else:
+        prompted = not os.environ.get(ENV_PASSWORD)
+        for attempt in range(PROMPT_TRIES if prompted else 1):
+            password = get_password(name)
+            plain = _try_decrypt(data, name, password)
+            if plain is not None:
+                break
+            if prompted and attempt < PROMPT_TRIES - 1:
+                print("Mot de passe incorrect. / Wrong password.", file=sys.stderr)
+        else:
+            raise EncryptedWorkbookError("wrong_password", name)
+    _REMEMBERED[_fingerprint(data)] = password
+    return plain
+
+
+def password_for(data: bytes) -> str | None:
+    """The password that opened these encrypted bytes earlier in this process, if any."""
+    return _REMEMBERED.get(_fingerprint(data))
+
+
+def open_package(path: str | Path, password: str | None = None) -> bytes:
+    """The .xlsx package at ``path`` as plain bytes, decrypted in memory when it is encrypted."""
+    path = Path(path)
+    data = path.read_bytes()
+    return decrypt(data, path.name, password) if is_encrypted(data) else data
+
+
+def encrypt(plain: bytes, password: str, name: str = "workbook") -> bytes:
+    """Plain .xlsx package bytes → Excel-compatible encrypted bytes (ECMA-376 agile, AES-256), verified."""
+    OOXMLFile, _exceptions = _msoffcrypto(name)
+    out = io.BytesIO()
+    try:
+        OOXMLFile(io.BytesIO(plain)).encrypt(password, out)
+    except Exception:
+        raise EncryptedWorkbookError("encrypt_failed", name) from None
+    blob = out.getvalue()
+    verify_encrypted(blob, password, plain, name)
+    _REMEMBERED[_fingerprint(blob)] = password
+    return blob
+
+
+def verify_encrypted(blob: bytes, password: str, expected_plain: bytes, name: str = "workbook") -> None:
+    """Refuse unless ``blob`` is an encrypted container that opens to exactly ``expected_plain``."""
+    if not is_encrypted(blob) or blob.startswith(b"PK"):
+        raise EncryptedWorkbookError("encrypt_failed", name)
+    try:
+        back = _try_decrypt(blob, name, password)
+    except EncryptedWorkbookError:
+        back = None
+    if back != expected_plain:
+        raise EncryptedWorkbookError("encrypt_failed", name)
+
+
+def reencrypt_like(original: bytes, new_plain: bytes, name: str, password: str | None = None) -> bytes:
+    """What a writer puts on disk: ``new_plain`` encrypted like ``original`` was, or unchanged if it was not.
+
+    The hook for headless writers: they rewrite the plain package in memory,
+    then call this with the file's original bytes before the atomic replace.
+    """
+    if not is_encrypted(original):
+        return new_plain
+    if password is None:
+        password = password_for(original)
+    if password is None:
+        decrypt(original, name)  # asks, checks, remembers
+        password = password_for(original)
+    return encrypt(new_plain, password, name)

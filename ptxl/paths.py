@@ -1,0 +1,34 @@
+"""Where ptxl's own files are: the Word templates and the Excel add-in.
+
+In a clone (editable install) they are the repository's ``templates/`` and
+``workbook/`` folders, so staff's restyled templates are used at once; an
+installed wheel carries copies under ``<prefix>/share/ptxl/``. The environment
+variable PTXL_TEMPLATES points at an office's own template folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARE = Path(sys.prefix) / "share" / "ptxl"
+
+
+def _first(*candidates: Path) -> Path:
+    for c in candidates:
+        if c.exists():
+            return c
+    return candidates[0]
+
+
+def templates_dir() -> Path:
+    env = os.environ.get("PTXL_TEMPLATES")
+    if env:
+        return Path(env)
+    return _first(REPO / "templates", SHARE / "templates")
+
+
+def workbook_dir() -> Path:
+    return _first(REPO / "workbook", SHARE / "workbook")

@@ -1,0 +1,404 @@
+"""Read a staff workbook into raw tables: values as typed, each with its Excel position.
+
+Why this shape: the file is read once into memory (bytes), sniffed by its first
+bytes, then parsed by python-calamine (fast, never writes, no lock, no temp
+file). Calamine gives values but not formulas nor error cells, so the entry
+sheets' XML is scanned for ``<f>`` and ``t="e"`` cells, which is cheap.
+Nothing here judges an entry: structure facts (missing sheet, missing column,
+merged cells, formulas) are collected for ``ptxl.rules.structure`` to turn into
+findings in the workbook's language. File-level problems raise ``PtxlError``.
+
+Accepts a path, ``bytes`` or a binary file-like, so a decrypted in-memory copy
+can be fed in later (``password`` is the hook for that).
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import PtxlError
+from .rules.messages import file_message
+from .schema import DEFAULT_LANG, LANGS, get_schema
+
+ZIP_MAGIC = b"PK\x03\x04"
+EMPTY_ZIP_MAGIC = b"PK\x05\x06"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+STRICT_NS = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
+HEADER_SCAN_ROWS = 10  # the header row is looked for in the first rows, in case one was inserted above
+
+
+class FileProblem(PtxlError):
+    """A file-level problem; ``kind`` tells which (for tests and the JSON of the CLI)."""
+
+    def __init__(self, kind: str, name: str, lang: str = DEFAULT_LANG):
+        self.kind = kind
+        super().__init__(file_message(kind, name, lang))
+
+
+@dataclass
+class RawTable:
+    """One entry sheet as typed: column key → list of raw values, aligned with ``rows``."""
+
+    key: str
+    name: str  # the sheet's name in this workbook
+    header_row: int  # Excel row number of the header
+    columns: dict  # column key → 0-based column index in the sheet
+    rows: list  # Excel row numbers of the non-empty data rows
+    values: dict  # column key → list of raw calamine values (same length as rows)
+    missing: list = field(default_factory=list)  # column keys whose header was not found
+    unknown_headers: dict = field(default_factory=dict)  # col index → header text not matched
+    duplicates: list = field(default_factory=list)  # (column key, col index) of a second same header
+    merged: list = field(default_factory=list)  # ((r0, c0), (r1, c1)) 0-based, crossing the table
+    formulas: list = field(default_factory=list)  # (excel row, col index) of formula cells in the table
+    errors: list = field(default_factory=list)  # (excel row, col index) of error cells (#N/A…)
+    found_by: str = "name"  # name | other_language | table
+
+
+@dataclass
+class RawWorkbook:
+    path: str | None
+    lang: str
+    sheet_names: list
+    tables: dict  # sheet key → RawTable
+    missing_sheets: list  # sheet keys not found
+    settings: dict  # setting key → (raw value, excel row, col index)
+    settings_sheet: str | None
+
+
+def fold(text: object) -> str:
+    """Compare labels forgivingly: case, accents, spaces, curly quotes and dashes do not matter."""
+    s = unicodedata.normalize("NFKD", str(text))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return " ".join(s.casefold().split())
+
+
+# ---------------------------------------------------------------- sniffing
+
+def _load_bytes(source) -> tuple[bytes, str, str | None]:
+    """(data, display name, suffix) from a path, bytes or binary file-like. Only ever opens for reading."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), "(workbook)", None
+    if hasattr(source, "read"):
+        pos = source.tell() if hasattr(source, "seek") else None
+        data = source.read()
+        if pos is not None:
+            source.seek(pos)
+        return data, getattr(source, "name", "(workbook)"), None
+    path = Path(source)
+    name = path.name
+    if not path.exists():
+        raise FileProblem("not_found", str(path))
+    if path.is_dir():
+        raise FileProblem("is_directory", str(path))
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except PermissionError:
+        raise FileProblem("locked", name) from None
+    except OSError:
+        raise FileProblem("unreadable", name) from None
+    return data, name, path.suffix.lower()
+
+
+def _utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+def sniff(data: bytes, name: str, suffix: str | None, password: str | None = None) -> bytes:
+    """Check the first bytes before parsing; return xlsx bytes (decrypted one day) or raise FileProblem."""
+    if not data or not data.strip(b"\x00 \t\r\n"):
+        raise FileProblem("empty", name)
+    if data.startswith(OLE_MAGIC):
+        if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
+            return _decrypt(data, name, password)
+        if _utf16("Workbook") in data or _utf16("Book") in data:
+            raise FileProblem("xls_renamed" if suffix in (".xlsx", ".xlsm") else "xls", name)
+        raise FileProblem("not_workbook", name)
+    if data.startswith(EMPTY_ZIP_MAGIC):
+        raise FileProblem("not_workbook", name)
+    if data.startswith(ZIP_MAGIC):
+        return data
+    head = data[:4096]
+    if b"\x00" not in head:
+        text = head.decode("utf-8", errors="replace")
+        lowered = text.lstrip("\ufeff \r\n\t").lower()
+        if lowered.startswith(("<html", "<!doctype", "<?xml", "<table")):
+            raise FileProblem("html_or_xml", name)
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        if lines and any(sep in lines[0] for sep in (",", ";", "\t")):
+            raise FileProblem("csv", name)
+        raise FileProblem("text", name)
+    raise FileProblem("not_workbook", name)
+
+
+def _decrypt(data: bytes, name: str, password: str | None) -> bytes:
+    """Password-protected workbook: decrypted in memory only (``ptxl.crypto``), never to a temporary file."""
+    from . import crypto
+    if not crypto.is_encrypted(data):
+        raise FileProblem("encrypted", name)
+    return crypto.decrypt(data, name, password)
+
+
+def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise FileProblem("corrupt_zip", name) from None
+    names = set(zf.namelist())
+    if "xl/workbook.bin" in names:
+        raise FileProblem("xlsb", name)
+    if "xl/workbook.xml" not in names:
+        raise FileProblem("not_workbook", name)
+    try:
+        head = zf.read("xl/workbook.xml")[:2000]
+    except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile):
+        raise FileProblem("corrupt_zip", name) from None
+    except Exception:  # zlib.error and friends: a damaged member
+        raise FileProblem("corrupt_zip", name) from None
+    if STRICT_NS in head:
+        raise FileProblem("strict", name)
+    return zf
+
+
+# ---------------------------------------------------------------- sheet XML facts
+
+_SHEET_RE = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_SHEET_RE2 = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"')
+_REL_RE = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
+                     rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+_CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>(\s*<(?:\w+:)?f[\s>/])?')
+_REF_RE = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+
+
+def _xml_unescape(b: bytes) -> str:
+    return (b.decode("utf-8", "replace").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its XML part in the zip."""
+    wb = zf.read("xl/workbook.xml")
+    try:
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for m in _REL_RE.finditer(rels):
+        rid, target = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        t = target.decode()
+        targets[rid.decode()] = t.lstrip("/") if t.startswith("/") else "xl/" + t
+    out = {}
+    for m in _SHEET_RE.finditer(wb):
+        out[_xml_unescape(m.group(1))] = targets.get(m.group(2).decode(), "")
+    if not out:
+        for m in _SHEET_RE2.finditer(wb):
+            out[_xml_unescape(m.group(2))] = targets.get(m.group(1).decode(), "")
+    return out
+
+
+def col_index(letters: bytes | str) -> int:
+    n = 0
+    for ch in letters if isinstance(letters, str) else letters.decode():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def formula_and_error_cells(xml: bytes) -> tuple[list, list]:
+    """(formula cells, error cells) as (excel row, 0-based col) from one sheet's XML; cheap when none."""
+    formulas, errors = [], []
+    if b"<f" not in xml and b'"e"' not in xml:
+        return formulas, errors
+    for m in _CELL_RE.finditer(xml):
+        attrs, has_f = m.group(1), m.group(2)
+        is_err = b't="e"' in attrs
+        if not (has_f or is_err):
+            continue
+        ref = _REF_RE.search(attrs)
+        if not ref:
+            continue
+        pos = (int(ref.group(2)), col_index(ref.group(1)))
+        (formulas if has_f else errors).append(pos)
+    return formulas, errors
+
+
+# ---------------------------------------------------------------- headers and tables
+
+def header_maps(sheet) -> dict[str, str]:
+    """Folded header text (any language) → column key, for one sheet of the schema."""
+    out = {}
+    for c in sheet.columns:
+        for lang in LANGS:
+            out.setdefault(fold(c.header(lang)), c.key)
+    return out
+
+
+def _find_header(grid: list, hmap: dict) -> int:
+    """0-based index of the row that matches the most known headers (row 0 unless one was inserted)."""
+    best, best_n = 0, -1
+    for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+        n = sum(1 for v in row if isinstance(v, str) and v and fold(v) in hmap)
+        if n > best_n:
+            best, best_n = i, n
+    return best
+
+
+def _blank(v) -> bool:
+    return v is None or v == "" or (isinstance(v, str) and not v.strip())
+
+
+def read_table(sheet, name: str, grid: list, merged, formulas, errors) -> RawTable:
+    hmap = header_maps(sheet)
+    h = _find_header(grid, hmap) if grid else 0
+    header = grid[h] if grid else []
+    columns, unknown, duplicates = {}, {}, []
+    for j, v in enumerate(header):
+        if _blank(v):
+            continue
+        key = hmap.get(fold(v))
+        if key is None:
+            unknown[j] = str(v)
+        elif key in columns:
+            duplicates.append((key, j))
+        else:
+            columns[key] = j
+    missing = [c.key for c in sheet.columns if c.key not in columns]
+    body = grid[h + 1:]
+    width = max((len(r) for r in body), default=0)
+    idx = sorted(columns.values())
+    rows, kept = [], []
+    for i, r in enumerate(body):
+        if any(not _blank(r[j]) for j in idx if j < len(r)):
+            rows.append(h + 2 + i)
+            kept.append(r)
+    values = {}
+    for key, j in columns.items():
+        values[key] = [r[j] if j < len(r) else "" for r in kept] if j < width else [""] * len(kept)
+    first, last = h + 1, h + 1 + len(body)  # Excel rows of header and last data row
+    lo, hi = (min(idx), max(idx)) if idx else (0, 0)
+    cross = [m for m in (merged or ()) if m[1][0] + 1 >= first and m[0][0] + 1 <= max(last, first)
+             and m[1][1] >= lo and m[0][1] <= hi]
+    colset = set(idx)
+    return RawTable(sheet.key, name, first, columns, rows, values, missing, unknown, duplicates, cross,
+                    [p for p in formulas if p[0] > first and p[1] in colset],
+                    [p for p in errors if p[0] > first and p[1] in colset])
+
+
+def suggest_header(table: RawTable, wanted: str) -> tuple[int, str] | None:
+    """An unmatched header close to the wanted one (a renamed column), as (col index, text)."""
+    if not table.unknown_headers:
+        return None
+    folded = {fold(t): (j, t) for j, t in table.unknown_headers.items()}
+    hit = difflib.get_close_matches(fold(wanted), list(folded), n=1, cutoff=0.6)
+    return folded[hit[0]] if hit else None
+
+
+def detect_lang(sheet_names: list) -> str:
+    sch = get_schema()
+    present = {fold(n) for n in sheet_names}
+    score = {lang: sum(fold(s.name(lang)) in present for s in sch.sheets) for lang in LANGS}
+    best = max(LANGS, key=lambda lang: (score[lang], lang == DEFAULT_LANG))
+    return best
+
+
+def _match_sheets(sheet_names: list, lang: str, table_sheets: dict) -> dict[str, tuple[str, str]]:
+    """Schema sheet key → (workbook sheet name, how found)."""
+    sch = get_schema()
+    by_fold = {}
+    for n in sheet_names:
+        by_fold.setdefault(fold(n), n)
+    out = {}
+    for s in sch.sheets:
+        if s.kind not in ("entry", "settings"):
+            continue
+        hit = by_fold.get(fold(s.name(lang)))
+        how = "name"
+        if hit is None:
+            for other in LANGS:
+                hit = by_fold.get(fold(s.name(other)))
+                if hit:
+                    how = "other_language"
+                    break
+        if hit is None and s.table in table_sheets:
+            hit, how = table_sheets[s.table], "table"
+        if hit is not None:
+            out[s.key] = (hit, how)
+    return out
+
+
+def read_workbook(source, password: str | None = None) -> RawWorkbook:
+    """Path, bytes or file-like → RawWorkbook. Raises FileProblem for anything that is not a readable .xlsx."""
+    import python_calamine as pc
+
+    data, name, suffix = _load_bytes(source)
+    data = sniff(data, name, suffix, password)
+    zf = _open_zip(data, name)
+    try:
+        wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data), load_tables=True)
+    except Exception:
+        try:
+            wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        except Exception:
+            raise FileProblem("corrupt", name) from None
+    sheet_names = list(wb.sheet_names)
+    table_sheets = {}
+    try:
+        for t in wb.table_names or ():
+            table_sheets[t] = wb.get_table_by_name(t).sheet
+    except Exception:
+        table_sheets = {}
+    lang = detect_lang(sheet_names)
+    found = _match_sheets(sheet_names, lang, table_sheets)
+    parts = sheet_parts(zf)
+    sch = get_schema()
+    tables, missing, settings, settings_name = {}, [], {}, None
+    for s in sch.sheets:
+        if s.kind not in ("entry", "settings"):
+            continue
+        if s.key not in found:
+            missing.append(s.key)
+            continue
+        sname, how = found[s.key]
+        try:
+            ws = wb.get_sheet_by_name(sname)
+            grid = ws.to_python(skip_empty_area=False)
+            merged = ws.merged_cell_ranges
+            xml = zf.read(parts[sname]) if parts.get(sname) in zf.namelist() else b""
+        except Exception:
+            raise FileProblem("corrupt", name) from None
+        formulas, errors = formula_and_error_cells(xml)
+        table = read_table(s, sname, grid, merged, formulas, errors)
+        table.found_by = how
+        if s.kind == "settings":
+            settings_name = sname
+            settings = _settings(table, grid)
+        tables[s.key] = table
+    setting_lang = settings.get("language", (None,))[0]
+    if isinstance(setting_lang, str) and setting_lang.strip().lower() in LANGS:
+        lang = setting_lang.strip().lower()
+    wb.close()
+    return RawWorkbook(None if isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read")
+                       else str(source), lang, sheet_names, tables, missing, settings, settings_name)
+
+
+def _settings(table: RawTable, grid: list) -> dict:
+    """Setting key → (raw value, excel row, value col index); rows are found by key, else by label."""
+    sch = get_schema()
+    by_label = {fold(s.labels[lang]): s.key for s in sch.settings for lang in LANGS}
+    known = {s.key for s in sch.settings}
+    keys = table.values.get("key", [""] * len(table.rows))
+    labels = table.values.get("setting", [""] * len(table.rows))
+    vals = table.values.get("value", [""] * len(table.rows))
+    vcol = table.columns.get("value")
+    out = {}
+    for row, k, lab, v in zip(table.rows, keys, labels, vals):
+        key = k.strip() if isinstance(k, str) and k.strip() in known else by_label.get(fold(lab)) if lab else None
+        if key and key not in out:
+            out[key] = (v, row, vcol)
+    return out

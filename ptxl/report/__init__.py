@@ -1,0 +1,17 @@
+"""The impact report: the evaluation note's figures, tables and case studies, generated from the workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+
+def write_report(path: str | Path, out: str | Path, as_of: dt.date | None = None, lang: str | None = None) -> Path:
+    """Load and check the workbook, compute the statistics, fill the report template."""
+    from ..stats import compute_stats
+    from ..validate import load_workbook
+    from .render import render_report
+
+    loaded = load_workbook(path, as_of=as_of)
+    stats = compute_stats(loaded.dataset, as_of)
+    return render_report(stats, out, loaded.dataset, lang or loaded.lang)

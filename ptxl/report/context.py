@@ -1,0 +1,226 @@
+"""Statistics (+ the dataset, for case studies and legal stay) → the report's content as plain data.
+
+Pure: no Word, no matplotlib. Tables are lists of rows of strings so they can
+be checked in tests and laid out by any renderer; every label comes from the
+schema or ``texts``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from ..schema import NO_ANSWER, get_schema
+from .texts import t
+
+GROUP_ORDER = ("general", "g1", "g2", "g3")
+
+
+def fmt_date(d) -> str:
+    if isinstance(d, str):
+        d = dt.date.fromisoformat(d)
+    return d.strftime("%d/%m/%Y") if d else ""
+
+
+def pct(p) -> str:
+    return "" if p is None else f"{p}%"
+
+
+def _join(items: list[str], lang: str) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {t('and', lang)} " + items[-1]
+
+
+def impact_table(keys: list[str], questions: dict, lang: str) -> dict:
+    """The seed's impact-scale table: counts per answer and "Impact positif (%)"."""
+    sch = get_schema()
+    scale = sch.scales["impact"]
+    codes = [o.code for o in scale.options]
+    blanks = any(questions[k]["counts"].get("no_answer", 0) for k in keys)
+    if blanks:
+        codes.append("no_answer")
+    header = [t("question", lang)] + [scale.label(c, lang) for c in codes] + [t("positive", lang)]
+    rows = []
+    for k in keys:
+        q = questions[k]
+        rows.append([_question(k, lang)] + [str(q["counts"].get(c, 0)) for c in codes] + [pct(q.get("positive_pct"))])
+    return {"kind": "impact", "header": header, "rows": rows, "keys": keys}
+
+
+def yes_no_table(keys: list[str], questions: dict, lang: str) -> dict:
+    """The seed's prompt-question table: Oui / Non / Ne sait pas [/ Pas de réponse], then the three percentages."""
+    sch = get_schema()
+    scale = sch.scales["yes_no"]
+    codes = [o.code for o in scale.options]
+    blanks = any(questions[k]["counts"].get("no_answer", 0) for k in keys)
+    count_codes = codes + (["no_answer"] if blanks else [])
+    header = ([t("question", lang)] + [scale.label(c, lang) for c in count_codes]
+              + [t("pct_of", lang, label=scale.label(c, lang)) for c in codes])
+    rows = []
+    for k in keys:
+        q = questions[k]
+        rows.append([_question(k, lang)] + [str(q["counts"].get(c, 0)) for c in count_codes]
+                    + [pct(q["pct"].get(c)) for c in codes])
+    return {"kind": "yes_no", "header": header, "rows": rows, "keys": keys}
+
+
+def _question(key: str, lang: str) -> str:
+    return next(q for q in get_schema().annex_b if q.key == key).question[lang]
+
+
+def _short(key: str, lang: str) -> str:
+    label = next(q for q in get_schema().annex_b if q.key == key).labels[lang]
+    return label.split(" – ", 1)[-1]
+
+
+def impact_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
+    scale = get_schema().scales["impact"]
+    parts = []
+    for k in keys:
+        q = questions[k]
+        counts = q["counts"]
+        top = max((c for c in scale.codes if c != "no_answer"), key=lambda c: counts.get(c, 0))
+        k_pos = counts.get("some", 0) + counts.get("considerable", 0)
+        text = t("reading_impact", lang, pos=q.get("positive_pct"), k=k_pos, n=n,
+                 top=scale.label(top, lang), top_n=counts.get(top, 0))
+        parts.append(text if len(keys) == 1 else f"{_short(k, lang)} – {text}")
+    return " ".join(parts)
+
+
+def yes_no_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
+    yes = {k: questions[k]["counts"].get("yes", 0) for k in keys}
+    best = max(keys, key=lambda k: yes[k])
+    worst = min(keys, key=lambda k: yes[k])
+    return t("reading_yes_no", lang, best=_short(best, lang), best_n=yes[best], worst=_short(worst, lang),
+             worst_n=yes[worst], n=n)
+
+
+def impact_sections(stats: dict, lang: str) -> list[dict]:
+    """One section per group of annex B, each with its impact table and its prompt table, as the seed."""
+    sch = get_schema()
+    questions = stats["impact"]["questions"]
+    n = stats["impact"]["n"]
+    sections = []
+    for g in GROUP_ORDER:
+        impact_keys = [q.key for q in sch.annex_b if q.group == g and q.scale == "impact"]
+        yn_keys = [q.key for q in sch.annex_b if q.group == g and q.scale == "yes_no"]
+        tables = []
+        if impact_keys:
+            tab = impact_table(impact_keys, questions, lang)
+            tab["reading"] = impact_reading(impact_keys, questions, n, lang) if n else ""
+            tables.append(tab)
+        if yn_keys:
+            tab = yes_no_table(yn_keys, questions, lang)
+            tab["title"] = f"{sch.groups[g][lang].split(' – ')[0]} – {t('prompts', lang)}"
+            tab["reading"] = yes_no_reading(yn_keys, questions, n, lang) if n else ""
+            tables.append(tab)
+        sections.append({"key": g, "title": sch.groups[g][lang], "tables": tables})
+    return sections
+
+
+def _brackets(counts: dict, lang: str) -> list[list[str]]:
+    return [[t("unclear", lang) if k == "unclear" else k, str(v)] for k, v in counts.items()]
+
+
+def cohort_context(stats: dict, dataset, lang: str) -> dict:
+    cohort = stats["cohort"]
+    adm, rev = cohort["admitted"], cohort["reviewed"]
+    eng = stats["engagement"]
+    nat = rev.get("nationalities") or adm.get("nationalities") or {}
+    years = rev.get("years_in_country") or {}
+    legal = {}
+    if dataset is not None and "families" in dataset.tables:
+        fam = dataset.tables["families"]
+        for cid, ly in zip(fam["case_id"], fam["legal_stay_years"]):
+            if cid in years:
+                legal[cid] = 0.0 if ly is None or (isinstance(ly, float) and math.isnan(ly)) else float(ly)
+    stay_rows = [[cid, f"{y:.0f}" if y is not None else "", f"{legal.get(cid, 0):.0f}"]
+                 for cid, y in sorted(years.items(), key=lambda kv: (kv[1] is None, kv[1] or 0))]
+    n = rev["families"]
+    mean = eng.get("mean_months_supported")
+    return {
+        "referred": t("who_referred", lang, referred=cohort["families_referred"], admitted=cohort["families_admitted"],
+                      adults=adm["adults"], children=adm["children"], children_18=adm["children_18_plus"]),
+        "reviewed": t("who_reviewed", lang, n=n, adults=rev["adults"], children=rev["children"],
+                      nationalities=_join(sorted(nat), lang)),
+        "stay": t("who_stay", lang, over5=rev["over_5_years_in_country"], asylum=rev["asylum_on_arrival"], n=n),
+        "support": t("who_support", lang, mean=_num(mean, lang), over15=eng["over_15_months"],
+                     visits=eng["home_visits"], n=n),
+        "adult_brackets": _brackets(adm["adult_age_brackets"], lang),
+        "child_brackets": _brackets(adm["child_age_brackets"], lang),
+        "adults_total": adm["adults"], "children_total": adm["children"],
+        "nationalities": [[k, str(v)] for k, v in sorted(nat.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "stay_rows": stay_rows,
+    }
+
+
+def _num(x, lang: str) -> str:
+    if x is None:
+        return "–"
+    s = f"{x:.1f}"
+    return s.replace(".", ",") if lang in ("fr", "nl") else s
+
+
+def outcomes_sentence(stats: dict, lang: str) -> str:
+    scale = get_schema().scales["status"]
+    counts = stats["engagement"]["status_counts"]
+    parts = [f"{v} × {scale.label(k, lang)}" for k, v in counts.items() if v]
+    return t("outcomes", lang, n=stats["impact"]["n"], parts="; ".join(parts))
+
+
+def baseline_rows(stats: dict, lang: str) -> list[list[str]]:
+    rows = []
+    for item in get_schema().annex_a:
+        b = stats.get("baseline", {}).get(item.key)
+        if not b:
+            continue
+        rows.append([item.labels[lang], str(b["n"]), _num(b["first_mean"], lang), _num(b["latest_mean"], lang),
+                     str(b["improved"]), str(b["unchanged"]), str(b["worsened"])])
+    return rows
+
+
+def case_studies(dataset, lang: str) -> list[dict]:
+    """Annex C narratives of the families marked ``case_study = yes``, in case-id order."""
+    if dataset is None:
+        return []
+    sch = get_schema()
+    fam = dataset.tables["families"]
+    marked = sorted(c for c, flag in zip(fam["case_id"], fam["case_study"]) if flag == "yes" and c)
+    cs = dataset.tables["case_study"]
+    out = []
+    for cid in marked:
+        rows = cs[cs["case_id"] == cid]
+        if rows.empty:
+            continue
+        row = rows.sort_values("written_date", na_position="first").iloc[-1]
+        stages = [{"title": label[lang], "text": row[key]} for key, label in sch.annex_c
+                  if isinstance(row[key], str) and row[key].strip()]
+        out.append({"title": t("case_title", lang, case_id=cid), "stages": stages})
+    return out
+
+
+def build_context(stats: dict, dataset=None, lang: str = "fr", settings: dict | None = None,
+                  today: dt.date | None = None) -> dict:
+    settings = settings or (dataset.settings if dataset is not None else {})
+    ref = stats["reference_date"]
+    n = stats["impact"]["n"]
+    return {
+        "lang": lang,
+        "organisation": settings.get("organisation") or "",
+        "title": t("title", lang), "subtitle": t("subtitle", lang),
+        "period": t("period", lang, start=fmt_date(settings.get("period_start")) or "…", end=fmt_date(ref)),
+        "reference": t("reference", lang, date=fmt_date(ref)),
+        "generated": t("generated", lang, date=fmt_date(today or dt.date.today())),
+        "to_write": t("to_write", lang),
+        "cohort": cohort_context(stats, dataset, lang),
+        "outcomes": outcomes_sentence(stats, lang),
+        "sample_note": t("sample_note", lang, n=n, one=_num(100 / n, lang) if n else "–"),
+        "sections": impact_sections(stats, lang),
+        "baseline_header": [t(k, lang) for k in ("item", "n", "first_mean", "latest_mean", "improved",
+                                                 "unchanged", "worsened")],
+        "baseline_rows": baseline_rows(stats, lang),
+        "case_studies": case_studies(dataset, lang),
+        "no_answer_label": NO_ANSWER[lang],
+    }

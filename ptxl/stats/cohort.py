@@ -1,0 +1,94 @@
+"""Who the families are: the seed note's "Quelles sont ces familles ?" and its charts.
+
+The same profile is computed for the admitted families (the charts "Âge des
+adultes / des enfants", 23 adults and 42 children) and for the reviewed ones
+(the text: 12 families, 20 adults, 32 children, 9 asked asylum, 8 in Belgium for
+more than 5 years).
+
+Age brackets, decided where the seed is silent: adults younger than 20 go to
+``<20`` and adults of 60 or more to ``60+`` (both always present, usually 0, so
+no adult is silently put in a wrong bracket); an unknown birth date is
+``unclear`` for adults and children alike. Ages are completed years at the
+reference date; a birth year alone counts as born on 1 July.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from .common import DAYS_PER_YEAR, age_years, round1, ts
+
+ADULT_BRACKETS = ("<20", "20-29", "30-39", "40-49", "50-59", "60+", "unclear")
+CHILD_BRACKETS = ("0-5", "6-11", "12-17", "18+", "unclear")
+ADULT_ROLES = ("parent", "other_adult")
+UNCLEAR = "unclear"
+
+
+def cohort_stats(referred: pd.DataFrame, admitted: pd.DataFrame, reviewed_ids: list,
+                 members: pd.DataFrame, ref: dt.date) -> dict:
+    reviewed = admitted[admitted["case_id"].isin(reviewed_ids)]
+    return {
+        "families_referred": int(referred["case_id"].nunique()),
+        "families_admitted": int(len(admitted)),
+        "admitted": profile(admitted, members, ref),
+        "reviewed": profile(reviewed, members, ref),
+    }
+
+
+def profile(fam: pd.DataFrame, members: pd.DataFrame, ref: dt.date) -> dict:
+    ids = fam["case_id"]
+    mem = members[members["case_id"].isin(ids)]
+    mem = mem[~(mem["birth_date"] > ts(ref))]  # a child born after the reference date was not there yet
+    age = age_years(mem["birth_date"], ref)
+    adult = mem["role"].isin(ADULT_ROLES)
+    child = mem["role"] == "child"
+    years = _years_in_country(fam, ref)
+    return {
+        "families": int(len(fam)),
+        "adults": int(adult.sum()),
+        "children": int(child.sum()),
+        "children_18_plus": int((child & (age >= 18)).sum()),
+        "adult_age_brackets": _brackets(age[adult], (20, 30, 40, 50, 60), ADULT_BRACKETS),
+        "child_age_brackets": _brackets(age[child], (6, 12, 18), CHILD_BRACKETS),
+        "nationalities": _nationalities(fam["nationality"]),
+        "stateless": int((fam["stateless"] == "yes").sum()),
+        "asylum_on_arrival": int((fam["asylum_on_arrival"] == "yes").sum()),
+        "over_5_years_in_country": int((years > 5).sum()),
+        "years_in_country": {cid: round1(y) for cid, y in zip(ids, years)},
+    }
+
+
+def _brackets(age: pd.Series, edges: tuple, labels: tuple) -> dict:
+    """Counts per bracket; ``edges`` are the lower bounds of the brackets after the first."""
+    known = age.dropna()
+    cut = pd.cut(known, bins=[-float("inf"), *edges, float("inf")], right=False, labels=list(labels[:-1]))
+    counts = cut.value_counts()
+    out = {label: int(counts.get(label, 0)) for label in labels[:-1]}
+    out[labels[-1]] = int(age.isna().sum())
+    return out
+
+
+def _years_in_country(fam: pd.DataFrame, ref: dt.date) -> pd.Series:
+    """Years since arrival at the reference date (NaN when unknown or after the reference date)."""
+    arrival = fam["arrival_date"]
+    days = (ts(ref) - arrival).dt.days
+    return (days / DAYS_PER_YEAR).where(days >= 0)
+
+
+def _nationalities(nat: pd.Series) -> dict:
+    """Families per nationality as typed; spellings differing only by case or spaces are one.
+
+    The most common spelling names the group; most frequent first, then alphabetical.
+    """
+    text = nat.astype("object").where(nat.notna(), "").astype(str).str.strip().str.replace(r"\s+", " ", regex=True)
+    text = text.where(text != "", UNCLEAR)
+    df = pd.DataFrame({"label": text, "key": text.str.casefold()})
+    if df.empty:
+        return {}
+    spelled = df.groupby(["key", "label"]).size().reset_index(name="k")
+    spelled = spelled.sort_values(["key", "k"], ascending=[True, False]).drop_duplicates("key")
+    totals = df.groupby("key").size().rename("n").reset_index().merge(spelled[["key", "label"]], on="key")
+    totals = totals.sort_values(["n", "label"], ascending=[False, True])
+    return {label: int(n) for label, n in zip(totals["label"], totals["n"])}
