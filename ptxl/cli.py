@@ -43,10 +43,14 @@ def parse_as_of(value: str | None):
 
 @app.command()
 def new(path: Path = typer.Argument(..., help="Where to write the blank workbook (.xlsx)."),
-        lang: str = LangOpt):
+        lang: str = LangOpt,
+        with_buttons: bool = typer.Option(False, "--with-buttons",
+                                          help="Write a macro workbook (.xlsm) with the buttons on its home sheet, "
+                                               "for computers where the add-in cannot be installed.")):
     """Write a blank workbook. Refuses to overwrite an existing file.
 
     Example: ptxl new plan_together.xlsx --lang nl
+    Example: ptxl new plan_together.xlsm --with-buttons
     """
     from .schema import LANGS
     from .build.workbook import build_workbook
@@ -54,9 +58,31 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
         fail(f"Unknown language '{lang}': choose fr, nl or en.")
     if path.exists():
         fail(f"{path} already exists: ptxl never overwrites a workbook. Choose another name.")
-    if path.suffix.lower() != ".xlsx":
-        fail(f"{path}: the workbook's name must end in .xlsx.")
-    build_workbook(path, lang)
+    if with_buttons and path.suffix.lower() != ".xlsm":
+        fail(f"{path}: a workbook with buttons holds macros, so its name must end in .xlsm.")
+    if not with_buttons and path.suffix.lower() != ".xlsx":
+        fail(f"{path}: the workbook's name must end in .xlsx (or .xlsm with --with-buttons).")
+    if not path.parent.is_dir():
+        fail(f"The folder {path.parent} does not exist: create it first or choose another place.")
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        if with_buttons:
+            from .excel_buttons import build_with_buttons
+            data = build_with_buttons(Path(tmp) / path.name, lang).read_bytes()
+        else:
+            data = build_workbook(Path(tmp) / path.name, lang).read_bytes()
+    try:  # "x": created only if still absent, so a file that appeared meanwhile is never overwritten
+        fh = open(path, "xb")
+    except FileExistsError:
+        fail(f"{path} already exists: ptxl never overwrites a workbook. Choose another name.")
+    except OSError as exc:
+        fail(f"Could not write {path} ({exc.strerror}). Check that the folder is writable.")
+    try:
+        with fh:
+            fh.write(data)
+    except OSError as exc:
+        path.unlink(missing_ok=True)  # our own half-written file
+        fail(f"Could not write {path} ({exc.strerror}). Check the free space and try again.")
     typer.echo(f"Wrote {path}")
 
 
@@ -79,16 +105,33 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
 
     Example: ptxl demo ./demo
     """
-    raise NotBuiltYet("demo")
+    from .demo import DEMO_FILENAME, REFERENCE_DATE, write_demo_workbook
+    target = out / DEMO_FILENAME
+    if target.exists():
+        fail(f"{target} already exists: ptxl never overwrites a workbook (someone may have typed in it). "
+             f"Delete it or choose another folder.")
+    out.mkdir(parents=True, exist_ok=True)
+    write_demo_workbook(target)
+    typer.echo(f"Wrote {target} (fictional demo cohort: 24 families referred, 14 admitted; "
+               f"reference date {REFERENCE_DATE.isoformat()}).")
 
 
 @app.command()
 def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Print findings as JSON.")):
     """Check every entry of the workbook; never writes the file.
 
+    Exit code 0: no errors (warnings allowed); 1: the workbook has errors; 2: the file cannot be read.
     Example: ptxl validate plan_together.xlsx --json
     """
-    raise NotBuiltYet("validate")
+    from .validate import load_workbook
+    loaded = load_workbook(path)
+    if as_json:
+        typer.echo(json.dumps([f.to_json() for f in loaded.findings], ensure_ascii=False, indent=2))
+    else:
+        from .validate import print_findings
+        print_findings(loaded.findings, loaded.lang, path.name)
+    if loaded.errors:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -97,7 +140,13 @@ def refresh(path: Path, as_of: Optional[str] = AsOfOpt):
 
     Example: ptxl refresh plan_together.xlsx
     """
-    raise NotBuiltYet("refresh")
+    from .refresh import refresh_workbook
+    result = refresh_workbook(path, parse_as_of(as_of))
+    typer.echo(f"Refreshed {path.name}: {result.errors} error(s), {result.warnings} warning(s)"
+               + (" (listed on the checks sheet; statistics count only valid entries)" if result.errors or result.warnings else "")
+               + (f". Previous version kept in {result.backup.parent.name}/{result.backup.name}" if result.backup
+                  else ""))
+    raise typer.Exit(result.exit_code)
 
 
 @app.command()
@@ -105,19 +154,65 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
           as_of: Optional[str] = AsOfOpt):
     """Print the impact, cohort, engagement and baseline statistics; never writes the file.
 
-    Example: ptxl stats plan_together.xlsx --json
+    Example: ptxl stats plan_together.xlsx --json --as-of 2023-02-28
     """
-    raise NotBuiltYet("stats")
+    import datetime as dt
+    from .stats import compute_stats, summary_lines
+    from .validate import load_workbook
+    ref = None
+    if as_of:
+        try:
+            ref = dt.date.fromisoformat(as_of)
+        except ValueError:
+            fail(f"--as-of {as_of}: write the date as YYYY-MM-DD, e.g. 2023-02-28.")
+    if not path.exists():
+        fail(f"{path}: no such file. Check the name and the folder.")
+    # Validate at the workbook's own reference date: with an earlier --as-of, later entries are not
+    # mistakes, they just did not exist yet (the statistics leave them out). A later --as-of moves it.
+    loaded = load_workbook(path)
+    if ref is not None and ref > loaded.dataset.reference_date:
+        loaded = load_workbook(path, ref)
+    result = compute_stats(loaded.dataset, ref)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(summary_lines(result, loaded.lang)))
+    if loaded.errors:
+        fail(f"The workbook has {len(loaded.errors)} error(s): the statistics above leave out what could not "
+             f"be read. Run 'ptxl validate {path}' to see where.", 1)
 
 
 @app.command()
 def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the documents."),
-         case: List[str] = typer.Option([], "--case", help="Only this case id (repeatable).")):
+         case: List[str] = typer.Option([], "--case", help="Only this case id (repeatable)."),
+         force: bool = typer.Option(False, "--force", help="Replace existing files instead of numbering new ones."),
+         pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice).")):
     """Write the Word documents of each case (annex A, B, C and the full case file).
 
     Example: ptxl docs plan_together.xlsx --out dossiers --case PT-003
     """
-    raise NotBuiltYet("docs")
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from .docs.generate import generate_documents
+    from .docs.texts import MSG
+    from .validate import load_workbook
+    loaded = load_workbook(path)
+    dataset, lang = loaded.dataset, loaded.dataset.lang
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task(MSG["progress"][lang], total=None)
+        written = generate_documents(dataset, out, case or None, force, pdf,
+                                     progress=lambda done, total: bar.update(task, completed=done, total=total))
+    docx = len(written) - len(written.pdfs)
+    cases = len({p.parent for p in written})
+    typer.echo(MSG["written"][lang].format(n=docx, cases=cases, out=out))
+    if written.pdfs:
+        typer.echo(MSG["pdf_written"][lang].format(n=len(written.pdfs)))
+    if written.renamed:
+        typer.echo(MSG["renamed"][lang].format(n=len(written.renamed)))
+    if loaded.errors:
+        typer.echo(MSG["has_errors"][lang].format(n=len(loaded.errors), path=path), err=True)
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -139,27 +234,39 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
 
 
 @excel_app.command("install")
-def excel_install():
-    """Copy the add-in into Excel's start-up folder and write its settings."""
-    raise NotBuiltYet("excel install")
+def excel_install(settings_only: bool = typer.Option(
+        False, "--settings-only", help="Only write the settings (Python's path), for the .xlsm workbooks made with "
+                                       "'ptxl new --with-buttons'; do not install the add-in.")):
+    """Copy the add-in into Excel's start-up folder and write its settings (this Python).
+
+    Run it once per computer and user, with the Python that has ptxl installed.
+    Exit code 2 when Excel is not installed. Example: ptxl excel install
+    """
+    from .excel_install import Machine, install
+    for line in install(Machine.current(), addin=not settings_only):
+        typer.echo(line)
 
 
 @excel_app.command("uninstall")
 def excel_uninstall():
-    """Remove the add-in from Excel's start-up folder."""
-    raise NotBuiltYet("excel uninstall")
+    """Remove the add-in from Excel's start-up folder, and its settings."""
+    from .excel_install import Machine, uninstall
+    for line in uninstall(Machine.current()):
+        typer.echo(line)
 
 
 @excel_app.command("status")
 def excel_status():
-    """Say whether the add-in is installed and which Python it runs."""
-    raise NotBuiltYet("excel status")
+    """Say whether the add-in is installed, whether it is current, and which Python it runs."""
+    from .excel_install import Machine, status
+    for line in status(Machine.current()):
+        typer.echo(line)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: file-level problems become one plain paragraph and exit 2, never a traceback."""
     try:
-        app(args=argv, standalone_mode=False)
+        rc = app(args=argv, standalone_mode=False)  # click returns typer.Exit's code here, not raise
     except PtxlError as exc:
         typer.echo(str(exc), err=True)
         return exc.exit_code
@@ -178,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo(f"ptxl stopped on an unexpected problem ({type(exc).__name__}). Nothing was changed in "
                    f"your workbook. Please report it with the command you ran.", err=True)
         return 2
-    return 0
+    return rc if isinstance(rc, int) else 0
 
 
 def run():

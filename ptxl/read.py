@@ -175,6 +175,7 @@ _REL_RE = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]
                      rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
 _CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>(\s*<(?:\w+:)?f[\s>/])?')
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_F_OR_E_MARKERS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/", b't="e"')
 
 
 def _xml_unescape(b: bytes) -> str:
@@ -213,7 +214,7 @@ def col_index(letters: bytes | str) -> int:
 def formula_and_error_cells(xml: bytes) -> tuple[list, list]:
     """(formula cells, error cells) as (excel row, 0-based col) from one sheet's XML; cheap when none."""
     formulas, errors = [], []
-    if b"<f" not in xml and b'"e"' not in xml:
+    if not any(marker in xml for marker in _F_OR_E_MARKERS):  # data validations' <formula1> do not count
         return formulas, errors
     for m in _CELL_RE.finditer(xml):
         attrs, has_f = m.group(1), m.group(2)
@@ -277,13 +278,14 @@ def read_table(sheet, name: str, grid: list, merged, formulas, errors) -> RawTab
         if any(not _blank(r[j]) for j in idx if j < len(r)):
             rows.append(h + 2 + i)
             kept.append(r)
-    values = {}
-    for key, j in columns.items():
-        values[key] = [r[j] if j < len(r) else "" for r in kept] if j < width else [""] * len(kept)
-    first, last = h + 1, h + 1 + len(body)  # Excel rows of header and last data row
+    if kept and all(len(r) == width for r in kept):
+        transposed = list(zip(*kept))  # calamine's grid is rectangular: one C-level transpose
+        values = {key: list(transposed[j]) for key, j in columns.items()}
+    else:
+        values = {key: [r[j] if j < len(r) else "" for r in kept] for key, j in columns.items()}
+    first = h + 1  # Excel row of the header
     lo, hi = (min(idx), max(idx)) if idx else (0, 0)
-    cross = [m for m in (merged or ()) if m[1][0] + 1 >= first and m[0][0] + 1 <= max(last, first)
-             and m[1][1] >= lo and m[0][1] <= hi]
+    cross = [m for m in (merged or ()) if m[1][0] + 1 >= first and m[1][1] >= lo and m[0][1] <= hi]
     colset = set(idx)
     return RawTable(sheet.key, name, first, columns, rows, values, missing, unknown, duplicates, cross,
                     [p for p in formulas if p[0] > first and p[1] in colset],
@@ -342,19 +344,12 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data), load_tables=True)
     except Exception:
-        try:
-            wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        except Exception:
-            raise FileProblem("corrupt", name) from None
+        raise FileProblem("corrupt", name) from None
     sheet_names = list(wb.sheet_names)
-    table_sheets = {}
-    try:
-        for t in wb.table_names or ():
-            table_sheets[t] = wb.get_table_by_name(t).sheet
-    except Exception:
-        table_sheets = {}
     lang = detect_lang(sheet_names)
-    found = _match_sheets(sheet_names, lang, table_sheets)
+    found = _match_sheets(sheet_names, lang, {})
+    if len(found) < sum(1 for s in get_schema().sheets if s.kind in ("entry", "settings")):
+        found = _match_sheets(sheet_names, lang, _table_sheets(wb))  # a renamed sheet, found by its table
     parts = sheet_parts(zf)
     sch = get_schema()
     tables, missing, settings, settings_name = {}, [], {}, None
@@ -385,6 +380,17 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
     wb.close()
     return RawWorkbook(None if isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read")
                        else str(source), lang, sheet_names, tables, missing, settings, settings_name)
+
+
+def _table_sheets(wb) -> dict:
+    """Table name → sheet name (costly in calamine: only asked when a sheet was not found by name)."""
+    out = {}
+    try:
+        for t in wb.table_names or ():
+            out[t] = wb.get_table_by_name(t).sheet
+    except Exception:
+        return {}
+    return out
 
 
 def _settings(table: RawTable, grid: list) -> dict:

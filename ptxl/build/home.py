@@ -17,7 +17,7 @@ from ..schema import DEFAULT_LANG, get_schema, column_letter
 from . import styles
 
 # Columns: A margin, B item / link / button caption, C explanation.
-WIDTHS = (2, 30, 78)
+WIDTHS = (2, 30, 84)
 LAST_REFRESH_NAME = "ptxlLastRefresh"
 
 
@@ -36,7 +36,7 @@ def home_lines(lang: str, names: Mapping[str, str]) -> list[Line]:
     for n, (key, text) in enumerate(H.ORDER, start=1):
         lines.append(Line("link", f"{n}. {names[key]}", text[lang], key))
     lines += [Line("blank"), Line("heading", H.LEGEND_TITLE[lang])]
-    lines += [Line("legend", "", text[lang], kind) for kind, text in H.LEGEND]
+    lines += [Line("legend", short[lang], text[lang], kind) for kind, short, text in H.LEGEND]
     lines += [Line("blank"), Line("heading", H.BUTTONS_TITLE[lang])]
     lines += [Line("button", b["label"][lang], b["text"][lang], b["key"]) for b in H.BUTTONS]
     lines += [Line("note", H.NO_RIBBON[lang]), Line("blank"), Line("heading", H.TIPS_TITLE[lang])]
@@ -81,7 +81,7 @@ def write_home(wb, ws, lang: str, fmts, names: Mapping[str, str]) -> None:
             ws.write_string(r, 2, line.right, fmts["wrap"])
             ws.set_row(r, styles.row_height(line.right, WIDTHS[2]))
         elif line.kind == "legend":
-            ws.write_blank(r, 1, None, legend_fmt[line.key])
+            ws.write_string(r, 1, line.left, legend_fmt[line.key])
             ws.write_string(r, 2, line.right, fmts["wrap"])
             ws.set_row(r, styles.row_height(line.right, WIDTHS[2]))
         elif line.kind == "button":

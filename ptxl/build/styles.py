@@ -59,20 +59,19 @@ FORMATS = {
     # output sheets
     "out_header": {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#D9D9D9", "border": 1},
     "out_question": {"text_wrap": True, "valign": "top", "border": 1},
-    "out_count": {"num_format": "0", "align": "center", "border": 1},
-    "out_pct": {"num_format": "0%", "align": "center", "border": 1},
-    "out_pct_bold": {"num_format": "0%", "align": "center", "border": 1, "bold": True},
+    "out_count": {"num_format": "0", "align": "center", "valign": "vcenter", "border": 1},
+    "out_pct": {"num_format": "0%", "align": "center", "valign": "vcenter", "border": 1},
+    "out_pct_bold": {"num_format": "0%", "align": "center", "valign": "vcenter", "border": 1, "bold": True},
     "out_label": {"bold": True},
     "out_date": {"num_format": DATE, "align": "left"},
     "out_datetime": {"num_format": "dd/mm/yyyy hh:mm", "align": "left"},
-    "out_number": {"num_format": "0.0", "align": "center", "border": 1},
+    "out_number": {"num_format": "0.0", "align": "center", "valign": "vcenter", "border": 1},
     "out_error": {"font_color": "#C00000", "bold": True},
     "out_warning": {"font_color": "#9C5700"},
     "out_ok": {"font_color": "#006100"},
     "out_note": {"italic": True, "font_color": "#595959", "text_wrap": True},
     # entry columns: long text kept as text (a note starting with "=" stays a note)
     "longtext": {"num_format": "@", "text_wrap": True, "valign": "top"},
-    "integer": {"num_format": "0"},
     # home sheet
     "home_item": {"bold": True, "valign": "top"},
     "home_link": {"font_color": "#0563C1", "underline": 1, "valign": "top"},
@@ -86,10 +85,16 @@ FORMATS = {
                       "align": "left"},
     "setting_value_date": {"num_format": DATE, "bg_color": VALUE_FILL, "border": 1, "border_color": "#BF8F00",
                            "align": "left"},
-    "setting_value_int": {"num_format": "0", "bg_color": VALUE_FILL, "border": 1, "border_color": "#BF8F00",
+    "setting_value_int": {"bg_color": VALUE_FILL, "border": 1, "border_color": "#BF8F00",
                           "align": "left"},
     "setting_fixed": {"font_color": "#808080", "bg_color": "#F2F2F2", "border": 1, "border_color": "#BFBFBF",
                       "align": "left"},
+    # one-line-per-item output lists (alerts, checks): every cell top-aligned beside a wrapped message
+    "list_date": {"num_format": DATE, "valign": "top", "align": "left"},
+    "list_number": {"valign": "top"},
+    "list_error": {"font_color": "#C00000", "bold": True, "valign": "top"},
+    "list_warning": {"font_color": "#9C5700", "valign": "top"},
+    "list_note": {"italic": True, "font_color": "#595959", "valign": "top"},
 }
 
 
@@ -102,6 +107,7 @@ def column_format(fmts: dict, column) -> object | None:
 
     ``date_or_year`` stays General on purpose: a date format would show a year
     typed alone (1985) as a date in 1905, and Excel formats a typed date by itself.
+    Numbers stay General too: a "0" format would show a pasted 7.5 as 8.
     """
     if column.type == "date":
         return fmts["date"]
@@ -109,8 +115,6 @@ def column_format(fmts: dict, column) -> object | None:
         return fmts["longtext"]
     if column.type in ("text", "case_ref"):
         return fmts["text"]
-    if column.type in ("integer", "score"):
-        return fmts["integer"]
     return None
 
 
@@ -121,11 +125,11 @@ def column_width(column) -> float:
 def wrapped_lines(text: str, width: float) -> int:
     """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (greedy word wrap).
 
-    An estimate (proportional font, so ~1.15 average characters per width unit),
+    An estimate (proportional font, so ~1.2 average characters per width unit),
     good enough to size rows that neither Excel nor LibreOffice resize by themselves
     (merged cells, rows written with an explicit height).
     """
-    per_line = max(1, int(width * 1.15))
+    per_line = max(1, int(width * 1.2))
     lines = 0
     for paragraph in str(text).split("\n"):
         words = [w[i:i + per_line] for w in paragraph.split() for i in range(0, len(w), per_line)]

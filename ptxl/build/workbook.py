@@ -18,9 +18,11 @@ import xlsxwriter
 from ..forms import home as H
 from ..schema import DEFAULT_LANG, LANGS, Column, Sheet, get_schema, column_letter
 from . import styles
+from .home import write_home
+from .outputs import prepare_output_sheet
+from .validation import CASE_IDS_NAME, VALIDATION_ROWS, case_ids_formula, column_validation, setting_validation
 
-# Rows covered by the dropdowns and input messages beyond the typed rows.
-VALIDATION_ROWS = 2000
+__all__ = ["build_workbook", "list_ranges", "to_cell", "write_value", "VALIDATION_ROWS"]
 
 
 def _quote(name: str) -> str:
@@ -69,41 +71,23 @@ def _entry_sheet(wb, ws, sheet: Sheet, rows: list[Mapping], lang: str, coded: bo
         "name": sheet.table, "style": "Table Style Light 9",
         "columns": [{"header": c.header(lang), "header_format": fmts["header"]} for c in sheet.columns],
     })
+    header_height = 30.0
     for j, c in enumerate(sheet.columns):
         fmt = styles.column_format(fmts, c)
-        width = c.width or styles.DEFAULT_WIDTHS.get(c.type, 14)
+        width = styles.column_width(c)
         ws.set_column(j, j, width, fmt)
+        header_height = max(header_height, styles.row_height(c.header(lang), width, bold=True))
         for i, row in enumerate(rows, start=1):
             if c.key in row:
                 write_value(ws, i, j, to_cell(c, row[c.key], lang, coded), fmt, fmts["date"])
-        _validation(ws, j, c, lang, ranges)
+        opts = column_validation(c, lang, ranges, f"{column_letter(j)}2")
+        if opts is not None:
+            ws.data_validation(1, j, VALIDATION_ROWS, j, opts)
     ws.freeze_panes(1, 1)
-    ws.set_row(0, 45)
+    ws.set_row(0, min(header_height, 150))
     ws.set_tab_color(styles.ENTRY_TAB)
-
-
-def _validation(ws, j: int, c: Column, lang: str, ranges):
-    opts = {"ignore_blank": True}
-    help_text = c.help_text(lang)
-    if help_text:
-        opts["input_title"] = c.header(lang)[:32]
-        opts["input_message"] = help_text if len(help_text) <= 255 else help_text[:254] + "…"
-    if c.scale is not None:
-        opts.update(validate="list", source=ranges[c.scale.key])
-    elif c.type == "score":
-        opts.update(validate="integer", criteria="between", minimum=0, maximum=10,
-                    error_title=c.header(lang)[:32], error_message=styles.MSG_SCORE[lang])
-    elif c.type == "date":
-        opts.update(validate="date", criteria="between", minimum=dt.date(1900, 1, 1),
-                    maximum=dt.date(2100, 12, 31), error_type="warning",
-                    error_message=styles.MSG_DATE[lang])
-    elif c.type == "integer":
-        opts.update(validate="integer", criteria=">=", value=0)
-    elif "input_message" not in opts:
-        return
-    else:
-        opts["validate"] = "any"
-    ws.data_validation(1, j, VALIDATION_ROWS, j, opts)
+    width = sum(styles.column_width(c) for c in sheet.columns)
+    styles.page_setup(ws, width, H.PRINT_HEADER[lang], repeat_first_column=True)
 
 
 def _lists_sheet(ws, lang: str):
@@ -113,6 +97,7 @@ def _lists_sheet(ws, lang: str):
         for r, label in enumerate(scale.labels(lang), start=1):
             ws.write_string(r, i, label)
         ws.set_column(i, i, 30)
+    ws.protect()
     ws.hide()
 
 
@@ -123,70 +108,52 @@ def _settings_sheet(ws, sheet: Sheet, values: Mapping, lang: str, fmts):
         "name": sheet.table, "style": "Table Style Light 9",
         "columns": [{"header": c.header(lang), "header_format": fmts["header"]} for c in sheet.columns],
     })
-    for j, c in enumerate(sheet.columns):
-        ws.set_column(j, j, c.width)
+    # The key and label columns fit their longest text (settings are added over time).
+    widths = [max(sheet.columns[0].width, 2 + max(len(s.key) for s in sch.settings)),
+              max(sheet.columns[1].width, 2 + max(len(s.labels[lang]) for s in sch.settings)),
+              sheet.columns[2].width]
+    for j, w in enumerate(widths):
+        ws.set_column(j, j, w)
+    value_fmt = {"date": fmts["setting_value_date"], "integer": fmts["setting_value_int"]}
     for i, s in enumerate(sch.settings, start=1):
-        ws.write_string(i, 0, s.key, fmts["muted"])
-        ws.write_string(i, 1, s.labels[lang])
-        value = values.get(s.key, s.default)
-        if s.key == "language":
-            value = lang
-        write_value(ws, i, 2, value, fmts["date"] if s.type == "date" else None, fmts["date"])
+        ws.write_string(i, 0, s.key, fmts["setting_key"])
+        ws.write_string(i, 1, s.labels[lang], fmts["setting_label"])
+        value = lang if s.key == "language" else values.get(s.key, s.default)
+        fmt = fmts["setting_fixed"] if s.key == "language" else value_fmt.get(s.type, fmts["setting_value"])
+        write_value(ws, i, 2, value, fmt, fmt)
+        opts = setting_validation(s, lang)
+        if opts is not None:
+            ws.data_validation(i, 2, i, 2, opts)
     ws.freeze_panes(1, 0)
+    ws.set_row(0, 20)
     ws.set_tab_color(styles.SETTINGS_TAB)
+    styles.page_setup(ws, sum(widths), H.PRINT_HEADER[lang], landscape=False)
 
 
-def _home_sheet(ws, lang: str, fmts, names: Mapping[str, str]):
-    ws.set_column(0, 0, 4)
-    ws.set_column(1, 1, 26)
-    ws.set_column(2, 2, 100)
-    ws.write_string(0, 1, H.TITLE[lang], fmts["title"])
-    ws.merge_range(2, 1, 2, 2, H.INTRO[lang], fmts["wrap"])
-    ws.set_row(2, 48)
-    r = 4
-    ws.write_string(r, 1, H.ORDER_TITLE[lang], fmts["subtitle"])
-    for n, (key, text) in enumerate(H.ORDER, start=1):
-        r += 1
-        ws.write_url(r, 1, f"internal:{_quote(names[key])}!A1", fmts["link"],
-                     string=f"{n}. {names[key]}")
-        ws.write_string(r, 2, text[lang], fmts["wrap"])
-    r += 2
-    ws.write_string(r, 1, H.BUTTONS_TITLE[lang], fmts["subtitle"])
-    for text in H.BUTTONS:
-        r += 1
-        ws.merge_range(r, 1, r, 2, text[lang], fmts["wrap"])
-        ws.set_row(r, 32)
-    r += 2
-    ws.write_string(r, 1, H.TIPS_TITLE[lang], fmts["subtitle"])
-    for text in H.TIPS:
-        r += 1
-        ws.merge_range(r, 1, r, 2, text[lang], fmts["wrap"])
-        ws.set_row(r, 32)
-    r += 2
-    ws.write_string(r, 1, H.LAST_REFRESH[lang], fmts["subtitle"])
-    ws.write_string(r, 2, H.NOT_YET[lang])
-    ws.protect()
-    ws.activate()
-    ws.set_tab_color(styles.HOME_TAB)
-
-
-def _output_sheet(ws, sheet: Sheet, lang: str, fmts):
+def _output_sheet(ws, sheet: Sheet, lang: str, fmts, home_name: str):
     ws.write_string(0, 0, sheet.name(lang), fmts["title"])
+    ws.write_url(0, 2, f"internal:{_quote(home_name)}!A1", fmts["link"], string=H.BACK_HOME[lang])
     ws.write_string(2, 0, H.OUTPUT_PLACEHOLDER[lang])
     ws.set_column(0, 0, 60)
+    ws.set_column(1, 1, 4)
+    ws.set_column(2, 2, 14)
+    ws.hide_gridlines(2)
     ws.protect()
     ws.set_tab_color(styles.OUTPUT_TAB)
+    styles.page_setup(ws, 78, H.PRINT_HEADER[lang], repeat_header=False)
 
 
 def build_workbook(path: str | Path, lang: str = DEFAULT_LANG, rows: Mapping[str, list] | None = None,
                    settings: Mapping | None = None, *, coded: bool = True,
-                   extra: Callable | None = None) -> Path:
+                   extra: Callable | None = None, created: dt.datetime | None = None) -> Path:
     """Write a workbook at ``path``: blank, or holding ``rows`` (sheet key → list of {column key: value}).
 
     With ``coded`` the values of coded columns may be given as codes and are written
     as the labels of ``lang``; anything else is written as given, like a typed cell.
     ``extra(workbook, worksheets, formats)`` may add more before closing (tests use
     it to add comments, images or macros that a refresh must preserve).
+    ``created`` fixes the document's creation time (the committed workbook uses it
+    so that regenerating it gives the same bytes).
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}")
@@ -195,11 +162,15 @@ def build_workbook(path: str | Path, lang: str = DEFAULT_LANG, rows: Mapping[str
     sch = get_schema()
     wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
                                          "strings_to_urls": False, "nan_inf_to_errors": True})
-    wb.set_properties({"title": H.TITLE[lang], "author": "", "company": ""})
+    props = {"title": H.TITLE[lang], "author": "", "company": ""}
+    if created is not None:
+        props["created"] = created
+    wb.set_properties(props)
     fmts = styles.formats(wb)
     ranges = list_ranges(lang)
     names = {s.key: s.name(lang) for s in sch.sheets}
     sheets = {s.key: wb.add_worksheet(s.name(lang)) for s in sch.sheets}
+    wb.define_name(CASE_IDS_NAME, case_ids_formula(lang))
     for s in sch.sheets:
         ws = sheets[s.key]
         if s.kind == "entry":
@@ -209,9 +180,10 @@ def build_workbook(path: str | Path, lang: str = DEFAULT_LANG, rows: Mapping[str
         elif s.kind == "lists":
             _lists_sheet(ws, lang)
         elif s.key == "home":
-            _home_sheet(ws, lang, fmts, names)
+            write_home(wb, ws, lang, fmts, names)
         else:
-            _output_sheet(ws, s, lang, fmts)
+            _output_sheet(ws, s, lang, fmts, names["home"])
+            prepare_output_sheet(wb, ws, s, lang, fmts)  # fixed tables, charts, filters for the refresh
     if extra is not None:
         extra(wb, sheets, fmts)
     wb.close()

@@ -102,13 +102,16 @@ NO_RIBBON = {
 }
 
 LEGEND_TITLE = {"fr": "Les couleurs des onglets", "nl": "De kleuren van de tabbladen", "en": "The tab colours"}
-# (sheet kind, what it means)
+# (sheet kind, short name, what it means)
 LEGEND = [
-    ("entry", {"fr": "Bleu : vous tapez les informations ici.", "nl": "Blauw: hier typt u de gegevens.",
+    ("entry", {"fr": "À remplir", "nl": "In te vullen", "en": "To fill in"},
+     {"fr": "Bleu : vous tapez les informations ici.", "nl": "Blauw: hier typt u de gegevens.",
                "en": "Blue: you type the information here."}),
-    ("settings", {"fr": "Violet : les paramètres, remplis une fois.", "nl": "Paars: de instellingen, één keer "
+    ("settings", {"fr": "À régler une fois", "nl": "Eén keer in te stellen", "en": "Set once"},
+     {"fr": "Violet : les paramètres, remplis une fois.", "nl": "Paars: de instellingen, één keer "
                   "ingevuld.", "en": "Purple: the settings, filled in once."}),
-    ("output", {"fr": "Gris : rempli par Plan Together ; protégé contre la frappe accidentelle (Révision > Ôter "
+    ("output", {"fr": "Calculé", "nl": "Berekend", "en": "Computed"},
+     {"fr": "Gris : rempli par Plan Together ; protégé contre la frappe accidentelle (Révision > Ôter "
                       "la protection, sans mot de passe).",
                 "nl": "Grijs: ingevuld door Plan Together; beveiligd tegen per ongeluk typen (Controleren > "
                       "Beveiliging blad opheffen, zonder wachtwoord).",

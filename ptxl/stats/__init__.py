@@ -17,8 +17,9 @@ from .cohort import cohort_stats
 from .common import admitted_families, latest_rows, referred_families
 from .engagement import engagement_stats
 from .impact import impact_stats
+from .summary import summary_lines
 
-__all__ = ["compute_stats"]
+__all__ = ["compute_stats", "summary_lines"]
 
 
 def compute_stats(ds: Dataset, as_of: dt.date | None = None) -> dict:

@@ -1,0 +1,18 @@
+"""Word case files filled from the workbook: annex A, B, C and the family's full case file.
+
+``generate_documents`` is what ``ptxl docs`` and the Excel button call; the
+context builders (``ptxl.docs.context``) and the renderer (``ptxl.docs.render``)
+are separate stages, usable and testable alone. Heavy imports stay inside.
+"""
+
+from __future__ import annotations
+
+from .texts import DOC_TYPES
+
+
+def generate_documents(path_or_loaded, out_dir, cases=None, force=False, pdf=False, **kwargs):
+    from .generate import generate_documents as _generate
+    return _generate(path_or_loaded, out_dir, cases, force, pdf, **kwargs)
+
+
+__all__ = ["DOC_TYPES", "generate_documents"]

@@ -1,0 +1,300 @@
+"""Context builders: (dataset, case id) → the plain dict a Word template is filled with.
+
+Pure functions: nothing here reads a file or renders. Every value is already a
+string in the dataset's language (dates dd/mm/yyyy, answers as the scale's
+labels, derived answers written out), so templates need no filters and a staff
+member restyling one only ever meets ``{{ name }}`` tags. Every key is always
+present (blank as ''), so the strict renderer can tell a typo from a blank.
+The annexes sent to the evaluation (A, B, C) carry the case id and member ids,
+never names; only the internal family case file names people.
+"""
+
+from __future__ import annotations
+
+from ..schema import get_schema
+from .data import (Index, age_on, build_index, by_date, fmt_date, latest_on_or_before, months_between)
+from .markup import text
+from .texts import DOC_TYPES, t
+
+CHECKED, UNCHECKED = "☒", "☐"
+
+
+def _label(scale_key: str, code, lang: str) -> str:
+    if code is None:
+        return ""
+    try:
+        return get_schema().scales[scale_key].label(code, lang)
+    except KeyError:
+        return str(code)
+
+
+def _number(v, lang: str) -> str:
+    if v is None:
+        return ""
+    s = f"{v:.1f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
+    return s.replace(".", ",") if lang in ("fr", "nl") else s
+
+
+def fmt_cell(sheet_key: str, key: str, row: dict, lang: str):
+    """One entry formatted as its column's type says (the schema decides, never the caller)."""
+    col = get_schema().sheet(sheet_key).column(key)
+    v = row.get(key)
+    if col.type == "choice":
+        return _label(col.scale.key, v, lang)
+    if col.type == "date":
+        return fmt_date(v)
+    if col.type == "date_or_year":
+        return fmt_date(v, bool(row.get(f"{key}_year_only")))
+    if col.type in ("number", "integer", "score"):
+        return _number(v, lang)
+    return text(v)
+
+
+def _plural(n: int, one: str, many: str, lang: str) -> str:
+    return t(one, lang) if n == 1 else t(many, lang).format(n)
+
+
+def _duration(start, end, lang: str, with_years: bool, approx: bool = False) -> str:
+    if start is None or end is None or end < start:
+        return ""
+    months, days = months_between(start, end)
+    parts = []
+    if with_years and months >= 12:
+        parts.append(_plural(months // 12, "one_year", "years", lang))
+        months %= 12
+    if approx:
+        return f"{t('about', lang)} {parts[0] if parts else _plural(months, 'one_month', 'months', lang)}"
+    if months:
+        parts.append(_plural(months, "one_month", "months", lang))
+    if days >= 7 or not parts:
+        parts.append(_plural(days // 7, "one_week", "weeks", lang))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" {t('and', lang)} {parts[-1]}"
+
+
+# --- shared pieces ----------------------------------------------------------------------------------
+
+def _common(ix: Index, case) -> dict:
+    fam = case.family
+    return {"case_id": case.case_id, "organisation": text(ix.settings.get("organisation")),
+            "project_location": text(ix.settings.get("project_location")),
+            "reference_date": fmt_date(ix.reference_date),
+            "case_manager": text(fam.get("case_manager"))}
+
+
+def _assessments(ix: Index, case) -> dict:
+    """Annex A: the assessments up to the reference date, oldest first, and each item's scores across them."""
+    lang, sch = ix.lang, get_schema()
+    rows = by_date([r for r in case.rows("baseline")
+                    if r.get("assessment_date") is None or r["assessment_date"] <= ix.reference_date],
+                   "assessment_date")
+    heads = [{"date": fmt_date(r.get("assessment_date")),
+              "type": fmt_cell("baseline", "assessment_type", r, lang),
+              "case_manager": text(r.get("case_manager"))} for r in rows]
+    items = {}
+    for item in sch.annex_a:
+        scores = [_number(r.get(f"{item.key}_score"), lang) for r in rows]
+        items[item.key] = {
+            "scores": scores,
+            "rows": [dict(h, score=s, why=text(r.get(f"{item.key}_why"))) for h, s, r in zip(heads, scores, rows)],
+        }
+    dated = [r["assessment_date"] for r in rows if r.get("assessment_date")]
+    return {"assessments": heads, "has_assessments": bool(rows), "A": items,
+            "assessment_date": fmt_date(max(dated)) if dated else ""}
+
+
+def _choice_boxes(scale_key: str, code, lang: str) -> dict:
+    sc = get_schema().scales[scale_key]
+    boxes = {o.code: CHECKED if o.code == code else UNCHECKED for o in sc.options}
+    boxes["answer"] = _label(scale_key, code, lang)
+    return boxes
+
+
+def _summary(ix: Index, case) -> dict:
+    """Annex B impact part: the latest review on or before the reference date, every answer of every scale."""
+    lang = ix.lang
+    row = latest_on_or_before(case.rows("summary"), "review_date", ix.reference_date) or {}
+    answers = {}
+    for q in get_schema().annex_b:
+        answers[q.key] = text(row.get(q.key)) if q.scale == "text" else _choice_boxes(q.scale, row.get(q.key), lang)
+    return {"B": answers, "has_summary": bool(row), "review_date": fmt_date(row.get("review_date")),
+            "reviewer": text(row.get("case_manager"))}
+
+
+def _member_lines(members: list[dict], value) -> str:
+    return "\n".join(f"{m.get('member_id') or '?'} ({m['role_label']}) : {value(m)}" for m in members)
+
+
+def _members(ix: Index, case) -> list[dict]:
+    lang, ref = ix.lang, ix.reference_date
+    out = []
+    for m in case.rows("members"):
+        age = age_on(m.get("birth_date"), ref)
+        age_txt = "" if age is None or age < 0 else t("years", lang).format(age)
+        if age_txt and m.get("birth_date_year_only"):
+            age_txt = f"{t('about', lang)} {age_txt}"
+        out.append({"member_id": text(m.get("member_id")), "first_name": text(m.get("first_name")),
+                    "last_name": text(m.get("last_name")), "role": fmt_cell("members", "role", m, lang),
+                    "role_label": fmt_cell("members", "role", m, lang),
+                    "gender": fmt_cell("members", "gender", m, lang),
+                    "birth_date": fmt_cell("members", "birth_date", m, lang), "age": age_txt,
+                    "nationality": text(m.get("nationality")),
+                    "born_in_country": fmt_cell("members", "born_in_country", m, lang)})
+    return out
+
+
+def _contacts(ix: Index, case) -> tuple[list[dict], list[dict], str]:
+    """The contact log up to the reference date, its count by type, and the annex B question 10 sentence."""
+    lang, ref, fam = ix.lang, ix.reference_date, case.family
+    rows = by_date([c for c in case.rows("contacts") if c.get("contact_date") is None or c["contact_date"] <= ref],
+                   "contact_date")
+    log = [{"date": fmt_date(c.get("contact_date")), "type": fmt_cell("contacts", "contact_type", c, lang),
+            "minutes": _number(c.get("minutes"), lang), "case_manager": text(c.get("case_manager")),
+            "note": text(c.get("note"))} for c in rows]
+    by_type = []
+    for o in get_schema().scales["contact_type"].options:
+        these = [c for c in rows if c.get("contact_type") == o.code]
+        if these:
+            mins = sum(c.get("minutes") or 0 for c in these)
+            by_type.append({"type": o.label(lang), "count": str(len(these)),
+                            "minutes": _number(mins, lang) if mins else ""})
+    if not rows:
+        return log, by_type, ""
+    dates = [c["contact_date"] for c in rows if c.get("contact_date")]
+    start = fam.get("admission_date") or (min(dates) if dates else None)
+    end = min(d for d in (fam.get("closure_date"), ref) if d is not None)
+    weeks = max(1, round(((end - start).days if start and end >= start else 0) / 7))
+    lines = [f"{b['type']} : {b['count']}" for b in by_type]
+    lines.append(t("contacts_total", lang).format(n=len(rows), weeks=weeks, rate=_number(round(len(rows) / weeks, 1),
+                                                                                            lang)))
+    total = sum(c.get("minutes") or 0 for c in rows)
+    if total:
+        lines.append(t("contacts_minutes", lang).format(h=total // 60, m=total % 60))
+    return log, by_type, "\n".join(lines)
+
+
+def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
+    """Annex B questions 1–16, each derived from the registry, the members, the checklist and the logs."""
+    lang, ref, fam = ix.lang, ix.reference_date, case.family
+    vul = latest_on_or_before(case.rows("vulnerabilities"), "assessed_date", ref) or {}
+    arrival = fam.get("arrival_date")
+    in_country = _duration(arrival, ref, lang, True, approx=bool(fam.get("arrival_date_year_only")))
+    if in_country:
+        in_country += f" ({t('since', lang)} {fmt_cell('families', 'arrival_date', fam, lang)})"
+    admitted = fam.get("admission_date")
+    if admitted and fam.get("status") not in ("screening", "not_admitted"):
+        end = min(d for d in (fam.get("closure_date"), ref) if d is not None)
+        in_project = _duration(admitted, end, lang, False)
+        if in_project:
+            in_project += f" ({t('since', lang)} {fmt_date(admitted)})"
+    else:
+        in_project = t("not_admitted", lang)
+    vboxes = {k: CHECKED if vul.get(k) == "yes" else UNCHECKED for k, _lab in get_schema().vulnerabilities}
+    vboxes["dont_know"] = ", ".join(lab[lang] for k, lab in get_schema().vulnerabilities if vul.get(k) == "dont_know")
+    return {
+        "gender": text(_member_lines(members, lambda m: m["gender"])),
+        "age": text(_member_lines(members, lambda m: m["age"])),
+        "nationality": text(_member_lines(members, lambda m: m["nationality"] or fam.get("nationality") or "")),
+        "vulnerabilities": vboxes,
+        "vulnerability_notes": text(vul.get("vulnerability_notes")),
+        "vulnerability_date": fmt_date(vul.get("assessed_date")),
+        "family_ties": fmt_cell("families", "family_ties", fam, lang),
+        "conditions_imposed": fmt_cell("families", "conditions_imposed", fam, lang),
+        "time_in_country": in_country,
+        "detention_experience": fmt_cell("families", "detention_experience", fam, lang),
+        "time_in_project": in_project,
+        "contacts": text(contacts_text),
+        "referral_route": fmt_cell("families", "referral_route", fam, lang),
+        "released_after_contact": fmt_cell("families", "released_after_contact", fam, lang),
+        "known_before": fmt_cell("families", "known_before", fam, lang),
+        "intake_risk": fmt_cell("families", "intake_risk", fam, lang),
+        "status": fmt_cell("families", "status", fam, lang),
+        "profile_notes": fmt_cell("families", "profile_notes", fam, lang),
+    }
+
+
+def _case_study(ix: Index, case) -> dict:
+    rows = case.rows("case_study")
+    row = latest_on_or_before(rows, "written_date", ix.reference_date) or (rows[-1] if rows else {})
+    return {"C": {k: text(row.get(k)) for k, _lab in get_schema().annex_c},
+            "case_study_date": fmt_date(row.get("written_date"))}
+
+
+def _documents(ix: Index, case) -> list[dict]:
+    lang, ref, st = ix.lang, ix.reference_date, ix.settings
+    months = int(st.get("support_letter_months") or 6)
+    soon = int(st.get("alert_document_days") or 30)
+    out = []
+    for d in case.rows("documents"):
+        until, note = d.get("valid_until"), ""
+        if until is None and d.get("document_type") == "support_letter" and d.get("issue_date"):
+            y, m = divmod(d["issue_date"].month - 1 + months, 12)
+            until = d["issue_date"].replace(year=d["issue_date"].year + y, month=m + 1, day=1)
+            until = until.replace(day=min(d["issue_date"].day, _days_in(until)))
+            note = " " + t("default_validity", lang).format(months)
+        if until is None:
+            state = t("validity_unknown", lang)
+        elif until < ref:
+            state = t("expired", lang)
+        elif (until - ref).days <= soon:
+            state = t("expires_soon", lang).format((until - ref).days)
+        else:
+            state = t("valid", lang)
+        out.append({"type": fmt_cell("documents", "document_type", d, lang),
+                    "description": text(d.get("description")), "issue_date": fmt_date(d.get("issue_date")),
+                    "valid_until": fmt_date(until) + note, "validity": state})
+    return out
+
+
+def _days_in(d) -> int:
+    import calendar
+    return calendar.monthrange(d.year, d.month)[1]
+
+
+# --- the four documents ----------------------------------------------------------------------------
+
+def fiche_de_base(ix: Index, case) -> dict:
+    ctx = {**_common(ix, case), **_assessments(ix, case)}
+    latest = ctx["assessments"][-1]["case_manager"] if ctx["assessments"] else ""
+    ctx["case_manager"] = latest or ctx["case_manager"]  # who wrote the latest assessment signs the sheet
+    return ctx
+
+
+def fiche_de_synthese(ix: Index, case) -> dict:
+    members = _members(ix, case)
+    _log, _by_type, contacts_text = _contacts(ix, case)
+    return {**_common(ix, case), **_summary(ix, case), "P": _profile(ix, case, members, contacts_text)}
+
+
+def modele_de_cas(ix: Index, case) -> dict:
+    return {**_common(ix, case), **_case_study(ix, case)}
+
+
+def dossier_famille(ix: Index, case) -> dict:
+    lang, fam = ix.lang, case.family
+    members = _members(ix, case)
+    log, by_type, contacts_text = _contacts(ix, case)
+    fam_sheet = get_schema().sheet("families")
+    chronology = [{"date": fmt_date(e.get("event_date")),
+                   "event": fmt_cell("chronology", "event_code", e, lang),
+                   "description": text(e.get("description")), "deadline": fmt_date(e.get("deadline"))}
+                  for e in by_date(case.rows("chronology"), "event_date")]
+    actions = [{"action": text(a.get("action")), "owner": text(a.get("owner")),
+                "due_date": fmt_date(a.get("due_date")), "status": fmt_cell("actions", "action_status", a, lang),
+                "done_date": fmt_date(a.get("done_date"))} for a in by_date(case.rows("actions"), "due_date")]
+    return {**_common(ix, case), **_assessments(ix, case), **_summary(ix, case), **_case_study(ix, case),
+            "P": _profile(ix, case, members, contacts_text),
+            "F": {c.key: fmt_cell("families", c.key, fam, lang) for c in fam_sheet.columns},
+            "family_name": text(fam.get("family_name")),
+            "members": members, "chronology": chronology, "contacts": log, "contacts_by_type": by_type,
+            "actions": actions, "documents": _documents(ix, case)}
+
+
+BUILDERS = {"fiche_de_base": fiche_de_base, "fiche_de_synthese": fiche_de_synthese,
+            "modele_de_cas": modele_de_cas, "dossier_famille": dossier_famille}
+assert tuple(BUILDERS) == DOC_TYPES
+
+
+def build_context(doc: str, source, case_id: str) -> dict:
+    """The context of one document. ``source`` is a Dataset, or an Index built once for a batch."""
+    ix = source if isinstance(source, Index) else build_index(source)
+    return BUILDERS[doc](ix, ix.cases[case_id])

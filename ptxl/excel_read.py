@@ -1,0 +1,117 @@
+"""Read the entries of the workbook open in Excel, through xlwings, into the reader's raw tables.
+
+Why not read the file: the button must see what is on screen, saved or not, and
+an encrypted workbook's file cannot be read without its password, while Excel
+holds it decrypted. So each entry sheet's cells come from Excel as one 2-D grid
+(one call per sheet for values, one for formulas), shaped like python-calamine's
+(blanks as "", whole-day dates as ``date``), and go through the same
+``ptxl.read.read_table`` and the same normalisation and rules as ``ptxl validate``.
+
+``raw_from_grids`` and ``load_raw`` mirror the tail of ``read.read_workbook`` and
+``validate.load_workbook``; they belong there (the file path would then call them
+too) and are kept here only until those modules expose them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+ERROR_TEXTS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+               "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+
+
+def _cell(v):
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime) and v.time() == dt.time(0):
+        return v.date()
+    return v
+
+
+def sheet_grid(sheet) -> tuple[list, list, list]:
+    """(values grid from A1, formula cells, error cells) of one xlwings sheet; positions (excel row, 0-based col)."""
+    used = sheet.used_range
+    last = used.last_cell
+    rng = sheet.range((1, 1), (last.row, last.column))
+    values = rng.options(ndim=2, err_to_str=True).value or []
+    grid, errors = [], []
+    for i, row in enumerate(values, start=1):
+        out = []
+        for j, v in enumerate(row):
+            if isinstance(v, str) and v in ERROR_TEXTS:
+                errors.append((i, j))
+                v = ""
+            out.append(_cell(v))
+        grid.append(out)
+    formulas = []
+    try:
+        raw = rng.formula
+    except Exception:  # engines without formulas (xlwings' remote engine) report none
+        raw = None
+    if isinstance(raw, (list, tuple)):
+        rows = raw if raw and isinstance(raw[0], (list, tuple)) else [raw]
+        for i, row in enumerate(rows, start=1):
+            for j, f in enumerate(row if isinstance(row, (list, tuple)) else [row]):
+                if isinstance(f, str) and f.startswith("="):
+                    formulas.append((i, j))
+    return grid, formulas, errors
+
+
+def _table_sheets(book) -> dict:
+    out = {}
+    for sh in book.sheets:
+        try:
+            for t in sh.tables:
+                out[t.name] = sh.name
+        except Exception:
+            continue
+    return out
+
+
+def raw_from_grids(sheet_names: list, grids, table_sheets: dict | None = None, path: str | None = None):
+    """Sheet names + ``grids(name) → (grid, formulas, errors)`` → ``read.RawWorkbook``, as read_workbook makes it."""
+    from .read import RawWorkbook, _match_sheets, _settings, detect_lang, read_table
+    from .schema import LANGS, get_schema
+    lang = detect_lang(sheet_names)
+    found = _match_sheets(sheet_names, lang, table_sheets or {})
+    tables, missing, settings, settings_name = {}, [], {}, None
+    for s in get_schema().sheets:
+        if s.kind not in ("entry", "settings"):
+            continue
+        if s.key not in found:
+            missing.append(s.key)
+            continue
+        sname, how = found[s.key]
+        grid, formulas, errors = grids(sname)
+        table = read_table(s, sname, grid, [], formulas, errors)
+        table.found_by = how
+        if s.kind == "settings":
+            settings_name = sname
+            settings = _settings(table, grid)
+        tables[s.key] = table
+    setting_lang = settings.get("language", (None,))[0]
+    if isinstance(setting_lang, str) and setting_lang.strip().lower() in LANGS:
+        lang = setting_lang.strip().lower()
+    return RawWorkbook(path, lang, list(sheet_names), tables, missing, settings, settings_name)
+
+
+def read_book(book):
+    """The open book → ``read.RawWorkbook`` (entry and settings sheets only)."""
+    names = [sh.name for sh in book.sheets]
+    return raw_from_grids(names, lambda name: sheet_grid(book.sheets[name]), _table_sheets(book))
+
+
+def load_raw(raw, as_of: dt.date | None = None):
+    """``read.RawWorkbook`` → ``validate.Loaded``: the steps of ``validate.load_workbook`` after reading."""
+    from .normalise import context_for, normalise
+    from .rules import structure
+    from .validate import Loaded, sort_findings, validate_dataset
+    ctx = context_for(raw)
+    found = structure.check(raw, ctx)
+    ds, read_findings = normalise(raw, ctx)
+    if as_of is not None:
+        ds.settings["reference_date"] = as_of
+    ctx.as_of = ds.reference_date
+    found += read_findings
+    found += validate_dataset(ds, ctx.as_of, ctx)
+    return Loaded(ds, sort_findings(found, ctx, list(raw.sheet_names)), raw.lang, None)

@@ -1,0 +1,446 @@
+"""Results → the cell grid of each output sheet, shared by the headless and the live writer.
+
+Why a grid and not direct writes: the same picture of a sheet must come out of
+the zip writer (``write.surgical``), Excel through xlwings (``write.live``) and
+the builder (the blank workbook shows the empty tables and charts), so the
+layout is decided once, as data. Cells carry a style *name* of
+``build.styles.FORMATS``; each writer turns it into what its back end needs.
+
+Things that must not move between refreshes (the ranges the native charts and
+the colour scale point at, the autofilter header rows) are module constants
+the builder reads when it creates the workbook: a refresh then only rewrites
+cell values. Staff text (a finding's value, a nationality) is always a str
+value, which every writer stores as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .alerts.messages import alert_columns, kind_label, level_label, link_text
+from .build.home import home_positions
+from .build.styles import row_height
+from .forms import outputs as O
+from .forms.home import BACK_HOME
+from .schema import get_schema
+
+NOT_ADMITTED = ("screening", "not_admitted")  # FORMS.md: never counted as admitted
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: object = None  # str | int | float | bool | date | datetime | None
+    style: str | None = None  # a name of build.styles.FORMATS
+    link: str | None = None  # internal target, e.g. "'Familles'!D7"
+
+
+@dataclass
+class SheetGrid:
+    """One output sheet. ``mode`` "replace" rewrites every cell; "patch" only the cells given."""
+
+    sheet_key: str
+    mode: str = "replace"
+    cells: dict = field(default_factory=dict)  # (row, col), 0-based → Cell
+    col_widths: dict = field(default_factory=dict)  # col → width in characters
+    row_heights: dict = field(default_factory=dict)  # row → points
+    merged: list = field(default_factory=list)  # (first_row, first_col, last_row, last_col)
+    autofilter: tuple | None = None  # (first_row, first_col, last_row, last_col)
+
+    def put(self, row: int, col: int, value, style: str | None = None, link: str | None = None):
+        self.cells[(row, col)] = Cell(value, style, link)
+
+    def put_row(self, row: int, values, style: str | None = None, col: int = 0):
+        for j, v in enumerate(values, start=col):
+            self.put(row, j, v, style)
+
+    def tall(self, row: int, text: str, width: float, at_least: float = 15.0, bold: bool = False):
+        """Make ``row`` tall enough for ``text`` wrapped in ``width`` (with room for wider fonts than Calibri)."""
+        need = row_height(text, width * 0.88, bold=bold)
+        self.row_heights[row] = max(self.row_heights.get(row, 0), at_least, need)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A native chart made at creation, pointing at a fixed block of an output sheet."""
+
+    sheet_key: str
+    title: dict
+    kind: str  # column | bar
+    first_row: int  # 0-based row of the first category
+    n_rows: int
+    label_col: int = 0
+    value_col: int = 1
+    anchor: tuple = (0, 3)  # (row, col) of the chart's top-left corner
+
+
+def quote(name: str) -> str:
+    return "'" + name.replace("'", "''") + "'"
+
+
+# --- fixed regions -------------------------------------------------------------------------------
+# Row 0 title, 1 reference date, 2 "errors were left out" note, content from row 4.
+COHORT_BLOCK = 17  # rows per chart block (a 15-row chart beside a table of at most 12 rows)
+COHORT_BLOCKS_AT = 21
+
+
+def _status_codes() -> list[str]:
+    return [c for c in get_schema().scales["status"].codes if c not in NOT_ADMITTED]
+
+
+def _years_labels() -> list[dict]:
+    return [label for _, label in O.YEARS_BRACKETS] + [O.UNCLEAR]
+
+
+def cohort_blocks() -> list[tuple[str, dict, int, int]]:
+    """(key, title, first data row, number of rows) of the cohort's chart blocks, in sheet order."""
+    sizes = [("adult_ages", O.ADULT_AGES, len(O.ADULT_BRACKETS)), ("child_ages", O.CHILD_AGES, len(O.CHILD_BRACKETS)),
+             ("years", O.YEARS_IN_BE, len(_years_labels())), ("statuses", O.STATUSES, len(_status_codes()))]
+    return [(key, title, COHORT_BLOCKS_AT + i * COHORT_BLOCK + 2, n) for i, (key, title, n) in enumerate(sizes)]
+
+
+QUESTION_WIDTH = 62
+BACK_HOME_COL = 2  # "← Home" link in row 0, where the builder puts it
+FOLLOWUP_CONTACTS_AT = 10  # subtitle row of "contacts by type"
+EVOLUTION_HEADER = 5
+EVOLUTION_PCT_COL = 10
+ALERTS_HEADER = 5
+CHECKS_HEADER = 5
+
+
+def charts() -> list[ChartSpec]:
+    out = [ChartSpec("cohort", title, "bar" if key == "statuses" else "column", first, n,
+                     anchor=(first - 2, 3)) for key, title, first, n in cohort_blocks()]
+    n_types = len(get_schema().scales["contact_type"].codes)
+    out.append(ChartSpec("followup", O.CONTACTS_BY_TYPE, "bar", FOLLOWUP_CONTACTS_AT + 2, n_types,
+                         anchor=(FOLLOWUP_CONTACTS_AT, 3)))
+    return out
+
+
+def page_breaks() -> dict[str, list[int]]:
+    """sheet key → rows a printed page starts at (a chart and its table stay on one page)."""
+    n = len(cohort_blocks()) + 1
+    return {"cohort": [COHORT_BLOCKS_AT + i * COHORT_BLOCK for i in range(0, n, 2)]}
+
+
+def colour_scales() -> list[tuple[str, tuple]]:
+    """(sheet key, (first_row, col, last_row, col)) of the 3-colour scales made at creation."""
+    first = EVOLUTION_HEADER + 1
+    return [("baseline_evolution", (first, EVOLUTION_PCT_COL, first + len(get_schema().annex_a) - 1,
+                                    EVOLUTION_PCT_COL))]
+
+
+def autofilter_headers() -> dict[str, tuple[int, int]]:
+    """sheet key → (header row, number of columns) of the sheets staff filter."""
+    return {"alerts": (ALERTS_HEADER, len(alert_columns())), "checks": (CHECKS_HEADER, len(O.CHECK_HEADERS))}
+
+
+# --- sheets --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Context:
+    lang: str
+    names: dict  # sheet key → sheet name in the workbook's language
+    reference_date: dt.date | None
+    refreshed_at: dt.datetime | None
+    errors: int
+    warnings: int
+
+    def link(self, key: str, cell: str = "A1") -> str:
+        return f"{quote(self.names[key])}!{cell}"
+
+
+def _head(g: SheetGrid, ctx: Context, title: dict, widths: dict):
+    """Title, link home, reference date (label merged over narrow first columns), errors note."""
+    g.col_widths.update(widths)
+    g.put(0, 0, title[ctx.lang], "title")
+    g.put(0, BACK_HOME_COL, BACK_HOME[ctx.lang], "link", ctx.link("home"))
+    g.row_heights[0] = 24
+    span, width = 0, 0
+    while width < 20 and span < 3:
+        width, span = width + widths.get(span, 9), span + 1
+    g.put(1, 0, O.REFERENCE_DATE[ctx.lang], "out_label")
+    if span > 1:
+        g.merged.append((1, 0, 1, span - 1))
+    g.put(1, span, ctx.reference_date, "out_date")
+    if ctx.errors:
+        g.put(2, 0, O.ERRORS_NOTE[ctx.lang].format(n=ctx.errors, sheet=ctx.names["checks"]), "out_error",
+              ctx.link("checks"))
+
+
+def _note(g: SheetGrid, row: int, text: str, ncols: int, style: str = "out_note"):
+    """A sentence over the width of the table below it (merged, so it wraps there and not in column A)."""
+    g.put(row, 0, text, style)
+    if ncols > 1:
+        g.merged.append((row, 0, row, ncols - 1))
+    g.tall(row, text, sum(g.col_widths.get(j, 9) for j in range(ncols)))
+
+
+def _header(g: SheetGrid, row: int, heads: list[str], col: int = 0):
+    """A header row, as tall as its longest wrapped heading."""
+    g.put_row(row, heads, "out_header", col)
+    for j, h in enumerate(heads, start=col):
+        g.tall(row, h, g.col_widths.get(j, 9), bold=True)
+
+
+def _pct(value) -> float | None:
+    return None if value is None else value / 100
+
+
+def impact_grid(ctx: Context, impact: dict) -> SheetGrid:
+    sch, lang = get_schema(), ctx.lang
+    g = SheetGrid("impact")
+    _head(g, ctx, O.TITLES["impact"], {0: QUESTION_WIDTH, **{j: 11 for j in range(1, 9)}})
+    g.put(4, 0, O.N_FAMILIES[lang], "out_label")
+    g.put(4, 1, impact.get("n", 0), "out_count")
+    _note(g, 5, O.N_NOTE[lang], 9)
+    questions = impact.get("questions", {})
+    r = 7
+    for group, title in sch.groups.items():
+        items = [q for q in sch.annex_b if q.group == group and q.scale in ("impact", "yes_no")]
+        if not items:
+            continue
+        g.put(r, 0, title[lang], "subtitle")
+        g.tall(r, title[lang], (QUESTION_WIDTH + 8 * 11) * 0.8, 18)
+        r += 1
+        for scale_key in ("impact", "yes_no"):
+            qs = [q for q in items if q.scale == scale_key]
+            if not qs:
+                continue
+            if scale_key == "yes_no":
+                g.put(r, 0, f"{title[lang].split(' – ')[0]} – {O.PROMPTS[lang]}", "out_label")
+                r += 1
+            r = _answer_table(g, r, sch.scales[scale_key], qs, questions, lang) + 1
+    return g
+
+
+def _answer_table(g: SheetGrid, r: int, scale, qs, results: dict, lang: str) -> int:
+    """One table of the seed: counts per answer, then the percentages; returns the next free row."""
+    blanks = any(results.get(q.key, {}).get("counts", {}).get("no_answer", 0) for q in qs)
+    codes = [c for c in scale.codes if c != "no_answer" or blanks]
+    pct_codes = ["positive"] if scale.key == "impact" else [c for c in scale.codes if c != "no_answer"]
+    heads = [O.QUESTION[lang]] + [scale.label(c, lang) for c in codes]
+    heads += [O.POSITIVE_PCT[lang]] if scale.key == "impact" else [scale.label(c, lang) + O.PCT for c in pct_codes]
+    _header(g, r, heads)
+    for q in qs:
+        r += 1
+        res = results.get(q.key, {})
+        text = q.question[lang]
+        g.put(r, 0, text, "out_question")
+        g.tall(r, text, QUESTION_WIDTH)
+        counts = res.get("counts", {})
+        for j, c in enumerate(codes, start=1):
+            g.put(r, j, counts.get(c, 0), "out_count")
+        j = len(codes) + 1
+        if scale.key == "impact":
+            g.put(r, j, _pct(res.get("positive_pct")), "out_pct_bold")
+        else:
+            for k, c in enumerate(pct_codes):
+                g.put(r, j + k, _pct(res.get("pct", {}).get(c)), "out_pct")
+    return r + 1
+
+
+def _count_block(g: SheetGrid, r: int, title: str, rows: list[tuple[str, object]], lang: str, style="out_count"):
+    """Subtitle, header, one row per category, a total row."""
+    g.put(r, 0, title, "subtitle")
+    _header(g, r + 1, ["", O.COUNT[lang]])
+    for i, (label, n) in enumerate(rows, start=r + 2):
+        g.put(i, 0, label, "out_question")
+        g.put(i, 1, n, style)
+    total = r + 2 + len(rows)
+    g.put(total, 0, O.TOTAL[lang], "out_header")
+    g.put(total, 1, sum(n for _, n in rows if isinstance(n, (int, float))), "out_count")
+
+
+def _years_rows(years: dict, lang: str) -> list[tuple[str, int]]:
+    counts = [0] * (len(O.YEARS_BRACKETS) + 1)
+    for y in years.values():
+        if y is None or y != y:  # unknown arrival date
+            counts[-1] += 1
+            continue
+        counts[next(i for i, (top, _) in enumerate(O.YEARS_BRACKETS) if top is None or y <= top)] += 1
+    return [(label[lang], n) for label, n in zip(_years_labels(), counts)]
+
+
+def cohort_grid(ctx: Context, cohort: dict, engagement: dict) -> SheetGrid:
+    lang, sch = ctx.lang, get_schema()
+    g = SheetGrid("cohort")
+    _head(g, ctx, O.TITLES["cohort"], {0: 40, 1: 10, 2: 3})
+    adm, rev = cohort.get("admitted", {}), cohort.get("reviewed", {})
+    for r, key in ((4, "families_referred"), (5, "families_admitted")):
+        g.put(r, 0, O.COHORT_ROWS[key][lang], "out_question")
+        g.put(r, 1, cohort.get(key, 0), "out_count")
+    for r, title, prof, keys in ((7, O.ADMITTED, adm, ("families", "adults", "children", "children_18_plus",
+                                                       "stateless")),
+                                 (14, O.REVIEWED, rev, ("families", "adults", "children", "asylum_on_arrival",
+                                                        "over_5_years_in_country"))):
+        g.put(r, 0, title[lang], "subtitle")
+        for i, key in enumerate(keys, start=r + 1):
+            g.put(i, 0, O.COHORT_ROWS[key][lang], "out_question")
+            g.put(i, 1, prof.get(key, 0), "out_count")
+    status = engagement.get("status_counts", {})
+    rows = {
+        "adult_ages": [(lab[lang], adm.get("adult_age_brackets", {}).get(k, 0)) for k, lab in O.ADULT_BRACKETS.items()],
+        "child_ages": [(lab[lang], adm.get("child_age_brackets", {}).get(k, 0)) for k, lab in O.CHILD_BRACKETS.items()],
+        "years": _years_rows(rev.get("years_in_country", {}), lang),
+        "statuses": [(sch.scales["status"].label(c, lang), status.get(c, 0)) for c in _status_codes()],
+    }
+    for key, title, first, _n in cohort_blocks():
+        _count_block(g, first - 2, title[lang], rows[key], lang)
+    nat = adm.get("nationalities", {})
+    r = COHORT_BLOCKS_AT + len(rows) * COHORT_BLOCK
+    _count_block(g, r, O.NATIONALITIES[lang],
+                 [(O.UNCLEAR[lang] if k == "unclear" else str(k), n) for k, n in nat.items()], lang)
+    return g
+
+
+def followup_grid(ctx: Context, engagement: dict) -> SheetGrid:
+    lang, sch = ctx.lang, get_schema()
+    g = SheetGrid("followup")
+    _head(g, ctx, O.TITLES["followup"], {0: 40, 1: 10, 2: 3})
+    g.put(4, 0, O.SUPPORT[lang], "subtitle")
+    for r, (key, label) in enumerate(O.FOLLOWUP_ROWS.items(), start=5):
+        g.put(r, 0, label[lang], "out_question")
+        g.put(r, 1, engagement.get(key), "out_number" if key == "mean_months_supported" else "out_count")
+    by_type = engagement.get("contacts_by_type", {})
+    scale = sch.scales["contact_type"]
+    _count_block(g, FOLLOWUP_CONTACTS_AT, O.CONTACTS_BY_TYPE[lang],
+                 [(scale.label(c, lang), by_type.get(c, 0)) for c in scale.codes], lang)
+    return g
+
+
+def evolution_grid(ctx: Context, baseline: dict) -> SheetGrid:
+    lang = ctx.lang
+    g = SheetGrid("baseline_evolution")
+    _head(g, ctx, O.TITLES["baseline_evolution"], {0: 22, 1: 44, 2: 11, **{j: 9 for j in range(3, 11)}})
+    _note(g, 3, O.EVOLUTION_NOTE[lang], 11)
+    _header(g, EVOLUTION_HEADER, [h[lang] for h in O.EVOLUTION_HEADERS])
+    for r, item in enumerate(get_schema().annex_a, start=EVOLUTION_HEADER + 1):
+        res = baseline.get(item.key, {})
+        n, first, latest = res.get("n", 0), res.get("first_mean"), res.get("latest_mean")
+        change = round(latest - first, 1) if first is not None and latest is not None else None
+        g.put(r, 0, item.labels[lang], "out_question")
+        g.put(r, 1, item.question[lang], "out_question")
+        g.tall(r, item.question[lang], 44)
+        g.put(r, 2, O.BETTER[item.better][lang], "out_question")
+        g.put(r, 3, n, "out_count")
+        for j, v in ((4, first), (5, latest), (6, change)):
+            g.put(r, j, v, "out_number")
+        for j, k in ((7, "improved"), (8, "unchanged"), (9, "worsened")):
+            g.put(r, j, res.get(k, 0), "out_count")
+        g.put(r, EVOLUTION_PCT_COL, res.get("improved", 0) / n if n else None, "out_pct")
+    return g
+
+
+def alerts_grid(ctx: Context, alerts: list) -> SheetGrid:
+    """One line per alert, most urgent first (the order of ``compute_alerts``), filterable by case manager."""
+    lang = ctx.lang
+    g = SheetGrid("alerts")
+    columns = alert_columns(lang)
+    widths = {"level": 11, "case_id": 12, "case_manager": 18, "kind": 22, "message": 56, "date": 11, "days": 7,
+              "link": 20}
+    _head(g, ctx, O.TITLES["alerts"], {j: widths.get(k, 14) for j, (k, _h) in enumerate(columns)})
+    count = O.ALERT_COUNT[lang].format(n=len(alerts), column=dict(columns)["case_manager"])
+    _note(g, 3, count if alerts else O.NO_ALERTS[lang], 5)
+    _header(g, ALERTS_HEADER, [h for _k, h in columns])
+    r = ALERTS_HEADER
+    for r, a in enumerate(sorted(alerts, key=lambda a: a.urgency), start=ALERTS_HEADER + 1):
+        for j, (key, _h) in enumerate(columns):
+            if key == "level":
+                g.put(r, j, level_label(a.level, lang), "list_error" if a.level == "overdue" else "list_warning")
+            elif key == "kind":
+                g.put(r, j, kind_label(a.kind, lang), "wrap")
+            elif key == "link":
+                name = ctx.names.get(a.sheet_key, a.sheet_key)
+                g.put(r, j, link_text(a.sheet_key, a.row, lang), "home_link", f"{quote(name)}!A{a.row or 1}")
+            elif key == "date":
+                g.put(r, j, a.date, "list_date")
+            elif key == "days":
+                g.put(r, j, a.days, "list_number")
+            else:
+                g.put(r, j, getattr(a, key), "wrap")
+        g.tall(r, a.message, widths["message"])
+    g.autofilter = (ALERTS_HEADER, 0, r, len(columns) - 1)
+    return g
+
+
+def checks_grid(ctx: Context, findings: list) -> SheetGrid:
+    lang, sch = ctx.lang, get_schema()
+    g = SheetGrid("checks")
+    _head(g, ctx, O.TITLES["checks"], {0: 13, 1: 16, 2: 10, 3: 11, 4: 20, 5: 24, 6: 58})
+    g.put(1, 4, O.REFRESHED_AT[lang], "out_label")
+    g.put(1, 5, ctx.refreshed_at, "out_datetime")
+    infos = len(findings) - ctx.errors - ctx.warnings
+    summary = O.CHECK_SUMMARY[lang].format(e=ctx.errors, w=ctx.warnings) if findings else O.NO_FINDINGS[lang]
+    if infos:
+        summary += O.CHECK_INFOS[lang].format(i=infos)
+    g.put(2, 0, summary, "out_error" if ctx.errors else ("out_warning" if ctx.warnings else "out_ok"))
+    _note(g, 3, O.CHECK_NOTE[lang], 7)
+    heads = [h[lang] for h in O.CHECK_HEADERS]
+    _header(g, CHECKS_HEADER, heads)
+    by_name = {s.name(lang): s for s in sch.sheets}
+    order = {s.name(lang): i for i, s in enumerate(sch.sheets)}
+    rank = {"error": 0, "warning": 1}
+    ranked = sorted(findings, key=lambda f: (rank.get(f.severity, 2), order.get(f.sheet, 99), f.row or 0,
+                                             len(f.column or ""), f.column or ""))
+    r = CHECKS_HEADER
+    for r, f in enumerate(ranked, start=CHECKS_HEADER + 1):
+        g.put(r, 0, O.SEVERITY.get(f.severity, O.SEVERITY["warning"])[lang],
+              {"error": "list_error", "warning": "list_warning"}.get(f.severity, "list_note"))
+        g.put(r, 1, f.sheet, "wrap")
+        if f.cell:
+            g.put(r, 2, f.cell, "home_link", f"{quote(f.sheet)}!{f.cell}")
+        g.put(r, 3, f.case_id, "wrap")
+        sheet = by_name.get(f.sheet)
+        header = sheet.column(f.key).header(lang) if sheet and f.key in sheet.keys else f.key
+        g.put(r, 4, header, "wrap")
+        value = _as_text(f.value)
+        g.put(r, 5, value, "wrap")
+        g.put(r, 6, f.message, "wrap")
+        g.tall(r, f.message, 58)
+        if value:
+            g.tall(r, value[:500], 24)
+    g.autofilter = (CHECKS_HEADER, 0, r, len(heads) - 1)
+    return g
+
+
+def _as_text(value) -> str | None:
+    """A typed value shown back to staff: always text (``=HYPERLINK(…)`` stays words)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def home_grid(ctx: Context) -> SheetGrid:
+    """Patch only the last-refresh time and the state of the entries, under the builder's label."""
+    lang = ctx.lang
+    row, col = home_positions(lang)["last_refresh"]
+    g = SheetGrid("home", mode="patch")
+    g.put(row, col, ctx.refreshed_at, "out_datetime")
+    g.put(row + 1, col - 1, O.HOME_STATUS[lang], "subtitle")
+    if ctx.errors or ctx.warnings:
+        text = O.HOME_PROBLEMS[lang].format(e=ctx.errors, w=ctx.warnings, sheet=ctx.names["checks"])
+        g.put(row + 1, col, text, "out_error" if ctx.errors else "out_warning", ctx.link("checks"))
+    else:
+        g.put(row + 1, col, O.HOME_OK[lang], "out_ok")
+    return g
+
+
+def build_grids(lang: str, stats: dict, alerts: list, findings: list,
+                refreshed_at: dt.datetime | None) -> dict[str, SheetGrid]:
+    """Every output sheet's grid; with empty ``stats`` the empty tables the builder shows at creation."""
+    ref = stats.get("reference_date")
+    ctx = Context(lang=lang, names={s.key: s.name(lang) for s in get_schema().sheets},
+                  reference_date=dt.date.fromisoformat(ref) if isinstance(ref, str) else ref,
+                  refreshed_at=refreshed_at,
+                  errors=sum(f.severity == "error" for f in findings),
+                  warnings=sum(f.severity == "warning" for f in findings))
+    grids = [impact_grid(ctx, stats.get("impact", {})),
+             cohort_grid(ctx, stats.get("cohort", {}), stats.get("engagement", {})),
+             followup_grid(ctx, stats.get("engagement", {})),
+             evolution_grid(ctx, stats.get("baseline", {})),
+             alerts_grid(ctx, alerts), checks_grid(ctx, findings)]
+    if refreshed_at is not None:
+        grids.append(home_grid(ctx))
+    return {g.sheet_key: g for g in grids}

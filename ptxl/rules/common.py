@@ -1,0 +1,70 @@
+"""Shared helpers of the rules: the families index, the admitted test, iterating flagged rows.
+
+Rules compute a boolean mask with pandas and only loop over the flagged rows,
+so a clean 1,000-family workbook costs a few vectorised passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+NOT_ADMITTED = ("screening", "not_admitted")
+OPEN = ("screening", "active")
+CLOSED = ("resolved_residence_be", "resolved_residence_eu", "resolved_voluntary_return", "disengaged",
+          "absconded", "redetained", "removed")
+
+
+def present(ctx, sheet: str, *keys: str) -> bool:
+    """Every column is in this workbook (a missing one is a structure error already)."""
+    cols = ctx.letters.get(sheet, {})
+    return sheet not in ctx.missing and all(k in cols for k in keys)
+
+
+def families(ds) -> pd.DataFrame:
+    """One row per case id (its first row), indexed by case id, with an ``admitted`` column (FORMS.md)."""
+    fam = ds.tables["families"]
+    fam = fam[fam["case_id"].notna()].drop_duplicates("case_id").set_index("case_id", drop=False)
+    fam = fam.assign(admitted=fam["admission_date"].notna() & fam["status"].notna()
+                     & ~fam["status"].isin(NOT_ADMITTED))
+    return fam
+
+
+def lookup(df: pd.DataFrame, fam: pd.DataFrame, column: str) -> pd.Series:
+    """For each row of a child sheet, the family's ``column`` (NaT/None when the case is unknown)."""
+    return df["case_id"].map(fam[column]) if len(fam) else pd.Series([None] * len(df), index=df.index)
+
+
+def value(v):
+    """A cell value for Finding.value: dates as ``datetime.date``, missing as None, numpy scalars unwrapped."""
+    if v is None or v is pd.NaT:
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date()
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return v.item() if hasattr(v, "item") else v
+
+
+def flagged(df: pd.DataFrame, mask, key: str | None = None):
+    """Yield (excel row, case id, value of ``key``) for the rows where ``mask`` holds."""
+    if not isinstance(mask, pd.Series) or mask.dtype != bool:
+        mask = pd.Series(mask, index=df.index).fillna(False).astype(bool)
+    if not mask.any():
+        return
+    sub = df[mask]
+    vals = sub[key] if key else [None] * len(sub)
+    for row, case_id, v in zip(sub["_row"], sub["case_id"], vals):
+        yield int(row), (None if case_id is None or case_id is pd.NA else case_id), value(v)
+
+
+def ts(d: dt.date) -> pd.Timestamp:
+    return pd.Timestamp(d)
+
+
+def skip(ctx, sheet: str, row: int, key: str) -> bool:
+    return (sheet, row, key) in ctx.unreadable

@@ -1,0 +1,75 @@
+"""Members: the children-under-18 criterion agrees with birth dates; roles agree with ages.
+
+Ages are taken at the admission date (the criterion is checked at admission),
+else the referral date, else the reference date. A "child" aged 18 or more is
+normal in this project (the seed counts them) and only reported as info.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .common import families, flagged, lookup, present, ts
+
+ADULT_AGE = 18
+YOUNG_PARENT_AGE = 14
+
+
+def _age(birth: pd.Series, on) -> pd.Series:
+    """Whole years between two datetime series (NaN when either is missing)."""
+    on = pd.to_datetime(on)
+    years = on.dt.year - birth.dt.year
+    before_birthday = (on.dt.month < birth.dt.month) | ((on.dt.month == birth.dt.month) & (on.dt.day < birth.dt.day))
+    return years - before_birthday.astype("Int64")
+
+
+def check(ds, ctx):
+    mem = ds.tables["members"]
+    fam = families(ds)
+    ref = ts(ctx.as_of)
+    if len(mem) and present(ctx, "members", "birth_date", "role"):
+        age_now = _age(mem["birth_date"], pd.Series(ref, index=mem.index))
+        child_adult = (mem["role"] == "child") & (age_now >= ADULT_AGE)
+        for row, cid, v in flagged(mem, child_adult, "role"):
+            yield ctx.finding("member.child_adult", "members", "birth_date", row, cid, None,
+                              expected=ctx.label("role", "child"))
+        young = mem["role"].isin(("parent", "other_adult")) & (age_now < YOUNG_PARENT_AGE)
+        for row, cid, v in flagged(mem, young, "role"):
+            yield ctx.finding("member.parent_young", "members", "role", row, cid, v,
+                              expected=ctx.label("role", v), n=YOUNG_PARENT_AGE)
+    if fam.empty or not present(ctx, "families", "crit_children_under_18"):
+        return
+    yield from _criterion(ds, ctx, fam, mem, ref)
+    if present(ctx, "members", "case_id") and "members" not in ctx.missing:
+        has_members = fam["case_id"].isin(set(mem["case_id"].dropna()))
+        df = ds.tables["families"]
+        lonely = df["case_id"].map(fam["admitted"] & ~has_members).fillna(False)
+        lonely &= ~df["case_id"].duplicated()
+        for row, cid, v in flagged(df, lonely, "case_id"):
+            yield ctx.finding("family.no_members", "families", "case_id", row, cid, v,
+                              other_sheet=ctx.names.get("members"))
+
+
+def _criterion(ds, ctx, fam, mem, ref):
+    if mem.empty or not present(ctx, "members", "birth_date", "case_id"):
+        return
+    on = lookup(mem, fam, "admission_date")
+    on = on.fillna(lookup(mem, fam, "referral_date")).fillna(ref)
+    age = _age(mem["birth_date"], on)
+    minor = (age < ADULT_AGE).fillna(False)
+    unknown_child = mem["birth_date"].isna() & (mem["role"] == "child")
+    by_case = pd.DataFrame({"case_id": mem["case_id"], "minor": minor.astype(bool),
+                            "unknown": unknown_child.astype(bool)}).groupby("case_id").any()
+    df = ds.tables["families"]
+    crit = df["crit_children_under_18"]
+    has_minor = df["case_id"].map(by_case["minor"])
+    has_unknown = df["case_id"].map(by_case["unknown"])
+    listed = has_minor.notna()
+    none = listed & (crit == "yes") & ~has_minor.fillna(False).astype(bool) & ~has_unknown.fillna(False).astype(bool)
+    for row, cid, v in flagged(df, none, "crit_children_under_18"):
+        yield ctx.finding("criterion.children_none", "families", "crit_children_under_18", row, cid, v,
+                          expected=ctx.label("yes_no", "yes"), other_sheet=ctx.names.get("members"))
+    some = listed & (crit == "no") & has_minor.fillna(False).astype(bool)
+    for row, cid, v in flagged(df, some, "crit_children_under_18"):
+        yield ctx.finding("criterion.children_some", "families", "crit_children_under_18", row, cid, v,
+                          expected=ctx.label("yes_no", "no"), other_sheet=ctx.names.get("members"))

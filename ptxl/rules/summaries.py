@@ -1,0 +1,42 @@
+"""Client summaries (annex B): admitted families have one; summaries belong to admitted families; not empty.
+
+The impact tables count each admitted family's latest summary dated on or
+before the reference date. A family admitted less than ``review_months`` ago is
+not expected to have one yet, so it is not warned.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..schema import get_schema
+from .common import families, flagged, lookup, present, ts
+
+
+def check(ds, ctx):
+    fam = families(ds)
+    summ = ds.tables["summary"]
+    if fam.empty or not present(ctx, "summary", "case_id", "review_date"):
+        return
+    ref = ts(ctx.as_of)
+    months = ds.settings.get("review_months") or 3
+    due_since = ref - pd.DateOffset(months=int(months))
+    counted = set(summ.loc[summ["review_date"] <= ref, "case_id"].dropna())
+    df = ds.tables["families"]
+    missing = (df["case_id"].map(fam["admitted"]).fillna(False).astype(bool)
+               & (df["admission_date"] <= due_since) & ~df["case_id"].isin(counted) & ~df["case_id"].duplicated())
+    for row, cid, v in flagged(df, missing, "case_id"):
+        yield ctx.finding("summary.missing", "families", "case_id", row, cid, v,
+                          ref=ctx.as_of.strftime("%d/%m/%Y"), other_sheet=ctx.names.get("summary"))
+    if summ.empty:
+        return
+    adm = lookup(summ, fam, "admitted")
+    not_admitted = summ["case_id"].isin(set(fam.index)) & ~adm.fillna(False).astype(bool)
+    for row, cid, v in flagged(summ, not_admitted, "case_id"):
+        yield ctx.finding("summary.not_admitted", "summary", "case_id", row, cid, v)
+    answers = [q.key for q in get_schema().annex_b if q.scale != "text" and q.key in ctx.letters.get("summary", {})]
+    if answers:
+        empty = summ[answers].isna().all(axis=1)
+        for row, cid, v in flagged(summ, empty):
+            if not any(("summary", row, k) in ctx.unreadable for k in answers):
+                yield ctx.finding("summary.empty", "summary", answers[0], row, cid)

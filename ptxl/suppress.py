@@ -1,0 +1,226 @@
+"""Small-cell suppression of the statistics, for publication (``stats``/``report``/``export --suppress``).
+
+Why: the cohort is a dozen families. "1 family from Liberia" or "2 families
+said their housing got worse" identifies people to anyone who knows the
+project. So a count of people or families from 1 to ``threshold - 1`` is shown
+as ``"<5"``; a zero stays 0 (it describes nobody).
+
+Hiding one cell is not enough when the row total N is published: N minus the
+visible cells gives it back. Secondary suppression therefore hides more cells
+of the same row, smallest first (a zero is hidden as ``"<5"``, truthfully; a
+larger count as ``"*"``) until no hidden cell can be worked out. "Worked out"
+is judged as a reader would: knowing N, the visible cells and that ``"<5"``
+means 0–4 (``"*"`` gives no bound), each hidden cell must still have at least
+two possible values. Percentages of hidden cells, and the positive-impact
+percentage built from a hidden cell, are hidden too (``"*"``).
+
+The cohort profile is published twice (admitted and reviewed families); their
+difference describes the few admitted families not reviewed, so a category is
+hidden in both profiles or in neither, and a small difference is hidden.
+
+Not suppressed, on purpose: totals of families, adults and children (the N of
+every table; they say who was counted, not what they are like), counts of
+contacts (events, not people) and means (except of fewer than ``threshold``
+families). Per-family values (``years_in_country`` by case id) are removed.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Iterable, Mapping
+
+DEFAULT_THRESHOLD = 5
+HIDDEN = "*"
+PROFILE_ROWS = ("adult_age_brackets", "child_age_brackets", "nationalities")
+PROFILE_BINARY = {"stateless": "families", "asylum_on_arrival": "families",
+                  "over_5_years_in_country": "families"}
+PER_FAMILY = ("years_in_country",)
+
+
+def small(threshold: int) -> str:
+    return f"<{threshold}"
+
+
+def marker(value: int, threshold: int) -> str:
+    """What a hidden count shows: ``"<5"`` when true of it, else ``"*"``."""
+    return small(threshold) if value < threshold else HIDDEN
+
+
+# ------------------------------------------------------------------ one row
+
+def feasible(counts: Mapping[str, int], marks: Mapping[str, str], threshold: int,
+             floor: Mapping[str, int] | None = None) -> dict[str, tuple[int, int]]:
+    """For each hidden cell (``marks``: cell → shown marker), the (low, high) values a reader can deduce.
+
+    The reader knows the row total, the visible cells, that ``"<5"`` is 0–4 and
+    ``floor`` (cells known to be at least 1: a nationality is listed only when present).
+    """
+    floor = floor or {}
+    s = sum(counts[k] for k in marks)
+    dom = {k: (floor.get(k, 0), threshold - 1 if m != HIDDEN else s) for k, m in marks.items()}
+    lo_sum = sum(lo for lo, _ in dom.values())
+    hi_sum = sum(hi for _, hi in dom.values())
+    return {k: (max(lo, s - (hi_sum - hi)), min(hi, s - (lo_sum - lo))) for k, (lo, hi) in dom.items()}
+
+
+def is_protected(counts: Mapping[str, int], marks: Mapping[str, str], threshold: int,
+                 floor: Mapping[str, int] | None = None) -> bool:
+    if not marks:
+        return True
+    if len(marks) < 2:
+        return False
+    return all(hi > lo for lo, hi in feasible(counts, marks, threshold, floor).values())
+
+
+def hide_row(counts: Mapping[str, int], threshold: int, force: Iterable[str] = (),
+             floor: Mapping[str, int] | None = None) -> dict[str, str]:
+    """The cells of one row (categories summing to a published total) to hide → their markers.
+
+    Smallest visible cell next, until protected. When every cell is hidden and
+    the "<5" markers alone still pin a value (two cells of 4 in a total of 8),
+    the row's markers all become ``"*"``: hidden, no bound given.
+    """
+    if not any(counts.values()):
+        return {}  # nobody in the row: the total already says every cell is 0
+    hidden = {k for k, v in counts.items() if 0 < v < threshold} | set(force)
+    order = list(counts)
+    marks = {k: marker(counts[k], threshold) for k in hidden}
+    while not is_protected(counts, marks, threshold, floor):
+        rest = [k for k in order if k not in marks]
+        if not rest:
+            marks = {k: HIDDEN for k in marks}
+            break
+        k = min(rest, key=lambda k: (counts[k], order.index(k)))
+        marks[k] = marker(counts[k], threshold)
+    return marks
+
+
+def _apply(counts: dict, marks: Mapping[str, str]) -> dict:
+    return {k: marks.get(k, v) for k, v in counts.items()}
+
+
+# ------------------------------------------------------------------ the stats dict
+
+def suppress_stats(stats: Mapping, threshold: int = DEFAULT_THRESHOLD) -> dict:
+    """A copy of a ``compute_stats`` dict safe to publish; the input is not changed."""
+    if threshold < 2:
+        raise ValueError("threshold must be at least 2")
+    out = copy.deepcopy(dict(stats))
+    removed: list[str] = []
+    if isinstance(out.get("impact"), dict):
+        _impact(out["impact"], threshold)
+    if isinstance(out.get("cohort"), dict):
+        _cohort(out["cohort"], threshold, removed)
+    if isinstance(out.get("engagement"), dict):
+        _engagement(out["engagement"], threshold)
+    if isinstance(out.get("baseline"), dict):
+        for item in out["baseline"].values():
+            _baseline_item(item, threshold)
+    out["suppression"] = {"threshold": threshold, "small": small(threshold), "hidden": HIDDEN,
+                          "removed": removed}
+    return out
+
+
+def _impact(impact: dict, t: int) -> None:
+    for q in (impact.get("questions") or {}).values():
+        counts = q.get("counts") or {}
+        hidden = hide_row(counts, t)
+        q["counts"] = _apply(counts, hidden)
+        if "pct" in q:
+            q["pct"] = {k: HIDDEN if k in hidden else v for k, v in q["pct"].items()}
+        if "positive_pct" in q and set(hidden) & {"some", "considerable"}:
+            q["positive_pct"] = HIDDEN
+
+
+def _binary(value: int, total: int, t: int) -> bool:
+    """A count "x of total" is hidden when x or its complement is a small cell."""
+    return 0 < value < t or 0 < total - value < t
+
+
+def _cohort(cohort: dict, t: int, removed: list) -> None:
+    adm, rev = cohort.get("admitted"), cohort.get("reviewed")
+    profiles = {k: p for k, p in (("admitted", adm), ("reviewed", rev)) if isinstance(p, dict)}
+    hidden: dict[tuple, dict] = {}
+    floors = {}
+    for name, p in profiles.items():
+        for key in PROFILE_ROWS:
+            if isinstance(p.get(key), dict):
+                floors[(name, key)] = _floor(key, p[key])
+                hidden[(name, key)] = hide_row(p[key], t, floor=floors[(name, key)])
+    if adm is not None and rev is not None:
+        _difference(adm, rev, t, hidden, floors)
+    for (name, key), h in hidden.items():
+        profiles[name][key] = _apply(profiles[name][key], h)
+    for name, p in profiles.items():
+        brackets = p.get("child_age_brackets")
+        if "children_18_plus" in p and isinstance(brackets, dict) and "18+" in brackets:
+            p["children_18_plus"] = brackets["18+"]  # the same figure twice: shown the same way
+        for key, total_key in PROFILE_BINARY.items():
+            if isinstance(p.get(key), int) and isinstance(p.get(total_key), int):
+                if _binary(p[key], p[total_key], t) or _diff_hides(name, key, total_key, adm, rev, t):
+                    p[key] = marker(p[key], t)
+        for key in PER_FAMILY:
+            if key in p:
+                p[key] = {}
+                removed.append(f"cohort.{name}.{key}")
+
+
+def _diff_hides(name: str, key: str, total_key: str, adm, rev, t: int) -> bool:
+    """Admitted minus reviewed describes the families not reviewed: hide its small cells (in reviewed)."""
+    if name != "reviewed" or adm is None or not isinstance(adm.get(key), int):
+        return False
+    return _binary(adm[key] - rev[key], adm[total_key] - rev[total_key], t)
+
+
+def _floor(key: str, counts: Mapping) -> dict:
+    """Nationalities are listed only when present: a listed one is at least 1 to a reader."""
+    return {k: 1 for k, v in counts.items() if v} if key == "nationalities" else {}
+
+
+def _difference(adm: dict, rev: dict, t: int, hidden: dict, floors: dict) -> None:
+    """Admitted minus reviewed describes the few families not reviewed: keep its small cells hidden.
+
+    A category is hidden in both profiles or in neither, and a small difference
+    is hidden in both; each row is then completed again, until nothing changes.
+    """
+    for key in PROFILE_ROWS:
+        a, r = adm.get(key), rev.get(key)
+        if not (isinstance(a, dict) and isinstance(r, dict)):
+            continue
+        for k in a:  # listed for the admitted but absent from reviewed: a published 0, make it a cell
+            r.setdefault(k, 0)
+        fa, fr = floors[("admitted", key)], floors[("reviewed", key)]
+        ha, hr = hidden[("admitted", key)], hidden[("reviewed", key)]
+        both = set(ha) | set(hr)
+        while True:
+            both |= {k for k in r if 0 < a.get(k, 0) - r[k] < t}
+            ha = hide_row(a, t, force=both & set(a), floor=fa)
+            hr = hide_row(r, t, force=both, floor=fr)
+            if set(ha) | set(hr) == both:
+                break
+            both = set(ha) | set(hr)
+        hidden[("admitted", key)], hidden[("reviewed", key)] = ha, hr
+
+
+def _engagement(eng: dict, t: int) -> None:
+    counts = eng.get("status_counts")
+    if isinstance(counts, dict):
+        eng["status_counts"] = _apply(counts, hide_row(counts, t))
+    fam = eng.get("families")
+    over = eng.get("over_15_months")
+    if isinstance(over, int) and isinstance(fam, int) and _binary(over, fam, t):
+        eng["over_15_months"] = marker(over, t)
+    if isinstance(fam, int) and 0 < fam < t and eng.get("mean_months_supported") is not None:
+        eng["mean_months_supported"] = HIDDEN
+
+
+def _baseline_item(item: dict, t: int) -> None:
+    keys = [k for k in ("improved", "unchanged", "worsened") if isinstance(item.get(k), int)]
+    counts = {k: item[k] for k in keys}
+    for k, v in _apply(counts, hide_row(counts, t)).items():
+        item[k] = v
+    n = item.get("n")
+    if isinstance(n, int) and 0 < n < t:
+        for k in ("first_mean", "latest_mean"):
+            if item.get(k) is not None:
+                item[k] = HIDDEN

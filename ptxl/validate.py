@@ -1,0 +1,115 @@
+"""The public reading pipeline: file → raw tables → Dataset + sorted findings.
+
+``load_workbook`` is what every command calls (validate, stats, docs, refresh);
+``validate_dataset`` is the pure part, usable on ``Dataset.from_rows`` in tests.
+Reading never writes: the file is read once into memory and never reopened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dataset import Dataset, Finding
+from .schema import get_schema
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass
+class Loaded:
+    dataset: Dataset
+    findings: list = field(default_factory=list)
+    lang: str = "fr"
+    path: Path | None = None
+
+    @property
+    def errors(self) -> list:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def validate_dataset(ds: Dataset, as_of: dt.date | None = None, ctx=None) -> list:
+    """All rules over a typed dataset → sorted findings. Pure; ``ctx`` carries this workbook's layout."""
+    from .rules import Context, all_rules
+    ctx = ctx or Context.for_schema(ds.lang)
+    ctx.as_of = as_of or ctx.as_of or ds.reference_date
+    out = []
+    for rule in all_rules():
+        out.extend(rule(ds, ctx))
+    return sort_findings(out, ctx)
+
+
+def sort_findings(findings: list, ctx=None, sheet_order: list | None = None) -> list:
+    """Sheet order of the workbook, then row, then column (letters compared by length then text)."""
+    sch = get_schema()
+    if sheet_order is None:
+        names = ctx.names if ctx is not None else {}
+        sheet_order = [names.get(s.key, s.key) for s in sch.sheets]
+    rank = {name: i for i, name in enumerate(sheet_order)}
+
+    def key(f: Finding):
+        col = f.column or ""
+        return (rank.get(f.sheet, len(rank)), f.row or 0, len(col), col, SEVERITY_ORDER.get(f.severity, 3),
+                f.code)
+    return sorted(findings, key=key)
+
+
+def load_workbook(path, as_of: dt.date | None = None, password: str | None = None) -> Loaded:
+    """Read, normalise and validate a workbook. File problems raise ``ptxl.errors.PtxlError``.
+
+    ``path`` may also be bytes or a binary file-like (e.g. a decrypted copy in memory).
+    ``as_of`` overrides the workbook's reference date (it is then stored in the dataset's settings).
+    """
+    from .normalise import context_for, normalise
+    from .read import read_workbook
+    from .rules import structure
+
+    raw = read_workbook(path, password=password)
+    ctx = context_for(raw)
+    found = structure.check(raw, ctx)
+    ds, read_findings = normalise(raw, ctx)
+    if as_of is not None:
+        ds.settings["reference_date"] = as_of
+    ctx.as_of = ds.reference_date
+    found += read_findings
+    found += validate_dataset(ds, ctx.as_of, ctx)
+    order = list(raw.sheet_names)
+    return Loaded(ds, sort_findings(found, ctx, order), raw.lang,
+                  Path(path) if isinstance(path, (str, Path)) else None)
+
+
+def print_findings(findings: list, lang: str, name: str, console=None) -> None:
+    """The readable ``ptxl validate`` report: one table per sheet, then a one-line summary."""
+    from itertools import groupby
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from .rules.messages import ui
+    console = console or Console(soft_wrap=False)
+    if not findings:
+        console.print(ui("clean", lang, name=name))
+        return
+    style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    for sheet, group in groupby(findings, key=lambda f: f.sheet):
+        table = Table(title=sheet, title_justify="left", title_style="bold", show_lines=False, expand=False)
+        table.add_column(ui("cell", lang), no_wrap=True)
+        table.add_column(ui("case", lang), no_wrap=True)
+        table.add_column(ui("severity", lang), no_wrap=True)
+        table.add_column(ui("message", lang), overflow="fold")
+        for f in group:
+            table.add_row(f.cell or "", f.case_id or "", f"[{style.get(f.severity, '')}]{ui(f.severity, lang)}[/]",
+                          f.message)
+        console.print(table)
+    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+    console.print(ui("summary", lang, name=name, errors=counts["error"], warnings=counts["warning"],
+                     infos=counts["info"]))

@@ -1,0 +1,253 @@
+"""Replacing the staff workbook on disk so that nothing can be lost, whatever happens.
+
+The rules, and why:
+- Refuse while the file is open in Excel (``~$name.xlsx``) or LibreOffice
+  (``.~lock.name.xlsx#``): the program holding it would save its own copy over ours.
+- Write a temporary file in the same folder (same disk, so the final rename is
+  atomic), flush and fsync it, check that the original was not saved by someone
+  else since it was read (size and mtime), then ``os.replace`` it. A crash at any
+  point leaves either the old or the new workbook, never half of one.
+- Symlinks are resolved (the real file is replaced, the link kept); the file's
+  permission bits are kept.
+- Before replacing, the old version is kept in ``.ptxl-backups/`` beside the
+  workbook (a hard link when the disk allows: no copy), the newest ``KEEP`` only.
+- Temp files are named ``.~ptxl-<name>.<pid>.<random>.tmp``: removed on any
+  exception or SIGTERM/SIGINT/SIGHUP, and one left by a killed process (SIGKILL,
+  power cut) is removed by the next run once its process is gone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import re
+import secrets
+import shutil
+import signal
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import PtxlError
+
+KEEP = 10
+BACKUP_DIR = ".ptxl-backups"
+TEMP_PREFIX = ".~ptxl-"
+STALE_SECONDS = 3600  # a temp file this old is stale even if its pid was reused
+_TEMP_RE = re.compile(r"^\.~ptxl-(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]+\.tmp$")
+_live_temps: set[str] = set()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The workbook as it was read: refresh replaces it only if it is still exactly that."""
+
+    path: Path  # symlinks resolved
+    size: int
+    mtime_ns: int
+    mode: int
+
+
+def _checkpoint(name: str) -> None:
+    """No-op; the fault tests replace it to kill the process at a precise step."""
+
+
+def lock_files(path: Path) -> list[Path]:
+    folder, name = path.parent, path.name
+    candidates = [folder / f"~${name}", folder / f".~lock.{name}#"]
+    if len(name) > 2:
+        candidates.append(folder / f"~${name[2:]}")  # Word-style owner file of a long name
+    return [p for p in candidates if p.exists()]
+
+
+def check_not_open(path: Path) -> None:
+    if lock_files(path):
+        raise PtxlError(
+            f"« {path.name} » est ouvert dans Excel ou LibreOffice : fermez-le puis recommencez, ou utilisez le "
+            f"bouton « Actualiser les statistiques » dans Excel. Rien n'a été modifié. ('{path.name}' is open in "
+            f"Excel or LibreOffice: close it and try again, or use the 'Refresh statistics' button in Excel. "
+            f"Nothing was changed.)")
+
+
+def snapshot(path: str | Path) -> Snapshot:
+    """Resolve the real file and remember its size and mtime; refuse early when it cannot be replaced."""
+    real = Path(os.path.realpath(path))
+    try:
+        st = real.stat()
+    except FileNotFoundError:
+        raise PtxlError(f"« {Path(path).name} » est introuvable. ('{Path(path).name}' was not found.)") from None
+    check_not_open(real)
+    if not os.access(real, os.W_OK) or not st.st_mode & stat.S_IWUSR:
+        raise PtxlError(f"« {real.name} » est en lecture seule : ptxl ne peut pas l'actualiser. Retirez la "
+                        f"protection en écriture, ou copiez-le ailleurs. ('{real.name}' is read-only: ptxl cannot "
+                        f"refresh it. Remove the read-only flag, or copy it elsewhere.)")
+    return Snapshot(real, st.st_size, st.st_mtime_ns, stat.S_IMODE(st.st_mode))
+
+
+def _read_only_folder(folder: Path) -> PtxlError:
+    return PtxlError(f"Le dossier « {folder} » est en lecture seule : ptxl ne peut pas y écrire le classeur "
+                     f"actualisé. Copiez le classeur dans un dossier où vous pouvez écrire (par ex. Documents), "
+                     f"puis recommencez. Rien n'a été modifié. (The folder '{folder}' is read-only: ptxl cannot "
+                     f"write the refreshed workbook there. Copy the workbook to a folder you can write to, e.g. "
+                     f"Documents, and try again. Nothing was changed.)")
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def clean_stale_temps(folder: Path) -> list[Path]:
+    """Remove temp files left by killed runs (their process is gone, or they are over an hour old)."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        m = _TEMP_RE.match(name)
+        if not m or str(folder / name) in _live_temps:
+            continue
+        p = folder / name
+        try:
+            old = now - p.stat().st_mtime > STALE_SECONDS
+            if old or not _pid_alive(int(m.group("pid"))):
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            pass
+    return removed
+
+
+def _cleanup(*_args) -> None:
+    for t in list(_live_temps):
+        try:
+            os.unlink(t)
+        except OSError:
+            pass
+        _live_temps.discard(t)
+
+
+def _on_signal(signum, frame):
+    _cleanup()
+    prev = _previous.get(signum)
+    if callable(prev):
+        prev(signum, frame)
+    elif prev == signal.SIG_IGN:
+        return
+    else:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+
+_previous: dict = {}
+
+
+def _install_signal_cleanup():
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None or sig in _previous:
+            continue
+        try:
+            _previous[sig] = signal.signal(sig, _on_signal)
+        except ValueError:  # not the main thread: rely on the next run's cleanup
+            pass
+
+
+def _fsync_dir(folder: Path):
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def backup(snap: Snapshot, keep: int = KEEP) -> Path:
+    """Keep the current version in ``.ptxl-backups`` (hard link if possible), prune to the newest ``keep``."""
+    folder = snap.path.parent / BACKUP_DIR
+    folder.mkdir(exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{snap.path.stem}.{stamp}{snap.path.suffix}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{snap.path.stem}.{stamp}-{n}{snap.path.suffix}"
+    try:
+        os.link(snap.path, target)
+    except OSError:
+        shutil.copy2(snap.path, target)
+    mine = sorted((p for p in folder.iterdir() if p.name.startswith(snap.path.stem + ".")
+                   and p.suffix == snap.path.suffix and re.match(r"\d{8}-\d{6}", p.name[len(snap.path.stem) + 1:])),
+                  key=lambda p: p.name)
+    for old in mine[:-keep] if keep > 0 else []:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+    return target
+
+
+def replace_atomically(snap: Snapshot, content: bytes, keep: int = KEEP) -> Path | None:
+    """Write ``content`` over the workbook of ``snap``; returns the backup made (None if none could be)."""
+    folder = snap.path.parent
+    clean_stale_temps(folder)
+    _install_signal_cleanup()
+    temp = folder / f"{TEMP_PREFIX}{snap.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise _read_only_folder(folder) from None
+        raise
+    _live_temps.add(str(temp))
+    try:
+        try:
+            view = memoryview(content)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(temp, snap.mode)
+        _checkpoint("temp_written")
+        check_not_open(snap.path)
+        st = snap.path.stat()
+        if (st.st_size, st.st_mtime_ns) != (snap.size, snap.mtime_ns):
+            raise PtxlError(f"« {snap.path.name} » a été modifié pendant l'actualisation (enregistré depuis Excel ?). "
+                            f"Rien n'a été écrit : relancez l'actualisation. ('{snap.path.name}' changed while it "
+                            f"was being refreshed (saved from Excel?). Nothing was written: refresh again.)")
+        kept = None
+        try:
+            kept = backup(snap, keep)
+        except OSError:
+            kept = None  # a backup that cannot be made must not block the refresh; the replace stays atomic
+        _checkpoint("before_replace")
+        os.replace(temp, snap.path)
+        _live_temps.discard(str(temp))
+        _fsync_dir(folder)
+        return kept
+    except PermissionError:
+        raise _read_only_folder(folder) from None
+    finally:
+        if str(temp) in _live_temps:
+            _cleanup_one(temp)
+
+
+def _cleanup_one(temp: Path):
+    try:
+        os.unlink(temp)
+    except OSError:
+        pass
+    _live_temps.discard(str(temp))

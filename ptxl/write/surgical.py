@@ -1,0 +1,316 @@
+"""Headless write-back: replace the XML of the output sheets inside the xlsx zip, nothing else.
+
+Why: the workbook holds months of case notes, macros, comments and charts that
+no Python library can load and save without loss. So the statistics are written
+by rewriting only the ``sheetData`` (and the few elements that belong to it:
+dimension, columns, merges, hyperlinks, autofilter range) of the output sheets,
+with inline strings (``sharedStrings.xml`` stays as it is) and the style indices
+the builder registered (read from the swatch, see ``build.outputs``). Every
+other part is copied as its raw compressed bytes. If a replaced cell held a
+formula, ``calcChain.xml`` is dropped (Excel rebuilds it) with its references.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+import posixpath
+import re
+from typing import Mapping
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from ..build.outputs import SWATCH_ROW
+from ..build.styles import FORMATS
+from ..errors import PtxlError
+from ..layout import SheetGrid
+from ..schema import column_letter, get_schema
+from . import zipcopy
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+CALC_CHAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain"
+OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+M = "{%s}" % MAIN
+MAX_TEXT = 32767
+# Child order of CT_Worksheet (ECMA-376 part 1, 18.3.1.99): new elements go in their place.
+ORDER = ("sheetPr dimension sheetViews sheetFormatPr cols sheetData sheetCalcPr sheetProtection protectedRanges "
+         "scenarios autoFilter sortState dataConsolidate customSheetViews mergeCells phoneticPr "
+         "conditionalFormatting dataValidations hyperlinks printOptions pageMargins pageSetup headerFooter "
+         "rowBreaks colBreaks customProperties cellWatches ignoredErrors smartTags drawing legacyDrawing "
+         "legacyDrawingHF drawingHF picture oleObjects controls webPublishItems tableParts extLst").split()
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_ESCAPE_LIKE = re.compile("_(x[0-9A-Fa-f]{4}_)")
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def ooxml_text(text: str) -> str:
+    """Text as a cell may hold it: characters XML cannot carry become ``_xHHHH_`` (and a literal one is kept)."""
+    text = _ESCAPE_LIKE.sub(r"_x005F_\1", text)
+    text = _ILLEGAL.sub(lambda m: "_x%04X_" % ord(m.group()), text)
+    return text[:MAX_TEXT]
+
+
+def excel_serial(value: dt.date, date1904: bool = False) -> float:
+    if isinstance(value, dt.datetime):
+        base = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
+        delta = value.replace(tzinfo=None) - base
+        return delta.days + delta.seconds / 86400 + delta.microseconds / 86400e6
+    return (value - (dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30))).days
+
+
+def cell_xml(ref: str, value, style: int, date1904: bool) -> str | None:
+    """One ``<c>`` element as text; None for a blank cell without a style (nothing to write)."""
+    s = f' s="{style}"' if style else ""
+    if isinstance(value, bool):
+        return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, numbers.Integral):
+        return f'<c r="{ref}"{s}><v>{int(value)}</v></c>'
+    if isinstance(value, numbers.Real) and math.isfinite(value):
+        return f'<c r="{ref}"{s}><v>{float(value)!r}</v></c>'
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f'<c r="{ref}"{s}><v>{excel_serial(value, date1904)!r}</v></c>'
+    if value is None or isinstance(value, numbers.Real):
+        return f'<c r="{ref}"{s}/>' if style else None
+    text = ooxml_text(str(value))
+    space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+
+
+class Package:
+    """The zip's parts, with the few lookups the writer needs (sheet name → part, style swatch)."""
+
+    def __init__(self, data: bytes):
+        self.entries, self.comment = zipcopy.read_entries(data)
+        self.index = {e.name: i for i, e in enumerate(self.entries)}
+        rels = self._xml("_rels/.rels")
+        target = next(r.get("Target") for r in rels if r.get("Type") == OFFICE_DOC)
+        self.workbook = target.lstrip("/")
+        self.wb_dir = posixpath.dirname(self.workbook)
+        self.wb_rels = posixpath.join(self.wb_dir, "_rels", posixpath.basename(self.workbook) + ".rels")
+        wb = self._xml(self.workbook)
+        pr = wb.find(f"{M}workbookPr")
+        self.date1904 = pr is not None and pr.get("date1904") in ("1", "true")
+        targets = {r.get("Id"): r.get("Target") for r in self._xml(self.wb_rels)}
+        self.sheets = {}
+        for sh in wb.iter(f"{M}sheet"):
+            t = targets.get(sh.get(f"{{{REL}}}id"), "")
+            self.sheets[sh.get("name")] = t.lstrip("/") if t.startswith("/") else posixpath.normpath(
+                posixpath.join(self.wb_dir, t))
+
+    def read(self, name: str) -> bytes:
+        return self.entries[self.index[name]].read()
+
+    def _xml(self, name: str):
+        return etree.fromstring(self.read(name))
+
+    def put(self, name: str, content: bytes):
+        i = self.index[name]
+        self.entries[i] = zipcopy.new_entry(name, content, like=self.entries[i])
+
+    def drop(self, name: str):
+        i = self.index.pop(name)
+        del self.entries[i]
+        self.index = {e.name: i for i, e in enumerate(self.entries)}
+
+    def style_ids(self, lists_sheet: str) -> dict[str, int]:
+        """Format name → cellXfs index, from the builder's swatch row on the lists sheet (0 if missing)."""
+        part = self.sheets.get(lists_sheet)
+        found = {}
+        if part in self.index:
+            row = self._xml(part).find(f"{M}sheetData/{M}row[@r='{SWATCH_ROW + 1}']")
+            for c in row if row is not None else ():
+                m = _CELL_REF.fullmatch(c.get("r", ""))
+                if m:
+                    found[m.group(1)] = int(c.get("s", "0"))
+        return {name: found.get(column_letter(i), 0) for i, name in enumerate(FORMATS)}
+
+    def to_bytes(self) -> bytes:
+        return zipcopy.write_entries(self.entries, self.comment)
+
+
+def _place(root, tag: str):
+    """The child ``tag`` of the worksheet, created in its schema position if missing."""
+    el = root.find(M + tag)
+    if el is not None:
+        return el
+    el = etree.Element(M + tag)
+    rank = ORDER.index(tag)
+    for i, child in enumerate(root):
+        name = etree.QName(child).localname
+        if name in ORDER and ORDER.index(name) > rank:
+            root.insert(i, el)
+            return el
+    root.append(el)
+    return el
+
+
+def _drop(root, tag: str):
+    el = root.find(M + tag)
+    if el is not None:
+        root.remove(el)
+
+
+def _ref(r: int, c: int) -> str:
+    return f"{column_letter(c)}{r + 1}"
+
+
+def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: bool) -> str:
+    rows: dict[int, list] = {}
+    for (r, c), cell in cells.items():
+        rows.setdefault(r, []).append((c, cell))
+    for r in heights:
+        rows.setdefault(r, [])
+    out = [f'<sheetData xmlns="{MAIN}">']
+    for r in sorted(rows):
+        ht = heights.get(r)
+        attrs = f' ht="{ht:g}" customHeight="1"' if ht else ""
+        out.append(f'<row r="{r + 1}"{attrs}>')
+        for c, cell in sorted(rows[r], key=lambda x: x[0]):
+            xml = cell_xml(_ref(r, c), cell.value, styles.get(cell.style, 0) if cell.style else 0, date1904)
+            if xml:
+                out.append(xml)
+        out.append("</row>")
+    out.append("</sheetData>")
+    return "".join(out)
+
+
+def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date1904: bool = False):
+    """The sheet's XML with the grid written in; also whether a formula cell was replaced."""
+    root = etree.fromstring(xml, etree.XMLParser(huge_tree=True, remove_blank_text=False))
+    old = _place(root, "sheetData")
+    new = etree.fromstring(_rows_xml(grid.cells, grid.row_heights, styles, date1904))
+    links = _place(root, "hyperlinks")
+    if grid.mode == "replace":
+        had_formula = old.find(f".//{M}f") is not None
+        root.replace(old, new)
+        for h in list(links):
+            links.remove(h)
+        _drop(root, "mergeCells")
+        if grid.col_widths:
+            cols = _place(root, "cols")
+            cols.clear()
+            for c, w in sorted(grid.col_widths.items()):
+                etree.SubElement(cols, M + "col", min=str(c + 1), max=str(c + 1), width=f"{w:g}", customWidth="1")
+    else:
+        had_formula = _patch(old, new)
+        refs = {_ref(r, c) for r, c in grid.cells}
+        for h in list(links):
+            if h.get("ref") in refs:
+                links.remove(h)
+    for r, c in sorted((rc for rc, cell in grid.cells.items() if cell.link)):
+        etree.SubElement(links, M + "hyperlink", ref=_ref(r, c), location=grid.cells[(r, c)].link,
+                         display=str(grid.cells[(r, c)].value or ""))
+    if not len(links):
+        root.remove(links)
+    if grid.merged:
+        merges = _place(root, "mergeCells")
+        for r1, c1, r2, c2 in grid.merged:
+            etree.SubElement(merges, M + "mergeCell", ref=f"{_ref(r1, c1)}:{_ref(r2, c2)}")
+        merges.set("count", str(len(merges)))
+    if grid.autofilter:
+        r1, c1, r2, c2 = grid.autofilter
+        af = _place(root, "autoFilter")
+        af.set("ref", f"{_ref(r1, c1)}:{_ref(r2, c2)}")
+        for child in list(af):  # a filter saved by staff would hide rows that no longer exist
+            af.remove(child)
+        _drop(root, "sortState")
+        pr = root.find(M + "sheetPr")
+        if pr is not None and "filterMode" in pr.attrib:
+            del pr.attrib["filterMode"]
+    _place(root, "dimension").set("ref", _dimension(root.find(M + "sheetData")))
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), had_formula
+
+
+def _patch(old, new) -> bool:
+    """Merge the rows and cells of ``new`` into ``old``, keeping both in order."""
+    had_formula = False
+    rows = {int(r.get("r")): r for r in old.iterfind(M + "row")}
+    for nrow in list(new):
+        r = int(nrow.get("r"))
+        row = rows.get(r)
+        if row is None:
+            row = nrow
+            after = [k for k in rows if k < r]
+            if after:
+                rows[max(after)].addnext(row)
+            else:
+                old.insert(0, row)
+            rows[r] = row
+            continue
+        for k in ("ht", "customHeight"):
+            if nrow.get(k):
+                row.set(k, nrow.get(k))
+        cells = {c.get("r"): c for c in row.iterfind(M + "c")}
+        for cell in list(nrow):
+            ref = cell.get("r")
+            if ref in cells:
+                had_formula |= cells[ref].find(M + "f") is not None
+                cells[ref].getparent().replace(cells[ref], cell)
+            else:
+                col = _col_index(ref)
+                before = [c for c in row.iterfind(M + "c") if _col_index(c.get("r")) > col]
+                if before:
+                    before[0].addprevious(cell)
+                else:
+                    row.append(cell)
+        row.attrib.pop("spans", None)
+    return had_formula
+
+
+def _col_index(ref: str) -> int:
+    letters = _CELL_REF.fullmatch(ref).group(1)
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _dimension(sheet_data) -> str:
+    rows = [int(r.get("r")) for r in sheet_data.iterfind(M + "row") if len(r)]
+    cols = [_col_index(c.get("r")) for c in sheet_data.iter(M + "c")]
+    if not rows or not cols:
+        return "A1"
+    return f"{column_letter(min(cols))}{min(rows)}:{column_letter(max(cols))}{max(rows)}"
+
+
+def _drop_calc_chain(pkg: Package):
+    rels = etree.fromstring(pkg.read(pkg.wb_rels))
+    for r in list(rels):
+        if r.get("Type") == CALC_CHAIN:
+            target = posixpath.normpath(posixpath.join(pkg.wb_dir, r.get("Target")))
+            rels.remove(r)
+            if target in pkg.index:
+                pkg.drop(target)
+            types = etree.fromstring(pkg.read("[Content_Types].xml"))
+            for o in list(types):
+                if o.get("PartName") == "/" + target:
+                    types.remove(o)
+            pkg.put("[Content_Types].xml", etree.tostring(types, xml_declaration=True, encoding="UTF-8",
+                                                          standalone=True))
+    pkg.put(pkg.wb_rels, etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def rewrite(data: bytes, grids: Mapping[str, SheetGrid], lang: str) -> bytes:
+    """The workbook ``data`` with each grid written into its output sheet; every other part unchanged."""
+    pkg = Package(data)
+    sch = get_schema()
+    styles = pkg.style_ids(sch.sheet("lists").name(lang))
+    formula_replaced = False
+    for key, grid in grids.items():
+        name = sch.sheet(key).name(lang)
+        part = pkg.sheets.get(name)
+        if part not in pkg.index:
+            raise PtxlError(f"La feuille « {name} » est introuvable (renommée ou supprimée ?) : rendez-lui son nom, "
+                            f"puis actualisez. (The sheet '{name}' is missing or was renamed: give it back its name "
+                            f"and refresh again.)")
+        xml, had_formula = rewrite_sheet(pkg.read(part), grid, styles, pkg.date1904)
+        pkg.put(part, xml)
+        formula_replaced |= had_formula
+    if formula_replaced and any(r.get("Type") == CALC_CHAIN for r in pkg._xml(pkg.wb_rels)):
+        _drop_calc_chain(pkg)
+    return pkg.to_bytes()

@@ -1,0 +1,20 @@
+"""Shared fixtures: blank workbooks built once per test session (building one takes ~0.3 s)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ptxl.build.workbook import build_workbook
+from ptxl.schema import LANGS
+
+
+@pytest.fixture(scope="session")
+def blank_workbooks(tmp_path_factory) -> dict:
+    """lang → path of a blank workbook written by build_workbook, for fr, nl and en."""
+    folder = tmp_path_factory.mktemp("blank")
+    return {lang: build_workbook(folder / f"blank_{lang}.xlsx", lang) for lang in LANGS}
+
+
+@pytest.fixture(scope="session")
+def blank_fr(blank_workbooks):
+    return blank_workbooks["fr"]
