@@ -45,6 +45,12 @@ VBA_ONLY = {
                      "Opent de startpagina van de werkmap en legt uit wat de knoppen doen.",
                      "Opens the workbook's home page and recalls what the buttons do."),
     "help.title": _l("Plan Together – aide", "Plan Together – help", "Plan Together – help"),
+    "help.home": _l("La page d'accueil du classeur explique ce que fait chaque bouton et dans quel ordre remplir "
+                    "les feuilles.",
+                    "De startpagina van de werkmap legt uit wat elke knop doet en in welke volgorde u de bladen "
+                    "invult.",
+                    "The workbook's home page explains what each button does and in which order to fill in the "
+                    "sheets."),
     "help.footer": _l("Les feuilles grises sont remplies par Plan Together ; ce que vous avez tapé n'est jamais "
                       "modifié. Enregistrez le classeur après chaque clic.",
                       "De grijze bladen worden door Plan Together ingevuld; wat u typte wordt nooit gewijzigd. "
@@ -80,10 +86,9 @@ def vba_texts() -> dict[str, dict[str, str]]:
         out[cid] = {lang: button_label(key, lang) for lang in LANGS}
         out[cid + ".tip"] = {lang: button_tip(key, lang) for lang in LANGS}
     out.update(VBA_ONLY)
-    out["help.body"] = {lang: "\n\n".join(f"{b['label'][lang]} : {b['text'][lang]}" if lang == "fr"
-                                           else f"{b['label'][lang]}: {b['text'][lang]}"
-                                           for b in H.BUTTONS if b["key"] != "help")
-                        for lang in LANGS}
+    # The message box shows at most 1,024 characters: the buttons' names here, their descriptions on the home page.
+    out["help.body"] = {lang: "\n".join("• " + b["label"][lang] for b in H.BUTTONS if b["key"] != "help")
+                        + "\n\n" + VBA_ONLY["help.home"][lang] for lang in LANGS}
     return out
 
 
@@ -115,7 +120,16 @@ PY = {
                     "bewaren.", "Save the workbook to keep the result."),
     "docs.done": _l("{n} document(s) écrit(s) dans le dossier :\n{folder}", "{n} document(en) geschreven in de map:\n"
                     "{folder}", "{n} document(s) written to the folder:\n{folder}"),
-    "docs.case": _l("pour le dossier {case}", "voor dossier {case}", "for case {case}"),
+    "docs.case": _l("Dossier {case} : {body}", "Dossier {case}: {body}", "Case {case}: {body}"),
+    "docs.folder": _l("Documents Plan Together", "Plan Together-documenten", "Plan Together documents"),
+    "docs.errors": _l("Attention : le classeur contient {counts} ; les documents montrent les saisies telles "
+                      "quelles. Cliquez sur « {button} » pour les voir.",
+                      "Let op: de werkmap bevat {counts}; de documenten tonen de invoer zoals die is. Klik op "
+                      "« {button} » om ze te zien.",
+                      "Note: the workbook has {counts}; the documents show the entries as they are. Click "
+                      "'{button}' to see them."),
+    "status.done": _l("Plan Together ({time}) : {summary}", "Plan Together ({time}): {summary}",
+                      "Plan Together ({time}): {summary}"),
     "docs.no_folder": _l("Enregistrez d'abord le classeur dans un dossier de cet ordinateur : les documents sont "
                          "écrits à côté de lui.",
                          "Sla de werkmap eerst op in een map op deze computer: de documenten komen ernaast.",

@@ -93,8 +93,10 @@ def parse_date(v, or_year: bool = False):
     if isinstance(v, (int, float)):
         if v != v:  # NaN
             return None, False, OK
-        if float(v).is_integer() and YEAR_MIN <= v <= YEAR_MAX:
-            return (dt.date(int(v), 7, 1), True, OK) if or_year else (None, False, "date.invalid")
+        if YEAR_MIN <= v <= YEAR_MAX:  # a year (never a serial: those would be dates in 1905)
+            if or_year and float(v).is_integer():
+                return dt.date(int(v), 7, 1), True, OK
+            return None, False, "date.invalid"
         if SERIAL_MIN <= v <= SERIAL_MAX:
             return (dt.date(1899, 12, 30) + dt.timedelta(days=int(v))), False, "date.serial"
         return None, False, "date.invalid"

@@ -133,3 +133,42 @@ def cohort_rows() -> dict:
 def cohort(lang: str = "fr") -> Dataset:
     return Dataset.from_rows(cohort_rows(), {"reference_date": REF, "organisation": "JRS Belgium",
                                              "project_location": "Bruxelles"}, lang)
+
+
+# --- reading documents back ----------------------------------------------------------------------
+
+def read_docx(data):
+    """A rendered document (bytes or path) opened with python-docx."""
+    import io
+    from pathlib import Path
+
+    import docx
+    return docx.Document(io.BytesIO(data) if isinstance(data, bytes) else Path(data))
+
+
+def paragraphs(document) -> list[str]:
+    """Every paragraph's text in body order, table cells included (line breaks as \\n, tabs as \\t)."""
+    from docx.text.paragraph import Paragraph
+    return [Paragraph(p, document).text for p in document.element.body.iter(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p")]
+
+
+def table_rows(table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def render_all(ds, templates=None) -> dict:
+    """{(case id, document): bytes} for every case and document type, through the compiled renderer."""
+    from ptxl.docs.context import BUILDERS
+    from ptxl.docs.data import build_index
+    from ptxl.docs.generate import context_keys
+    from ptxl.docs.render import load_template
+    from ptxl.paths import templates_dir
+    folder = templates or templates_dir()
+    ix = build_index(ds)
+    out = {}
+    for doc, build in BUILDERS.items():
+        tpl = load_template(folder / ds.lang / f"{doc}.docx", ds.lang, context_keys(doc))
+        for cid, case in ix.cases.items():
+            out[cid, doc] = tpl.render(build(ix, case), title=doc)
+    return out

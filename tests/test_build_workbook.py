@@ -349,3 +349,13 @@ def test_unknown_language_is_refused(tmp_path):
     with pytest.raises(ValueError):
         build_workbook(tmp_path / "x.xlsx", "de")
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_long_notes_get_tall_rows(tmp_path):
+    note = "Première visite à domicile : présentation du projet, signature de l'accord, " * 3
+    path = build_workbook(tmp_path / "notes.xlsx", "fr", {"contacts": [
+        {"case_id": "PT-001", "note": note}, {"case_id": "PT-001", "note": "court"}]})
+    ws = openpyxl.load_workbook(path)["Contacts"]
+    assert ws.row_dimensions[2].height >= 15 * 4
+    assert ws.row_dimensions[3].height is None  # one line: left to Excel
+    assert ws["A2"].alignment.vertical == "top" and ws["F2"].alignment.wrap_text

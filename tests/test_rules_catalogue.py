@@ -87,8 +87,21 @@ case("date_text_impossible", [exp(E, F, "referral_date", 4, "date.invalid")], sh
 case("date_two_digit_year", [exp(E, F, "referral_date", 4, "date.two_digit_year")], sheet=F, i=2,
      referral_date="1/5/22")
 case("date_words", [exp(E, F, "referral_date", 4, "date.invalid")], sheet=F, i=2, referral_date="début mai")
-case("date_as_plain_number", [exp(W, F, "referral_date", 4, "date.serial")], sheet=F, i=2, referral_date=44682)
-case("date_as_year_only", [exp(E, F, "referral_date", 4, "date.invalid")], sheet=F, i=2, referral_date=2022)
+
+
+def general_number(sheet, row, key, number):
+    """Type a number in a cell whose format was reset to General (so Excel shows it as a plain number)."""
+    from test_rules_base import col
+    return lambda wb, sheets, fmts: sheets[sheet].write_number(row - 1, col(sheet, key), number,
+                                                               wb.add_format({"num_format": "General"}))
+
+
+case("date_as_plain_number", [exp(W, F, "referral_date", 4, "date.serial")], sheet=F, i=2, referral_date=None,
+     extra=general_number(F, 4, "referral_date", 44682))
+case("date_as_year_only", [exp(E, F, "referral_date", 4, "date.invalid")], sheet=F, i=2, referral_date=None,
+     extra=general_number(F, 4, "referral_date", 2022))
+case("year_typed_in_date_cell", [exp(E, F, "referral_date", 4, "date.too_old")], sheet=F, i=2,
+     referral_date=2022)
 case("arrival_words", [exp(E, F, "arrival_date", 2, "date.invalid")], sheet=F, i=0, arrival_date="vers 2015")
 case("number_decimal_comma_text", [exp(W, F, "legal_stay_years", 2, "number.text")], sheet=F, i=0,
      legal_stay_years="2,5")
@@ -170,7 +183,8 @@ case("yes_no_printed_english", [exp(W, S, "g1_more_information", 2, "choice.othe
 case("impact_no_answer_label", [], sheet=S, i=0, g2_timely_fair_resolution="Pas de réponse")
 case("impact_unknown", [exp(E, S, "trust_in_system", 2, "choice.unknown")], sheet=S, i=0,
      trust_in_system="Très bien")
-case("review_date_blank", [exp(E, S, "review_date", 2, "required.missing")], sheet=S, i=0, review_date=None)
+case("review_date_blank", [exp(E, S, "review_date", 2, "required.missing"),
+                           exp(W, F, "case_id", 2, "summary.missing")], sheet=S, i=0, review_date=None)
 case("summary_not_admitted_family", [exp(W, S, "case_id", 4, "summary.not_admitted")], sheet=S, i=None,
      fn=add(S, {"case_id": "PT-003", "review_date": D(2022, 6, 1), "risk_level": "Pas d'impact"}))
 case("summary_empty", [exp(W, S, "engagement_capacity", 4, "summary.empty")], sheet=S, i=None,

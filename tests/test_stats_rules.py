@@ -148,14 +148,16 @@ def test_cohort_ages_brackets_and_years_in_country():
                         {"case_id": "A", "member_id": "A4", "role": "child", "birth_date": D(2005, 3, 1)},
                         {"case_id": "B", "member_id": "B1", "role": "other_adult", "birth_date": None},
                         {"case_id": "B", "member_id": "B2", "role": "child", "birth_date": 2017},
-                        {"case_id": "B", "member_id": "B3", "role": "child", "birth_date": D(2023, 5, 1)}],
+                        {"case_id": "B", "member_id": "B3", "role": "child", "birth_date": D(2023, 5, 1)},
+                        {"case_id": "B", "member_id": "B4", "role": "child", "birth_date": 2023}],
             "summary": [review("A", D(2022, 6, 1))]}
     r = stats(rows)["cohort"]
     adm = r["admitted"]
-    assert (adm["adults"], adm["children"], adm["children_18_plus"]) == (3, 3, 1)  # B3 not born yet
+    # B3 not born yet at the reference date; B4 (year 2023 alone) may have been: counted, age 0
+    assert (adm["adults"], adm["children"], adm["children_18_plus"]) == (3, 4, 1)
     assert adm["adult_age_brackets"] == {"<20": 1, "20-29": 0, "30-39": 0, "40-49": 0, "50-59": 0,
                                          "60+": 1, "unclear": 1}
-    assert adm["child_age_brackets"] == {"0-5": 1, "6-11": 0, "12-17": 1, "18+": 1, "unclear": 0}
+    assert adm["child_age_brackets"] == {"0-5": 2, "6-11": 0, "12-17": 1, "18+": 1, "unclear": 0}
     assert adm["nationalities"] == {"Irak": 2, "unclear": 1}
     assert adm["years_in_country"] == {"A": 6.0, "B": 2.7, "C": None}
     assert (adm["over_5_years_in_country"], adm["asylum_on_arrival"], adm["stateless"]) == (1, 1, 1)

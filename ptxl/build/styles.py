@@ -46,7 +46,8 @@ MSG_LANGUAGE = {"fr": "Langue du classeur, fixée à sa création (fr, nl ou en)
 
 DATE = "dd/mm/yyyy"
 
-# name → XlsxWriter format properties. Order matters: the layout refers to them by name.
+# name → XlsxWriter format properties. Order matters (the lists sheet's style swatch follows it):
+# add new formats at the end, never rename or reorder.
 FORMATS = {
     "header": {"bold": True, "text_wrap": True, "valign": "top", "font_color": "#FFFFFF", "bg_color": "#2F75B5"},
     "date": {"num_format": DATE},
@@ -95,6 +96,10 @@ FORMATS = {
     "list_error": {"font_color": "#C00000", "bold": True, "valign": "top"},
     "list_warning": {"font_color": "#9C5700", "valign": "top"},
     "list_note": {"italic": True, "font_color": "#595959", "valign": "top"},
+    # entry columns (added later: formats are appended, never reordered)
+    "entry_text": {"num_format": "@", "valign": "top"},
+    "entry_date": {"num_format": DATE, "valign": "top"},
+    "entry_general": {"valign": "top"},
 }
 
 
@@ -102,7 +107,7 @@ def formats(wb) -> dict:
     return {name: wb.add_format(props) for name, props in FORMATS.items()}
 
 
-def column_format(fmts: dict, column) -> object | None:
+def column_format(fmts: dict, column):
     """The format of a whole entry column: what a typed cell looks like before anyone formats it.
 
     ``date_or_year`` stays General on purpose: a date format would show a year
@@ -110,12 +115,12 @@ def column_format(fmts: dict, column) -> object | None:
     Numbers stay General too: a "0" format would show a pasted 7.5 as 8.
     """
     if column.type == "date":
-        return fmts["date"]
+        return fmts["entry_date"]
     if column.type == "longtext":
         return fmts["longtext"]
     if column.type in ("text", "case_ref"):
-        return fmts["text"]
-    return None
+        return fmts["entry_text"]
+    return fmts["entry_general"]
 
 
 def column_width(column) -> float:

@@ -79,15 +79,29 @@ def _entry_sheet(wb, ws, sheet: Sheet, rows: list[Mapping], lang: str, coded: bo
         header_height = max(header_height, styles.row_height(c.header(lang), width, bold=True))
         for i, row in enumerate(rows, start=1):
             if c.key in row:
-                write_value(ws, i, j, to_cell(c, row[c.key], lang, coded), fmt, fmts["date"])
+                write_value(ws, i, j, to_cell(c, row[c.key], lang, coded), fmt, fmts["entry_date"])
         opts = column_validation(c, lang, ranges, f"{column_letter(j)}2")
         if opts is not None:
             ws.data_validation(1, j, VALIDATION_ROWS, j, opts)
+    _fit_rows(ws, sheet, rows)
     ws.freeze_panes(1, 1)
     ws.set_row(0, min(header_height, 150))
     ws.set_tab_color(styles.ENTRY_TAB)
     width = sum(styles.column_width(c) for c in sheet.columns)
     styles.page_setup(ws, width, H.PRINT_HEADER[lang], repeat_first_column=True)
+
+
+def _fit_rows(ws, sheet: Sheet, rows: list[Mapping]):
+    """Give written rows the height of their longest wrapped note.
+
+    Excel fits a row when someone types in it, but neither Excel nor LibreOffice
+    re-measures rows of a generated file, so long notes would overlap the next row.
+    """
+    wrapped = [(c.key, styles.column_width(c)) for c in sheet.columns if c.type == "longtext"]
+    for i, row in enumerate(rows, start=1):
+        lines = max([styles.wrapped_lines(str(row[k]), w) for k, w in wrapped if row.get(k)] or [1])
+        if lines > 1:
+            ws.set_row(i, min(409, 15 * lines + 3))
 
 
 def _lists_sheet(ws, lang: str):

@@ -179,7 +179,8 @@ def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
     arrival = fam.get("arrival_date")
     in_country = _duration(arrival, ref, lang, True, approx=bool(fam.get("arrival_date_year_only")))
     if in_country:
-        in_country += f" ({t('since', lang)} {fmt_cell('families', 'arrival_date', fam, lang)})"
+        since = t("since_year" if fam.get("arrival_date_year_only") else "since", lang)
+        in_country += f" ({since} {fmt_cell('families', 'arrival_date', fam, lang)})"
     admitted = fam.get("admission_date")
     if admitted and fam.get("status") not in ("screening", "not_admitted"):
         end = min(d for d in (fam.get("closure_date"), ref) if d is not None)

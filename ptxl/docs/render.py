@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedError, meta
 from lxml import etree
+from markupsafe import Markup
 
 from ..errors import PtxlError
 from .texts import MSG
@@ -49,11 +50,28 @@ PROPERTY_PARTS = {
 PROPERTY_RELS = {
     "docProps/core.xml": "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
     "docProps/app.xml": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"}
+FIT_FILTER = "ptxl_fit_columns"
 STAMP = (2000, 1, 1, 0, 0, 0)  # fixed zip dates: same data → same bytes, and no trace of when or where
 
 
 def _env() -> Environment:
-    return Environment(autoescape=True, undefined=StrictUndefined)
+    env = Environment(autoescape=True, undefined=StrictUndefined)
+    env.filters[FIT_FILTER] = _fit_loop_columns
+    return env
+
+
+def _mark_loop_tables(root) -> None:
+    """Wrap each table holding a ``{%tc %}`` column loop in the column-fitting filter."""
+    for tbl in root.iter(f"{{{W_NS}}}tbl"):
+        if not re.search(r"{%-?\s*tc\s", "".join(tbl.itertext())):
+            continue
+        prev = tbl.getprevious()
+        opener = f"{{% filter {FIT_FILTER}(ptxl_opening) %}}"
+        if prev is None:
+            tbl.getparent().text = (tbl.getparent().text or "") + opener
+        else:
+            prev.tail = (prev.tail or "") + opener
+        tbl.tail = "{% endfilter %}" + (tbl.tail or "")
 
 
 def _patch(xml: str) -> str:
@@ -61,14 +79,16 @@ def _patch(xml: str) -> str:
     return DocxTemplate.patch_xml(None, xml)
 
 
-def _fit_loop_columns(xml: str) -> str:
+def _fit_loop_columns(fragment: str, opening: str) -> Markup:
     """Give the columns a ``{%tc for %}`` loop produced an equal share of the table's designed width.
 
     docxtpl's own ``fix_tables`` rescales every column alike and leaves the cells' widths as they
     were, which Word and LibreOffice then read differently. Here the fixed columns (those before
     the loop, which must not share the loop cell's width in the template) keep their width.
+    Used as a Jinja filter wrapped around each such table only, so the rest of the document is
+    never parsed again; ``opening`` is a root tag declaring the document's namespaces.
     """
-    root = etree.fromstring(xml)
+    root = etree.fromstring(f"{opening}{fragment}</ptxl>")
     w = f"{{{W_NS}}}"
     for tbl in root.iter(f"{w}tbl"):
         grid, rows = tbl.find(f"{w}tblGrid"), tbl.findall(f"{w}tr")
@@ -93,7 +113,8 @@ def _fit_loop_columns(xml: str) -> str:
                 if tcw is not None:
                     tcw.set(f"{w}w", str(x))
                     tcw.set(f"{w}type", "dxa")
-    return etree.tostring(root, encoding="unicode")
+    out = etree.tostring(root, encoding="unicode")
+    return Markup(out[out.index(">") + 1: -len("</ptxl>")])
 
 
 def _cell_width(cell) -> int | None:
@@ -127,7 +148,7 @@ class CompiledTemplate:
         if not {"word/document.xml", "[Content_Types].xml", "_rels/.rels"} <= set(parts):
             raise PtxlError(MSG["bad_template"][lang].format(name=self.name))
         parts = _clean_package(parts)
-        self.templates, self.tc_parts, variables, sources = {}, set(), set(), []
+        self.templates, variables, sources = {}, set(), []
         env = _env()
         for name in sorted(parts):
             if not TEMPLATED.match(name):
@@ -136,20 +157,20 @@ class CompiledTemplate:
                 root = etree.fromstring(parts[name])
             except etree.XMLSyntaxError:
                 raise PtxlError(MSG["bad_template"][lang].format(name=self.name)) from None
+            _mark_loop_tables(root)
             xml = etree.tostring(root, encoding="unicode")
             if "{" not in _visible(xml):
                 continue
-            if re.search(r"{%-?\s*tc\s", _visible(xml)):
-                self.tc_parts.add(name)
             src = re.sub(r"<w:p([ >])", r"\n<w:p\1", _patch(xml))
             sources.append(src)
             try:
                 ast = env.parse(src)
             except TemplateSyntaxError as exc:
-                raise PtxlError(MSG["syntax"][lang].format(name=self.name, tag=_near(src, exc.lineno),
-                                                           detail=exc.message)) from None
-            variables |= meta.find_undeclared_variables(ast)
-            self.templates[name] = env.from_string(src)
+                tag = _unclosed(_visible(xml)) or _near(src, exc.lineno)
+                raise PtxlError(MSG["syntax"][lang].format(name=self.name, tag=tag, detail=exc.message)) from None
+            variables |= meta.find_undeclared_variables(ast) - {"ptxl_opening"}
+            opening = "<ptxl " + " ".join(f'xmlns:{k}="{v}"' for k, v in root.nsmap.items() if k) + ">"
+            self.templates[name] = env.from_string(src, globals={"ptxl_opening": opening})
             del parts[name]
         self.variables = variables
         self._source = "\n".join(sources)
@@ -175,8 +196,6 @@ class CompiledTemplate:
                     m = re.search(r"'([^']+)' is undefined|attribute '([^']+)'", exc.message or "")
                     raise self._unknown((m.group(1) or m.group(2)) if m else str(exc.message)) from None
                 xml = xml.replace("\n<w:p", "<w:p")
-                if name in self.tc_parts:
-                    xml = _fit_loop_columns(xml)
                 if "docPr" in xml:
                     xml = _renumber_drawings(xml)
                 _write(zout, name, XML_DECL + xml)
@@ -196,6 +215,17 @@ def _near(src: str, lineno: int | None) -> str:
         opening = seen.rfind("{")
         snippet = seen[opening:] if opening >= 0 else seen
     return snippet[:80]
+
+
+def _unclosed(text: str) -> str | None:
+    """The first ``{{`` or ``{%`` whose closing brace never comes before the next tag opens."""
+    for m in re.finditer(r"{{|{%", text):
+        close = "}}" if m.group() == "{{" else "%}"
+        rest = text[m.end():]
+        end, nxt = rest.find(close), re.search(r"{{|{%", rest)
+        if end < 0 or (nxt and nxt.start() < end):
+            return (m.group() + rest[: nxt.start() if nxt else 60])[:60].strip()
+    return None
 
 
 def _xml_text(s: str) -> str:

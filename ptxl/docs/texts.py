@@ -106,6 +106,7 @@ T = {
     "and": L("et", "en", "and"),
     "about": L("environ", "ongeveer", "about"),
     "since": L("depuis le", "sinds", "since"),
+    "since_year": L("depuis", "sinds", "since"),
     "until": L("jusqu'au", "tot", "until"),
     "not_admitted": L("Pas (encore) admise dans le projet", "Niet (nog) toegelaten tot het project",
                       "Not (yet) admitted to the project"),

@@ -11,7 +11,7 @@ INTRO = {
           "feuilles bleues ; les feuilles grises sont remplies par le bouton « Actualiser les statistiques » "
           "et ne se modifient pas à la main.",
     "nl": "Deze werkmap vervangt de papieren fiches (bijlagen A, B en C). U vult de blauwe bladen in; de grijze "
-          "bladen worden ingevuld door de knop « Statistieken bijwerken » en past u niet met de hand aan.",
+          "bladen worden ingevuld door de knop ‘Statistieken bijwerken’ en past u niet met de hand aan.",
     "en": "This workbook replaces the paper forms (annexes A, B and C). You type in the blue sheets; the grey "
           "sheets are filled by the 'Refresh statistics' button and are not edited by hand.",
 }
@@ -33,7 +33,7 @@ ORDER = [
                          "nl": "De lijst van kwetsbaarheden (bijlage B, vraag 4).",
                          "en": "The vulnerability checklist (annex B, question 4)."}),
     ("baseline", {"fr": "À l'admission puis à chaque suivi : les 14 scores de 0 à 10 et leur « Pourquoi ? » (annexe A).",
-                  "nl": "Bij toelating en bij elke opvolging: de 14 scores van 0 tot 10 en het « Waarom? » (bijlage A).",
+                  "nl": "Bij toelating en bij elke opvolging: de 14 scores van 0 tot 10 en het ‘Waarom?’ (bijlage A).",
                   "en": "At admission and at each follow-up: the 14 scores from 0 to 10 and their 'Why?' (annex A)."}),
     ("summary", {"fr": "À chaque révision : la fiche de synthèse du bénéficiaire (annexe B).",
                  "nl": "Bij elke herziening: de cliëntfiche (bijlage B).",
@@ -56,7 +56,7 @@ ORDER = [
 ]
 
 BUTTONS_TITLE = {"fr": "Les boutons (onglet « Plan Together » du ruban)",
-                 "nl": "De knoppen (tabblad « Plan Together » van het lint)",
+                 "nl": "De knoppen (tabblad ‘Plan Together’ van het lint)",
                  "en": "The buttons ('Plan Together' tab of the ribbon)"}
 
 # key = the Excel entry point's name; label = the button's caption (ribbon and home sheet).
@@ -65,7 +65,7 @@ BUTTONS = [
      "label": {"fr": "Vérifier les saisies", "nl": "Invoer controleren", "en": "Check entries"},
      "text": {"fr": "Relit toutes les feuilles et liste dans « Contrôles » ce qui est à corriger, avec un lien "
                     "vers la cellule. Rien n'est modifié dans vos saisies.",
-              "nl": "Leest alle bladen en zet in « Controles » wat te verbeteren is, met een link naar de cel. "
+              "nl": "Leest alle bladen en zet in ‘Controles’ wat te verbeteren is, met een link naar de cel. "
                     "Uw invoer wordt niet gewijzigd.",
               "en": "Reads every sheet and lists in 'Checks' what needs correcting, with a link to the cell. "
                     "Nothing you typed is changed."}},
@@ -95,8 +95,8 @@ BUTTONS = [
 NO_RIBBON = {
     "fr": "Pas d'onglet « Plan Together » dans Excel ? Demandez à la personne qui s'occupe de l'informatique de "
           "l'installer une fois sur cet ordinateur (commande « ptxl excel install »).",
-    "nl": "Geen tabblad « Plan Together » in Excel? Vraag de persoon die de informatica beheert om het één keer op "
-          "deze computer te installeren (opdracht « ptxl excel install »).",
+    "nl": "Geen tabblad ‘Plan Together’ in Excel? Vraag de persoon die de informatica beheert om het één keer op "
+          "deze computer te installeren (opdracht ‘ptxl excel install’).",
     "en": "No 'Plan Together' tab in Excel? Ask the person who looks after IT to install it once on this "
           "computer (command 'ptxl excel install').",
 }
@@ -154,6 +154,6 @@ PRINT_HEADER = {"fr": "Plan Together – confidentiel", "nl": "Plan Together –
 
 OUTPUT_PLACEHOLDER = {
     "fr": "Cette feuille est remplie par le bouton « Actualiser les statistiques » (ou « ptxl refresh »).",
-    "nl": "Dit blad wordt ingevuld door de knop « Statistieken bijwerken » (of « ptxl refresh »).",
+    "nl": "Dit blad wordt ingevuld door de knop ‘Statistieken bijwerken’ (of ‘ptxl refresh’).",
     "en": "This sheet is filled by the 'Refresh statistics' button (or 'ptxl refresh').",
 }

@@ -110,7 +110,7 @@ FAMILIES = [
           "(annex B, question 16)")),
     yes_no("case_study", L("Étude de cas (rapport)", "Casestudy (rapport)", "Case study (report)"),
            L("« Oui » pour reprendre le modèle de cas de cette famille comme étude de cas dans le rapport.",
-             "« Ja » om het casusmodel van dit gezin als casestudy in het rapport op te nemen.",
+             "‘Ja’ om het casusmodel van dit gezin als casestudy in het rapport op te nemen.",
              "'Yes' to use this family's case template as a case study in the report.")),
 ]
 
@@ -122,7 +122,7 @@ MEMBERS = [
     col("first_name", "text", L("Prénom", "Voornaam", "First name"), width=16),
     col("last_name", "text", L("Nom", "Naam", "Last name"), width=16),
     col("role", "choice", L("Rôle", "Rol", "Role"), required=True, scale="role", width=16),
-    col("gender", "choice", L("Genre", "Gender", "Gender"), scale="gender", width=10),
+    col("gender", "choice", L("Genre", "Geslacht", "Gender"), scale="gender", width=10),
     col("birth_date", "date_or_year", L("Date de naissance", "Geboortedatum", "Birth date"),
         L("Date de naissance, ou l'année seule si la date exacte n'est pas connue.",
           "Geboortedatum, of alleen het jaar als de exacte datum niet gekend is.",
@@ -146,7 +146,7 @@ BASELINE = [
           "Date of the assessment (the baseline is set as soon as the family is admitted)."), required=True),
     col("assessment_type", "choice", L("Type", "Type", "Type"),
         L("« Situation de base » à l'admission, « Suivi » pour les évaluations suivantes.",
-          "« Beginsituatie » bij toelating, « Opvolging » nadien.",
+          "‘Beginsituatie’ bij toelating, ‘Opvolging’ nadien.",
           "'Baseline' at admission, 'Follow-up' afterwards."), required=True, scale="assessment_type", width=16),
     CASE_MANAGER,
 ]

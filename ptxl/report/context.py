@@ -136,7 +136,8 @@ def cohort_context(stats: dict, dataset, lang: str) -> dict:
         for cid, ly in zip(fam["case_id"], fam["legal_stay_years"]):
             if cid in years:
                 legal[cid] = 0.0 if ly is None or (isinstance(ly, float) and math.isnan(ly)) else float(ly)
-    stay_rows = [[cid, f"{y:.0f}" if y is not None else "", f"{legal.get(cid, 0):.0f}"]
+    # Whole years lived (floor), as the seed says "un an", "12, 14 et 18 ans".
+    stay_rows = [[cid, str(int(y)) if y is not None else "", str(int(legal.get(cid, 0)))]
                  for cid, y in sorted(years.items(), key=lambda kv: (kv[1] is None, kv[1] or 0))]
     n = rev["families"]
     mean = eng.get("mean_months_supported")

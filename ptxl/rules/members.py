@@ -40,7 +40,7 @@ def check(ds, ctx):
     if fam.empty or not present(ctx, "families", "crit_children_under_18"):
         return
     yield from _criterion(ds, ctx, fam, mem, ref)
-    if present(ctx, "members", "case_id") and "members" not in ctx.missing:
+    if present(ctx, "members", "case_id") and present(ctx, "families", "status", "admission_date"):
         has_members = fam["case_id"].isin(set(mem["case_id"].dropna()))
         df = ds.tables["families"]
         lonely = df["case_id"].map(fam["admitted"] & ~has_members).fillna(False)
@@ -64,7 +64,7 @@ def _criterion(ds, ctx, fam, mem, ref):
     crit = df["crit_children_under_18"]
     has_minor = df["case_id"].map(by_case["minor"])
     has_unknown = df["case_id"].map(by_case["unknown"])
-    listed = has_minor.notna()
+    listed = has_minor.notna() & ~df["case_id"].duplicated()  # a repeated case id is reported elsewhere
     none = listed & (crit == "yes") & ~has_minor.fillna(False).astype(bool) & ~has_unknown.fillna(False).astype(bool)
     for row, cid, v in flagged(df, none, "crit_children_under_18"):
         yield ctx.finding("criterion.children_none", "families", "crit_children_under_18", row, cid, v,

@@ -199,10 +199,6 @@ CATALOGUE = {
         "datum, of heropen het dossier.",
         "'{header}' is after the closure date of case {case_id} ({other_sheet} sheet). Check the date, or "
         "reopen the case."),
-    "date.before_birth": ("warning",
-        "« {header} » est avant la date de naissance. Vérifiez les deux dates.",
-        "« {header} » ligt vóór de geboortedatum. Controleer beide datums.",
-        "'{header}' is before the birth date. Check both dates."),
     "unique.case_id": ("error",
         "Le numéro de dossier {case_id} apparaît plusieurs fois (aussi ligne {n}). Donnez un numéro unique à "
         "chaque famille.",

@@ -16,7 +16,8 @@ from .common import families, flagged, lookup, present, ts
 def check(ds, ctx):
     fam = families(ds)
     summ = ds.tables["summary"]
-    if fam.empty or not present(ctx, "summary", "case_id", "review_date"):
+    if fam.empty or not present(ctx, "summary", "case_id", "review_date") \
+            or not present(ctx, "families", "status", "admission_date"):
         return
     ref = ts(ctx.as_of)
     months = ds.settings.get("review_months") or 3

@@ -21,30 +21,25 @@ from .common import round1, ts
 
 def baseline_stats(baseline: pd.DataFrame, case_ids, ref: dt.date) -> dict:
     items = get_schema().annex_a
-    score_cols = [f"{i.key}_score" for i in items]
     b = baseline[baseline["case_id"].isin(case_ids) & baseline["assessment_date"].notna()
                  & (baseline["assessment_date"] <= ts(ref))]
-    long = (b[["case_id", "assessment_date", "_row", *score_cols]]
-            .melt(id_vars=["case_id", "assessment_date", "_row"], var_name="col", value_name="score")
-            .dropna(subset=["score"])
-            .sort_values(["assessment_date", "_row"], kind="stable"))
-    long["score"] = long["score"].astype("float64")
-    per_family = long.groupby(["col", "case_id"], sort=False)["score"].agg(["first", "last", "size"])
-    paired = per_family[per_family["size"] >= 2].reset_index()
-    sign = {f"{i.key}_score": (-1.0 if i.better == "low" else 1.0) for i in items}
-    gain = np.sign(paired["last"] - paired["first"]) * paired["col"].map(sign)
-    paired["improved"], paired["unchanged"], paired["worsened"] = gain > 0, gain == 0, gain < 0
-    agg = paired.groupby("col").agg(
-        n=("case_id", "size"), first_mean=("first", "mean"), latest_mean=("last", "mean"),
-        improved=("improved", "sum"), unchanged=("unchanged", "sum"), worsened=("worsened", "sum"))
-    out = {}
-    for item, col in zip(items, score_cols):
-        if col in agg.index:
-            r = agg.loc[col]
-            out[item.key] = {"n": int(r["n"]), "better": item.better, "first_mean": round1(r["first_mean"]),
-                             "latest_mean": round1(r["latest_mean"]), "improved": int(r["improved"]),
-                             "unchanged": int(r["unchanged"]), "worsened": int(r["worsened"])}
-        else:
-            out[item.key] = {"n": 0, "better": item.better, "first_mean": None, "latest_mean": None,
-                             "improved": 0, "unchanged": 0, "worsened": 0}
-    return out
+    b = b.sort_values(["assessment_date", "_row"], kind="stable")
+    family, _ = pd.factorize(b["case_id"])
+    scores = b[[f"{i.key}_score" for i in items]].astype("float64").to_numpy(na_value=np.nan)
+    return {item.key: _item(item.better, family, scores[:, j]) for j, item in enumerate(items)}
+
+
+def _item(better: str, family: np.ndarray, score: np.ndarray) -> dict:
+    """First and latest scored assessment of each family (rows already in date order), paired."""
+    scored = ~np.isnan(score)
+    fam, val = family[scored], score[scored]
+    ids, first_at, size = np.unique(fam, return_index=True, return_counts=True)
+    last_at = len(fam) - 1 - np.unique(fam[::-1], return_index=True)[1]
+    paired = size >= 2
+    first, last = val[first_at[paired]], val[last_at[paired]]
+    gain = np.sign(last - first) * (-1.0 if better == "low" else 1.0)
+    n = int(paired.sum())
+    return {"n": n, "better": better,
+            "first_mean": round1(first.mean()) if n else None, "latest_mean": round1(last.mean()) if n else None,
+            "improved": int((gain > 0).sum()), "unchanged": int((gain == 0).sum()),
+            "worsened": int((gain < 0).sum())}

@@ -15,10 +15,11 @@ reference date; a birth year alone counts as born on 1 July.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 import pandas as pd
 
-from .common import DAYS_PER_YEAR, age_years, round1, ts
+from .common import DAYS_PER_YEAR, age_years, round1_all, ts
 
 ADULT_BRACKETS = ("<20", "20-29", "30-39", "40-49", "50-59", "60+", "unclear")
 CHILD_BRACKETS = ("0-5", "6-11", "12-17", "18+", "unclear")
@@ -40,7 +41,11 @@ def cohort_stats(referred: pd.DataFrame, admitted: pd.DataFrame, reviewed_ids: l
 def profile(fam: pd.DataFrame, members: pd.DataFrame, ref: dt.date) -> dict:
     ids = fam["case_id"]
     mem = members[members["case_id"].isin(ids)]
-    mem = mem[~(mem["birth_date"] > ts(ref))]  # a child born after the reference date was not there yet
+    # a child born after the reference date was not there yet (a year alone: only a later year)
+    later = mem["birth_date"] > ts(ref)
+    if "birth_date_year_only" in mem:
+        later &= ~(mem["birth_date_year_only"].astype(bool) & (mem["birth_date"].dt.year == ref.year))
+    mem = mem[~later]
     age = age_years(mem["birth_date"], ref)
     adult = mem["role"].isin(ADULT_ROLES)
     child = mem["role"] == "child"
@@ -56,7 +61,7 @@ def profile(fam: pd.DataFrame, members: pd.DataFrame, ref: dt.date) -> dict:
         "stateless": int((fam["stateless"] == "yes").sum()),
         "asylum_on_arrival": int((fam["asylum_on_arrival"] == "yes").sum()),
         "over_5_years_in_country": int((years > 5).sum()),
-        "years_in_country": {cid: round1(y) for cid, y in zip(ids, years)},
+        "years_in_country": dict(zip(ids.tolist(), round1_all(years))),
     }
 
 
@@ -81,14 +86,12 @@ def _nationalities(nat: pd.Series) -> dict:
     """Families per nationality as typed; spellings differing only by case or spaces are one.
 
     The most common spelling names the group; most frequent first, then alphabetical.
+    (A Counter over the few distinct spellings beats pandas string methods here.)
     """
-    text = nat.astype("object").where(nat.notna(), "").astype(str).str.strip().str.replace(r"\s+", " ", regex=True)
-    text = text.where(text != "", UNCLEAR)
-    df = pd.DataFrame({"label": text, "key": text.str.casefold()})
-    if df.empty:
-        return {}
-    spelled = df.groupby(["key", "label"]).size().reset_index(name="k")
-    spelled = spelled.sort_values(["key", "k"], ascending=[True, False]).drop_duplicates("key")
-    totals = df.groupby("key").size().rename("n").reset_index().merge(spelled[["key", "label"]], on="key")
-    totals = totals.sort_values(["n", "label"], ascending=[False, True])
-    return {label: int(n) for label, n in zip(totals["label"], totals["n"])}
+    spelled = Counter(" ".join(v.split()) if isinstance(v, str) and v.strip() else UNCLEAR for v in nat.to_numpy(dtype=object))
+    groups: dict = {}
+    for label, k in spelled.most_common():
+        total, name = groups.get(label.casefold(), (0, label))
+        groups[label.casefold()] = (total + k, name)
+    ordered = sorted(groups.values(), key=lambda t: (-t[0], t[1]))
+    return {name: total for total, name in ordered}

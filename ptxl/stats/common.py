@@ -8,7 +8,6 @@ follow-up figures can never disagree about who is "admitted" or "reviewed".
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
 import pandas as pd
@@ -29,10 +28,17 @@ def pct(count, n: int):
 
 
 def round1(x) -> float | None:
-    """One decimal, half up on the decimal written form (6.45 → 6.5), None for a missing value."""
+    """One decimal, half up (6.45 → 6.5); None for a missing value. Same arithmetic as ``round1_all``."""
     if x is None or (isinstance(x, float) and np.isnan(x)):
         return None
-    return float(Decimal(repr(float(x))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return float(np.floor(float(x) * 10 + 0.5 + 1e-9) / 10)
+
+
+def round1_all(values) -> list:
+    """``round1`` over an array at once: Python floats, None where missing."""
+    arr = np.asarray(values, dtype="float64")
+    out = np.floor(arr * 10 + 0.5 + 1e-9) / 10
+    return [None if np.isnan(v) else float(v) for v in out.tolist()]
 
 
 def ts(ref: dt.date) -> pd.Timestamp:
@@ -70,8 +76,11 @@ def age_years(birth: pd.Series, ref: dt.date) -> pd.Series:
     b = pd.to_datetime(birth)
     before_birthday = (b.dt.month * 100 + b.dt.day) > (ref.month * 100 + ref.day)
     age = ref.year - b.dt.year - before_birthday.astype("float64")
-    return age.where(b.notna())
+    return age.clip(lower=0).where(b.notna())  # a year alone of the current year: 0, not -1
 
 
-def as_int(x) -> int:
-    return int(x)
+def answered(values: pd.Series) -> np.ndarray:
+    """True where a free-text cell holds something other than spaces (no string is copied)."""
+    arr = values.to_numpy(dtype=object)
+    return np.fromiter((isinstance(v, str) and v != "" and not v.isspace() for v in arr),
+                       dtype=bool, count=len(arr))

@@ -1,7 +1,7 @@
 """Annex B impact tables: the seed note's section "Impact de la gestion de cas".
 
-One melt + groupby counts every question at once (25 crosstabs would cost ten
-times more on a large cohort). A blank choice is a category of its own,
+One pass counts every question at once (25 crosstabs would cost ten times
+more on a large cohort). A blank choice is a category of its own,
 ``no_answer``, because the seed prints it ("Pas de réponse", group 2).
 """
 
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ..schema import get_schema
-from .common import pct
+from .common import answered, pct
 
 TEXT_CODES = ("answered", "no_answer")
 
@@ -25,9 +25,8 @@ def impact_stats(latest: pd.DataFrame) -> dict:
     questions = {}
     for q in sch.annex_b:
         if q.scale == "text":
-            text = latest[q.key].astype("object").where(latest[q.key].notna(), "")
-            answered = int((text.astype(str).str.strip() != "").sum())
-            c = {"answered": answered, "no_answer": n - answered}
+            yes = int(answered(latest[q.key]).sum())
+            c = {"answered": yes, "no_answer": n - yes}
         else:
             found = counts.get(q.key, {})
             codes = sch.scales[q.scale].codes
@@ -42,13 +41,26 @@ def impact_stats(latest: pd.DataFrame) -> dict:
 
 
 def _choice_counts(latest: pd.DataFrame, keys: list[str]) -> dict:
-    """question key → {code: count}; a blank (or unreadable) answer counts as ``no_answer``."""
-    if latest.empty:
+    """question key → {code: count}; a blank (or unreadable) answer counts as ``no_answer``.
+
+    All questions in one pass: the answers are factorised once and counted with one bincount
+    over (question, answer) pairs, the array form of a melt + groupby.
+    """
+    n = len(latest)
+    if not n:
         return {}
-    long = latest[keys].astype("object").melt(var_name="q", value_name="v")
-    long["v"] = long["v"].where(long["v"].notna(), "no_answer")
-    sizes = long.groupby(["q", "v"], sort=False).size()
-    out: dict = {}
-    for (q, v), size in zip(sizes.index, sizes.to_numpy(dtype=np.int64)):
-        out.setdefault(q, {})[v] = int(size)
+    flat = latest[keys].to_numpy(dtype=object).ravel(order="F")  # question by question
+    codes, uniques = pd.factorize(flat, use_na_sentinel=True)
+    width = len(uniques) + 1  # the last slot is "blank"
+    codes = np.where(codes < 0, len(uniques), codes)
+    pair = np.repeat(np.arange(len(keys)), n) * width + codes
+    table = np.bincount(pair, minlength=len(keys) * width).reshape(len(keys), width)
+    labels = [*map(str, uniques), "no_answer"]
+    out = {}
+    for key, row in zip(keys, table.tolist()):
+        found: dict = {}
+        for label, size in zip(labels, row):
+            if size:
+                found[label] = found.get(label, 0) + size
+        out[key] = found
     return out

@@ -79,6 +79,8 @@ def snapshot(path: str | Path) -> Snapshot:
     except FileNotFoundError:
         raise PtxlError(f"« {Path(path).name} » est introuvable. ('{Path(path).name}' was not found.)") from None
     check_not_open(real)
+    if not os.access(real.parent, os.W_OK):
+        raise _read_only_folder(real.parent)
     if not os.access(real, os.W_OK) or not st.st_mode & stat.S_IWUSR:
         raise PtxlError(f"« {real.name} » est en lecture seule : ptxl ne peut pas l'actualiser. Retirez la "
                         f"protection en écriture, ou copiez-le ailleurs. ('{real.name}' is read-only: ptxl cannot "
@@ -178,19 +180,19 @@ def backup(snap: Snapshot, keep: int = KEEP) -> Path:
     """Keep the current version in ``.ptxl-backups`` (hard link if possible), prune to the newest ``keep``."""
     folder = snap.path.parent / BACKUP_DIR
     folder.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # sortable, unique even within a second
     target = folder / f"{snap.path.stem}.{stamp}{snap.path.suffix}"
-    n = 1
     while target.exists():
-        n += 1
-        target = folder / f"{snap.path.stem}.{stamp}-{n}{snap.path.suffix}"
+        time.sleep(0.001)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{snap.path.stem}.{stamp}{snap.path.suffix}"
     try:
         os.link(snap.path, target)
     except OSError:
         shutil.copy2(snap.path, target)
-    mine = sorted((p for p in folder.iterdir() if p.name.startswith(snap.path.stem + ".")
-                   and p.suffix == snap.path.suffix and re.match(r"\d{8}-\d{6}", p.name[len(snap.path.stem) + 1:])),
-                  key=lambda p: p.name)
+    stem, suffix = snap.path.stem, snap.path.suffix
+    mine = sorted(p for p in folder.iterdir() if p.name.startswith(stem + ".") and p.suffix == suffix
+                  and re.fullmatch(r"\d{8}-\d{6}-\d{6}", p.name[len(stem) + 1:len(p.name) - len(suffix)]))
     for old in mine[:-keep] if keep > 0 else []:
         try:
             old.unlink()
@@ -216,7 +218,8 @@ def replace_atomically(snap: Snapshot, content: bytes, keep: int = KEEP) -> Path
         try:
             view = memoryview(content)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view[:1 << 20]):]
+                _checkpoint("writing")
             os.fsync(fd)
         finally:
             os.close(fd)

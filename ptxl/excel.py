@@ -1,0 +1,241 @@
+"""The Excel buttons' entry points: ``validate()``, ``refresh()``, ``generate_documents()``.
+
+Glue only. The add-in's macros run ``RunPython "import ptxl.excel; ptxl.excel.refresh()"``:
+a fresh Python per click, so this module imports nothing heavy until a button
+needs it (xlwings itself is already loaded by RunPython's own bootstrap). Each
+entry point takes the calling book (``xlwings.Book.caller()``, or a book given
+by a test), reads what is on screen (``ptxl.excel_read``), runs the same
+pipeline as the command line (``ptxl.refresh.compute``, ``ptxl.docs``), writes
+the output sheets through the live writer (``ptxl.write.live.write_grids``: the
+entry sheets are never written) and tells the user in the status bar and a
+short message box, in the workbook's language. When there are errors the
+checks sheet is brought to the front.
+
+A failure is a message box, never a traceback window: file-level problems say
+what to do (``PtxlError``); anything unforeseen says which kind of problem and
+when, and its technical trace (code locations only, no cell value, no message
+text that could quote an entry) goes to ``ptxl-excel.log`` in the temp folder.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from .excel_texts import text
+
+__all__ = ["validate", "refresh", "generate_documents"]
+
+
+def validate(book=None) -> None:
+    """Button "Vérifier les saisies": list the findings on the checks sheet; nothing else is written."""
+    _run(_validate, book)
+
+
+def refresh(book=None) -> None:
+    """Button "Actualiser les statistiques": checks, statistics, alerts into the output sheets."""
+    _run(_refresh, book)
+
+
+def generate_documents(book=None) -> None:
+    """Button "Générer les documents": Word files in a folder beside the workbook (the selected family only)."""
+    _run(_documents, book)
+
+
+# ------------------------------------------------------------------ talking to Excel
+class Ui:
+    """Status bar and message box of the calling Excel; never fails (an engine may lack a status bar)."""
+
+    def __init__(self, book, lang: str = "fr"):
+        self.book, self.lang = book, lang
+
+    def step(self, key: str) -> None:
+        """Progress: one of the ``status.*`` texts."""
+        self.status(text(key, self.lang))
+
+    def status(self, line: str) -> None:
+        try:
+            self.book.app.status_bar = line
+        except Exception:
+            pass
+
+    def outcome(self, body: str) -> None:
+        """The first line of the result stays in the status bar, with the time it was reached."""
+        self.status(text("status.done", self.lang, time=_now(), summary=body.splitlines()[0]))
+
+    def message(self, body: str, critical: bool = False) -> None:
+        try:
+            self.book.app.alert(body, title=text("title", self.lang), buttons="ok",
+                                mode="critical" if critical else "info")
+        except Exception:
+            sys.stderr.write(body + "\n")  # RunPython shows stderr when Python exits with an error
+
+    def show_sheet(self, name: str) -> None:
+        try:
+            self.book.sheets[name].activate()
+        except Exception:
+            pass
+
+
+def _now() -> str:
+    import datetime as dt
+    return dt.datetime.now().strftime("%H:%M")
+
+
+def _log_unexpected(exc: BaseException) -> None:
+    """Code locations of an unforeseen failure, for whoever maintains ptxl; no message text (may quote data)."""
+    import datetime as dt
+    import tempfile
+    import traceback
+    from pathlib import Path
+    try:
+        frames = traceback.extract_tb(exc.__traceback__)
+        lines = [f"{dt.datetime.now().isoformat(timespec='seconds')} {type(exc).__name__}"]
+        lines += [f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
+        with open(Path(tempfile.gettempdir()) / "ptxl-excel.log", "a", encoding="utf-8") as fh:
+            fh.write("\n".join(lines) + "\n")
+    except Exception:
+        pass
+
+
+def _caller():
+    import xlwings as xw
+    return xw.Book.caller()
+
+
+def _run(action, book) -> None:
+    if book is None:
+        try:
+            book = _caller()
+        except Exception as exc:  # no Excel to answer: RunPython shows this line (stderr, exit 1)
+            _log_unexpected(exc)
+            sys.stderr.write("Plan Together : Excel n'a pas pu être joint depuis Python. Fermez les boîtes de "
+                             "dialogue ouvertes dans Excel et recliquez. (Excel could not be reached from "
+                             "Python: close any open dialog in Excel and click again.)\n")
+            sys.exit(1)
+    ui = Ui(book)
+    try:
+        from .read import detect_lang
+        ui.lang = detect_lang([s.name for s in book.sheets])
+    except Exception:
+        pass
+    try:
+        action(book, ui)
+    except Exception as exc:
+        from .errors import PtxlError
+        if isinstance(exc, PtxlError):
+            ui.status(text("title", ui.lang))
+            ui.message(str(exc), critical=True)
+        else:
+            _log_unexpected(exc)
+            ui.status(text("title", ui.lang))
+            ui.message(text("err.unexpected", ui.lang, kind=type(exc).__name__, time=_now()), critical=True)
+
+
+# ------------------------------------------------------------------ the three actions
+def _load(book, ui):
+    """Read what is on screen and validate it; refuses a workbook that is not a Plan Together one."""
+    from .errors import PtxlError
+    from .excel_read import load_raw, read_book
+    from .schema import get_schema
+    ui.step("status.reading")
+    raw = read_book(book)
+    if raw.settings_sheet is None:
+        raise PtxlError(text("err.not_ptxl", ui.lang, sheet=get_schema().sheet("settings").name(ui.lang)))
+    ui.lang = raw.lang
+    ui.step("status.checking")
+    return load_raw(raw)
+
+
+def _counts(loaded, lang: str) -> str:
+    return text("counts", lang, errors=len(loaded.errors), warnings=len(loaded.warnings))
+
+
+def _checks_name(lang: str) -> str:
+    from .schema import get_schema
+    return get_schema().sheet("checks").name(lang)
+
+
+def _write(book, grids, ui) -> None:
+    from .write.live import write_grids
+    ui.step("status.writing")
+    write_grids(book, grids, ui.lang)
+
+
+def _validate(book, ui) -> None:
+    from .layout import build_grids
+    loaded = _load(book, ui)
+    grids = build_grids(loaded.lang, {}, [], loaded.findings, None)
+    _write(book, {"checks": grids["checks"]}, ui)
+    _finish(book, ui, loaded, text("validate.clean", ui.lang) if not loaded.findings else
+            text("validate.found", ui.lang, counts=_counts(loaded, ui.lang), checks=_checks_name(ui.lang)))
+
+
+def _refresh(book, ui) -> None:
+    from .refresh import Stages, compute
+    loaded = _load(book, ui)
+    ui.step("status.computing")
+    default = Stages.default()
+    stages = Stages(load=lambda _data, _as_of: loaded, stats=default.stats, alerts=default.alerts)
+    loaded, _stats, _alerts, grids = compute(None, None, stages)
+    _write(book, grids, ui)
+    body = text("refresh.done", ui.lang)
+    if loaded.findings:
+        body += "\n\n" + text("refresh.errors", ui.lang, counts=_counts(loaded, ui.lang),
+                              checks=_checks_name(ui.lang))
+    _finish(book, ui, loaded, body)
+
+
+def _finish(book, ui, loaded, body: str) -> None:
+    if loaded.errors:
+        ui.show_sheet(_checks_name(ui.lang))
+    ui.outcome(body)
+    ui.message(body + "\n\n" + text("save.hint", ui.lang))
+
+
+def selected_case(book, raw_tables: dict) -> str | None:
+    """The case id of the selected row, when the selection is a data row of an entry sheet with a case id."""
+    try:
+        sel = book.selection
+        sheet_name, row = sel.sheet.name, sel.row
+    except Exception:
+        return None
+    for table in raw_tables.values():
+        if table.name == sheet_name and "case_id" in table.values and row in table.rows:
+            value = table.values["case_id"][table.rows.index(row)]
+            return str(value).strip() or None if value is not None else None
+    return None
+
+
+def _documents(book, ui) -> None:
+    from pathlib import Path
+
+    from .docs.generate import generate_documents as write_documents
+    from .errors import PtxlError
+    from .excel_read import load_raw, read_book
+    full = getattr(book, "fullname", "") or ""
+    folder = Path(full).parent if full and "://" not in full and Path(full).parent.is_dir() else None
+    if folder is None or not Path(full).is_file():
+        raise PtxlError(text("docs.no_folder", ui.lang))
+    ui.step("status.reading")
+    raw = read_book(book)
+    if raw.settings_sheet is None:
+        from .schema import get_schema
+        raise PtxlError(text("err.not_ptxl", ui.lang, sheet=get_schema().sheet("settings").name(ui.lang)))
+    ui.lang = raw.lang
+    case = selected_case(book, raw.tables)
+    ui.step("status.checking")
+    loaded = load_raw(raw)
+    out = folder / text("docs.folder", ui.lang)
+    def progress(done: int, total: int) -> None:
+        ui.status(f"{text('status.documents', ui.lang)} {done}/{total}")
+
+    written = write_documents(loaded, out, [case] if case else None, progress=progress)
+    body = text("docs.done", ui.lang, n=len(written), folder=str(out))
+    if case:
+        body = text("docs.case", ui.lang, case=case, body=body)
+    if loaded.errors:
+        from .excel_texts import button_label
+        body += "\n\n" + text("docs.errors", ui.lang, counts=_counts(loaded, ui.lang),
+                              button=button_label("validate", ui.lang))
+    ui.outcome(body)
+    ui.message(body)
