@@ -186,6 +186,12 @@ def install(m: Machine, python: str | None = None, *, addin: bool = True,
     """
     if m.excel is None:
         raise _no_excel(m)
+    try:
+        import xlwings
+    except ImportError:
+        raise PtxlError("xlwings n'est pas installé pour ce Python : lancez  pip install \"ptxl[excel]\"  puis "
+                        "recommencez. (xlwings is not installed for this Python: run  pip install \"ptxl[excel]\" "
+                        " and try again.)") from None
     python = python or sys.executable
     man = manifest()
     done = [f"Excel found: {m.excel}"]
@@ -201,7 +207,6 @@ def install(m: Machine, python: str | None = None, *, addin: bool = True,
     done.append(f"Settings written to {conf}: Python = {python}"
                 + (f", PYTHONPATH = {pythonpath}" if pythonpath else ""))
     if m.kind == "mac":
-        import xlwings
         src = Path(xlwings.__file__).parent / f"xlwings-{xlwings.__version__}.applescript"
         _copy(src, m.applescript, "AppleScript")
         done.append(f"AppleScript for RunPython copied to {m.applescript}")

@@ -94,3 +94,16 @@ def test_report_carries_no_author_metadata(tmp_path):
     rels = "".join(zipfile.ZipFile(out).read(n).decode() for n in zipfile.ZipFile(out).namelist()
                    if n.endswith(".rels"))
     assert 'TargetMode="External"' not in rels
+
+
+def test_demo_workbook_report_has_the_seed_tables(tmp_path):
+    """End to end: the demo workbook → load → statistics → report, read back against the seed."""
+    from ptxl.demo import write_demo_workbook
+    from ptxl.report import write_report
+
+    book = write_demo_workbook(tmp_path / "demo.xlsx")
+    out = write_report(book, tmp_path / "rapport.docx")
+    assert_seed_tables(out)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Démo – données fictives" in text  # the organisation, on the title page
+    assert "Dossier PT-006" in text  # a family marked as case study in the demo

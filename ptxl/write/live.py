@@ -145,7 +145,7 @@ def _clear(sheet, key: str):
     used = sheet.used_range
     _try(lambda: used.api.ClearHyperlinks())
     used.clear_contents()
-    _try(used.unmerge)
+    _try(lambda: used.unmerge())
     used.clear_formats()  # also removes conditional formats: the colour scale is made again below
     for k, (r1, c1, r2, c2) in colour_scales():
         if k == key:
@@ -177,14 +177,14 @@ def write_grid(sheet, grid: SheetGrid):
     for r, h in grid.row_heights.items():
         _try(setattr, sheet.range(f"{r + 1}:{r + 1}"), "row_height", h)
     for r1, c1, r2, c2 in grid.merged:
-        _try(sheet.range(f"{_a1(r1, c1)}:{_a1(r2, c2)}").merge)
+        _try(lambda: sheet.range(f"{_a1(r1, c1)}:{_a1(r2, c2)}").merge())
     for (r, c), cell in sorted(grid.cells.items()):
         if cell.link:
             rng = sheet.range(_a1(r, c))
             text = str(cell.value if cell.value is not None else "")
             if _try(lambda: rng.api.Hyperlinks.Add(Anchor=rng.api, Address="", SubAddress=cell.link,
                                                    TextToDisplay=text)) is None:
-                _try(rng.add_hyperlink, "#" + cell.link, text)
+                _try(lambda: rng.add_hyperlink("#" + cell.link, text))
     if grid.autofilter:
         r1, c1, r2, c2 = grid.autofilter
         _try(lambda: setattr(sheet.api, "AutoFilterMode", False))
