@@ -1,6 +1,6 @@
 """What one click on "Actualiser les statistiques" costs, measured without Excel.
 
-    XLWINGS_LICENSE_KEY=noncommercial python bench/excel_button.py [--runs 5]
+    XLWINGS_LICENSE_KEY=noncommercial python bench/excel_button.py [--runs 5] [--without matplotlib]
 
 Each run is a fresh Python process, as RunPython starts one per click. It imports
 xlwings (RunPython's bootstrap does too), builds an ``xlwings.Book`` from the JSON
@@ -28,6 +28,9 @@ CHILD = r"""
 import time
 t0 = time.perf_counter()
 import json, os, sys
+for blocked in sys.argv[2].split(","):
+    if blocked:
+        sys.modules[blocked] = None  # as if not installed: xlwings then skips it
 import xlwings as xw
 t1 = time.perf_counter()
 book = xw.Book(json=json.load(open(sys.argv[1], encoding="utf-8")))
@@ -46,6 +49,7 @@ print(json.dumps({"import_xlwings": t1 - t0, "book_from_json": t2 - t1, "refresh
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--without", default="", help="modules to hide, e.g. matplotlib (as if not installed)")
     args = ap.parse_args()
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(REPO / "tests"))
@@ -59,7 +63,7 @@ def main() -> int:
         walls, phases = [], []
         for _ in range(args.runs):
             start = time.perf_counter()
-            out = subprocess.run([sys.executable, "-c", CHILD, str(picture)], capture_output=True, text=True,
+            out = subprocess.run([sys.executable, "-c", CHILD, str(picture), args.without], capture_output=True, text=True,
                                  cwd=tmp, check=True)
             walls.append(time.perf_counter() - start)
             phases.append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -68,7 +72,7 @@ def main() -> int:
         return 1
     med = {k: statistics.median(p[k] for p in phases) for k in ("import_xlwings", "book_from_json", "refresh")}
     wall = statistics.median(walls)
-    print(f"runs: {args.runs}; actions sent back: {phases[-1]['actions']}; heavy modules loaded: "
+    print(f"runs: {args.runs}; hidden: {args.without or 'none'}; actions sent back: {phases[-1]['actions']}; heavy modules loaded: "
           f"{phases[-1]['loaded']}")
     print(f"process start -> end of refresh(): {wall:.2f} s median (min {min(walls):.2f} s)")
     print(f"  import xlwings {med['import_xlwings']:.2f} s | Book from JSON (test stand-in) "

@@ -151,7 +151,10 @@ def refresh(path: Path, as_of: Optional[str] = AsOfOpt):
 
 @app.command()
 def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print JSON."),
-          as_of: Optional[str] = AsOfOpt):
+          as_of: Optional[str] = AsOfOpt,
+          suppress: bool = typer.Option(False, "--suppress", help="For publication: counts below the settings' "
+                                        "small-cell threshold (default 5) shown as '<5', with the cells that "
+                                        "would give them back hidden too ('*').")):
     """Print the impact, cohort, engagement and baseline statistics; never writes the file.
 
     Example: ptxl stats plan_together.xlsx --json --as-of 2023-02-28
@@ -173,6 +176,9 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
     if ref is not None and ref > loaded.dataset.reference_date:
         loaded = load_workbook(path, ref)
     result = compute_stats(loaded.dataset, ref)
+    if suppress:
+        from .suppress import suppress_stats
+        result = suppress_stats(result, int(loaded.dataset.settings.get("small_cell_threshold") or 5))
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -231,6 +237,40 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
         fail(f"{out} already exists: add --force to replace it, or choose another name.")
     written = write_report(path, out, as_of=parse_as_of(as_of), lang=lang)
     typer.echo(f"Wrote {written}")
+
+
+@app.command()
+def export(path: Path,
+           anonymised: bool = typer.Option(False, "--anonymised", help="Required: names removed, birth dates as "
+                                           "age brackets, case ids as keyed pseudonyms."),
+           out: Path = typer.Option(..., "--out", help="Folder for the export (not the workbook's folder)."),
+           with_text: bool = typer.Option(False, "--with-text", help="Also export free text (notes, whys, "
+                                          "descriptions), with the cohort's names blanked out."),
+           suppress: bool = typer.Option(False, "--suppress", help="For publication: rare nationalities become "
+                                         "'other' and stats.json is small-cell suppressed."),
+           as_of: Optional[str] = AsOfOpt):
+    """Write the entry tables for an external evaluator, without who the families are.
+
+    The pseudonyms' key (.ptxl-key) and the table to map them back stay beside the workbook.
+    Example: ptxl export plan_together.xlsx --anonymised --out export_evaluation
+    """
+    from .export import export_anonymised
+    from .validate import load_workbook
+    if not anonymised:
+        fail("ptxl export only writes anonymised data: add --anonymised.")
+    if not path.exists():
+        fail(f"{path}: no such file. Check the name and the folder.")
+    ref = parse_as_of(as_of)
+    loaded = load_workbook(path, ref)
+    result = export_anonymised(path, out, with_text=with_text, suppress=suppress, dataset=loaded.dataset,
+                               as_of=ref)
+    typer.echo(f"Wrote {len(result.files)} files into {out} "
+               f"({sum(result.rows.values())} rows; names, birth dates"
+               f"{'' if with_text else ' and free text'} left out).")
+    typer.echo(f"Pseudonym table kept beside the workbook: {result.mapping.name} (do not send it).")
+    if loaded.errors:
+        fail(f"The workbook has {len(loaded.errors)} error(s): cells that could not be read are exported empty. "
+             f"Run 'ptxl validate {path}' to see where.", 1)
 
 
 @excel_app.command("install")

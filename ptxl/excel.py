@@ -52,7 +52,8 @@ class Ui:
         """Progress: one of the ``status.*`` texts."""
         self.status(text(key, self.lang))
 
-    def status(self, line: str) -> None:
+    def status(self, line: str | bool) -> None:
+        """A line in the status bar; False gives it back to Excel."""
         try:
             self.book.app.status_bar = line
         except Exception:
@@ -108,9 +109,7 @@ def _run(action, book) -> None:
             book = _caller()
         except Exception as exc:  # no Excel to answer: RunPython shows this line (stderr, exit 1)
             _log_unexpected(exc)
-            sys.stderr.write("Plan Together : Excel n'a pas pu être joint depuis Python. Fermez les boîtes de "
-                             "dialogue ouvertes dans Excel et recliquez. (Excel could not be reached from "
-                             "Python: close any open dialog in Excel and click again.)\n")
+            sys.stderr.write(text("err.no_excel") + "\n")
             sys.exit(1)
     ui = Ui(book)
     try:
@@ -122,12 +121,11 @@ def _run(action, book) -> None:
         action(book, ui)
     except Exception as exc:
         from .errors import PtxlError
+        ui.status(False)  # Excel's own status bar again: the message box tells what happened
         if isinstance(exc, PtxlError):
-            ui.status(text("title", ui.lang))
             ui.message(str(exc), critical=True)
         else:
             _log_unexpected(exc)
-            ui.status(text("title", ui.lang))
             ui.message(text("err.unexpected", ui.lang, kind=type(exc).__name__, time=_now()), critical=True)
 
 

@@ -149,6 +149,11 @@ PY = {
                          "Please report it with the button used and the time ({time})."),
     "title": _l("Plan Together", "Plan Together", "Plan Together"),
 }
+# Before the workbook (and so its language) is known: French, then English, whatever the language.
+_NO_EXCEL = ("Plan Together : Excel n'a pas pu être joint depuis Python. Fermez les boîtes de dialogue ouvertes "
+             "dans Excel et recliquez. (Excel could not be reached from Python: close any open dialog in Excel "
+             "and click again.)")
+PY["err.no_excel"] = _l(_NO_EXCEL, _NO_EXCEL, _NO_EXCEL)
 
 
 def text(key: str, lang: str = "fr", **values) -> str:

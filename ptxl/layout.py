@@ -16,66 +16,19 @@ value, which every writer stores as text, never as a formula.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .alerts.messages import alert_columns, kind_label, level_label, link_text
 from .build.home import home_positions
-from .build.styles import row_height
 from .forms import outputs as O
 from .forms.home import BACK_HOME
 from .schema import get_schema
+from .write.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
+
+__all__ = ["Cell", "ChartSpec", "SheetGrid", "build_grids", "charts", "colour_scales", "autofilter_headers",
+           "page_breaks", "cohort_blocks"]
 
 NOT_ADMITTED = ("screening", "not_admitted")  # FORMS.md: never counted as admitted
-
-
-@dataclass(frozen=True)
-class Cell:
-    value: object = None  # str | int | float | bool | date | datetime | None
-    style: str | None = None  # a name of build.styles.FORMATS
-    link: str | None = None  # internal target, e.g. "'Familles'!D7"
-
-
-@dataclass
-class SheetGrid:
-    """One output sheet. ``mode`` "replace" rewrites every cell; "patch" only the cells given."""
-
-    sheet_key: str
-    mode: str = "replace"
-    cells: dict = field(default_factory=dict)  # (row, col), 0-based → Cell
-    col_widths: dict = field(default_factory=dict)  # col → width in characters
-    row_heights: dict = field(default_factory=dict)  # row → points
-    merged: list = field(default_factory=list)  # (first_row, first_col, last_row, last_col)
-    autofilter: tuple | None = None  # (first_row, first_col, last_row, last_col)
-
-    def put(self, row: int, col: int, value, style: str | None = None, link: str | None = None):
-        self.cells[(row, col)] = Cell(value, style, link)
-
-    def put_row(self, row: int, values, style: str | None = None, col: int = 0):
-        for j, v in enumerate(values, start=col):
-            self.put(row, j, v, style)
-
-    def tall(self, row: int, text: str, width: float, at_least: float = 15.0, bold: bool = False):
-        """Make ``row`` tall enough for ``text`` wrapped in ``width`` (with room for wider fonts than Calibri)."""
-        need = row_height(text, width * 0.88, bold=bold)
-        self.row_heights[row] = max(self.row_heights.get(row, 0), at_least, need)
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    """A native chart made at creation, pointing at a fixed block of an output sheet."""
-
-    sheet_key: str
-    title: dict
-    kind: str  # column | bar
-    first_row: int  # 0-based row of the first category
-    n_rows: int
-    label_col: int = 0
-    value_col: int = 1
-    anchor: tuple = (0, 3)  # (row, col) of the chart's top-left corner
-
-
-def quote(name: str) -> str:
-    return "'" + name.replace("'", "''") + "'"
 
 
 # --- fixed regions -------------------------------------------------------------------------------

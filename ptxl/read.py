@@ -362,11 +362,11 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
         sname, how = found[s.key]
         try:
             ws = wb.get_sheet_by_name(sname)
-            grid = ws.to_python(skip_empty_area=False)
             merged = ws.merged_cell_ranges
             xml = zf.read(parts[sname]) if parts.get(sname) in zf.namelist() else b""
         except Exception:
             raise FileProblem("corrupt", name) from None
+        grid = _grid(ws, data, sname, name)
         formulas, errors = formula_and_error_cells(xml)
         table = read_table(s, sname, grid, merged, formulas, errors)
         table.found_by = how
@@ -380,6 +380,30 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
     wb.close()
     return RawWorkbook(None if isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read")
                        else str(source), lang, sheet_names, tables, missing, settings, settings_name)
+
+
+def _grid(ws, data: bytes, sheet_name: str, name: str) -> list:
+    """The sheet's cells from A1 as lists. Calamine panics (a BaseException) on some values, such as a
+    huge negative number in a date cell; that sheet is then read by openpyxl, slower but tolerant."""
+    try:
+        return ws.to_python(skip_empty_area=False)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        pass
+    import warnings
+
+    import openpyxl
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            rows = [["" if v is None else v for v in r] for r in book[sheet_name].iter_rows(values_only=True)]
+            book.close()
+    except Exception:
+        raise FileProblem("corrupt", name) from None
+    width = max((len(r) for r in rows), default=0)
+    return [r + [""] * (width - len(r)) for r in rows]
 
 
 def _table_sheets(wb) -> dict:

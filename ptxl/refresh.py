@@ -68,11 +68,14 @@ def compute(data: bytes, as_of: dt.date | None = None, stages: Stages | None = N
 def refresh_workbook(path: str | Path, as_of: dt.date | None = None, *, stages: Stages | None = None,
                      now: dt.datetime | None = None, keep_backups: int = safety.KEEP) -> RefreshResult:
     """Refresh the output sheets of the workbook at ``path`` in place (headless)."""
+    from . import crypto
     from .write.surgical import rewrite
     snap = safety.snapshot(path)
     data = snap.path.read_bytes()
-    loaded, stats, alerts, grids = compute(data, as_of, stages, now)
-    content = rewrite(data, grids, loaded.lang)
+    # an encrypted workbook is decrypted and rewritten in memory, then encrypted again (verified)
+    plain = crypto.decrypt(data, snap.path.name) if crypto.is_encrypted(data) else data
+    loaded, stats, alerts, grids = compute(plain, as_of, stages, now)
+    content = crypto.reencrypt_like(data, rewrite(plain, grids, loaded.lang), snap.path.name)
     kept = safety.replace_atomically(snap, content, keep_backups)
     errors = any(f.severity == "error" for f in loaded.findings)
     return RefreshResult(loaded.findings, stats, 1 if errors else 0, alerts, snap.path, kept)

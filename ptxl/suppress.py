@@ -11,8 +11,9 @@ of the same row, smallest first (a zero is hidden as ``"<5"``, truthfully; a
 larger count as ``"*"``) until no hidden cell can be worked out. "Worked out"
 is judged as a reader would: knowing N, the visible cells and that ``"<5"``
 means 0–4 (``"*"`` gives no bound), each hidden cell must still have at least
-two possible values. Percentages of hidden cells, and the positive-impact
-percentage built from a hidden cell, are hidden too (``"*"``).
+two possible values. Percentages of hidden cells are hidden too (``"*"``).
+The positive-impact percentage (some + considerable) is kept when hiding both
+of its cells still protects each of them; otherwise it is hidden.
 
 The cohort profile is published twice (admitted and reviewed families); their
 difference describes the few admitted families not reviewed, so a category is
@@ -35,6 +36,7 @@ PROFILE_ROWS = ("adult_age_brackets", "child_age_brackets", "nationalities")
 PROFILE_BINARY = {"stateless": "families", "asylum_on_arrival": "families",
                   "over_5_years_in_country": "families"}
 PER_FAMILY = ("years_in_country",)
+POSITIVE = frozenset({"some", "considerable"})  # the cells behind an impact question's positive_pct
 
 
 def small(threshold: int) -> str:
@@ -125,11 +127,34 @@ def _impact(impact: dict, t: int) -> None:
     for q in (impact.get("questions") or {}).values():
         counts = q.get("counts") or {}
         hidden = hide_row(counts, t)
+        keep_positive = True
+        if "positive_pct" in q and set(hidden) & POSITIVE:
+            hidden, keep_positive = _with_positive(counts, hidden, t)
         q["counts"] = _apply(counts, hidden)
         if "pct" in q:
             q["pct"] = {k: HIDDEN if k in hidden else v for k, v in q["pct"].items()}
-        if "positive_pct" in q and set(hidden) & {"some", "considerable"}:
+        if "positive_pct" in q and not keep_positive:
             q["positive_pct"] = HIDDEN
+
+
+def _with_positive(counts: dict, marks: dict, t: int) -> tuple[dict, bool]:
+    """Keep the headline "positive impact %" by hiding both of its cells, if that protects.
+
+    The percentage publishes some + considerable, so the row splits into two
+    groups with known sums; each group's hidden cells must be protected alone.
+    Otherwise the percentage is hidden and the row stays as it was.
+    """
+    groups = [POSITIVE & set(counts), set(counts) - POSITIVE]
+    force = set(marks) | groups[0]
+    while True:
+        m = hide_row(counts, t, force=force)
+        bad = [g for g in groups if not is_protected(counts, {k: m[k] for k in g if k in m}, t)]
+        if not bad:
+            return m, True
+        rest = [k for k in counts if k in bad[0] and k not in m]
+        if not rest:
+            return marks, False
+        force = set(m) | {min(rest, key=lambda k: counts[k])}
 
 
 def _binary(value: int, total: int, t: int) -> bool:

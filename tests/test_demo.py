@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from typer.testing import CliRunner
 
+from ptxl.alerts import URGENCY, compute_alerts
 from ptxl.cli import app
 from ptxl.dataset import Dataset
 from ptxl.demo import DEMO_FILENAME, REFERENCE_DATE, demo_rows, write_demo_workbook
@@ -58,7 +59,7 @@ def test_follow_up_material_for_alerts_and_documents():
     assert len(old_letters) >= 2
     assert {r["case_id"] for r in ROWS["vulnerabilities"]} == ADMITTED
     baselines = [r for r in ROWS["baseline"] if r["assessment_type"] == "baseline"]
-    assert {r["case_id"] for r in baselines} == ADMITTED
+    assert {r["case_id"] for r in baselines} == ADMITTED - {"PT-021"}  # admitted 20/02, baseline planned 06/03
     assert all(r["assessment_date"] == FAM[r["case_id"]]["admission_date"] for r in baselines)
     assert max(sum(r["case_id"] == c for r in ROWS["baseline"]) for c in ADMITTED) >= 4
     assert all(r["a01_dropout_risk_why"] for r in ROWS["baseline"])
@@ -97,3 +98,14 @@ def test_cli_demo_writes_the_workbook_and_never_overwrites(tmp_path):
     before = target.read_bytes()
     again = runner.invoke(app, ["demo", str(out)])
     assert again.exit_code == 2 and target.read_bytes() == before
+
+
+def test_every_alert_kind_fires_on_the_demo_at_its_reference_date(tmp_path):
+    """The demo shows staff every kind of alert, read back from the workbook as they would type it."""
+    loaded = load_workbook(write_demo_workbook(tmp_path / DEMO_FILENAME))
+    alerts = compute_alerts(loaded.dataset)
+    assert loaded.dataset.reference_date == REFERENCE_DATE
+    assert set(URGENCY) - {a.kind for a in alerts} == set()
+    assert {a.case_id for a in alerts} <= {c for c, r in FAM.items() if r["status"] == "active"}
+    # the demo's own validation stays free of errors: the gaps behind the alerts are warnings at most
+    assert loaded.errors == []

@@ -110,14 +110,12 @@ def test_cli_missing_workbook_exits_2(tmp_path, capsys):
 
 
 def test_documents_pass_the_open_xml_validator(tmp_path):
-    """Every document of a full case (PT-001) and an empty one (PT-002), in the three languages."""
-    from concurrent.futures import ThreadPoolExecutor
+    """Every document of a full case (PT-001) and, in French, of an empty one (PT-002), in the three languages."""
     paths = [p for lang in ("fr", "nl", "en")
-             for p in generate_documents(cohort(lang), tmp_path / lang, cases=["PT-001", "PT-002"])]
-    run_ooxml_validator(paths[0])  # skips here when the validator is not installed
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        reports = list(pool.map(run_ooxml_validator, paths))
-    assert {str(p.relative_to(tmp_path)): r for p, r in zip(paths, reports) if r} == {}
+             for p in generate_documents(cohort(lang), tmp_path / lang,
+                                         cases=["PT-001", "PT-002"] if lang == "fr" else ["PT-001"])]
+    failures = {str(p.relative_to(tmp_path)): errors for p in paths if (errors := run_ooxml_validator(p))}
+    assert failures == {}
 
 
 def test_one_libreoffice_call_converts_the_batch(tmp_path):

@@ -263,10 +263,16 @@ def test_generate_documents_needs_a_saved_workbook(demo, writer):
     assert msg["mode"] == "critical" and "Enregistrez d'abord le classeur" in msg["text"]
 
 
-def test_without_excel_the_entry_point_prints_one_plain_line():
-    """RunPython shows stderr when Python exits with an error: it must be a sentence, not a traceback."""
-    proc = subprocess.run([sys.executable, "-c", "import ptxl.excel; ptxl.excel.refresh()"],
-                          capture_output=True, text=True, timeout=120,
+def test_without_excel_the_entry_point_prints_one_plain_line(tmp_path):
+    """The command line RunPython builds on Windows; with no Excel to answer, Book.caller() fails.
+
+    xlwings shows stderr in a message box when Python exits with an error: it must be a sentence.
+    """
+    command = ('import xlwings.utils;xlwings.utils.prepare_sys_path("false;C:\\\\data\\\\plan.xlsx;'
+               'C:\\\\XLSTART\\\\ptxl.xlam;;;;"); import ptxl.excel; ptxl.excel.refresh()')
+    proc = subprocess.run([sys.executable, "-B", "-c", command, "--wb=plan.xlsx", "--from_xl=1",
+                           "--app=C:\\Excel\\EXCEL.EXE", "--hwnd=1234"],
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path,
                           env={**os.environ, "XLWINGS_LICENSE_KEY": ""})
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and "Excel" in proc.stderr and len(proc.stderr.splitlines()) == 1

@@ -230,3 +230,13 @@ def test_workbook_language_comes_from_settings(tmp_path):
     from test_rules_base import base_rows
     path = build(tmp_path / "en.xlsx", base_rows("en"), lang="en")
     assert read_workbook(path).lang == "en"
+
+
+def test_value_that_crashes_calamine_is_read_another_way(tmp_path):
+    from test_rules_base import cell, col
+    # a huge negative number in a date cell makes python-calamine panic: the sheet is read by openpyxl instead
+    path = build(tmp_path / "w.xlsx", extra=lambda wb, sheets, fmts: sheets["contacts"].write_number(
+        1, col("contacts", "contact_date"), -1e12, fmts["date"]))
+    loaded = load_workbook(path)
+    assert [(f.cell, f.code) for f in loaded.findings] == [(cell("contacts", "contact_date", 2), "date.invalid")]
+    assert len(loaded.dataset.tables["contacts"]) == 3

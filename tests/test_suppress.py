@@ -105,7 +105,7 @@ def test_the_checker_catches_a_lone_hidden_cell():
         assert_row_safe({"yes": 11, "no": 1}, {"yes": 11, "no": SMALL, })
 
 
-@settings(max_examples=5000, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.integers(0, 9), min_size=2, max_size=6))
 def test_no_hidden_value_derivable_from_row_total(values):
     counts = {f"c{i}": v for i, v in enumerate(values)}
@@ -177,7 +177,8 @@ def test_impact_rows_percentages_and_positive_share():
         for cat, count in q["counts"].items():
             assert q["pct"][cat] == (HIDDEN if isinstance(count, str) else original["pct"][cat])
     eng = out["impact"]["questions"]["engagement_capacity"]
-    assert eng["positive_pct"] == HIDDEN  # 75 % of 12 with "some" = 6 shown would give considerable = 3
+    # the headline is kept: "some" is hidden with "considerable", so 75 % of 12 = 9 gives neither
+    assert eng["positive_pct"] == 75 and eng["counts"]["some"] == HIDDEN
     assert out["impact"]["questions"]["g1_more_information"] == SEED_LIKE["impact"]["questions"]["g1_more_information"]
 
 
@@ -235,7 +236,7 @@ def joint_possibilities(pa: dict, pr: dict, ta: int, tr: int, floors_a: dict, fl
     return [(a, r) for a in ra for r in rr if all(r[k] <= a.get(k, 0) for k in r)]
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 3)), min_size=2, max_size=4))
 def test_admitted_minus_reviewed_gives_nothing_away(cells):
     """The not-reviewed families are admitted - reviewed: none of their small counts can be pinned down."""
@@ -276,3 +277,45 @@ def test_threshold_is_a_parameter():
     assert out["suppression"]["small"] == "<10"
     with pytest.raises(ValueError):
         suppress_stats({}, threshold=1)
+
+
+def impact_possibilities(published: dict, n: int, positive_pct) -> list[dict]:
+    """Reader's view of an impact row when its positive percentage is shown too."""
+    hidden = [k for k, v in published.items() if isinstance(v, str)]
+    rest = n - sum(v for v in published.values() if not isinstance(v, str))
+    doms = [domain(published[k], n) for k in hidden]
+    out = []
+
+    def fill(i, left, acc):
+        if i == len(hidden):
+            if left == 0:
+                row = dict(published)
+                row.update(zip(hidden, acc))
+                if positive_pct == HIDDEN or (200 * (row["some"] + row["considerable"]) + n) // (2 * n) == positive_pct:
+                    out.append(row)
+            return
+        for v in doms[i]:
+            if v > left:
+                break
+            fill(i + 1, left - v, acc + [v])
+    fill(0, rest, [])
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 8), min_size=7, max_size=7))
+def test_positive_share_never_gives_a_hidden_cell_back(values):
+    codes = ("negative", "none", "limited", "some", "considerable", "dont_know", "no_answer")
+    counts = dict(zip(codes, values))
+    n = sum(values)
+    if n == 0:
+        return
+    stats = {"impact": {"n": n, "questions": {"q": {
+        "scale": "impact", "counts": counts, "pct": {k: (200 * v + n) // (2 * n) for k, v in counts.items()},
+        "positive_pct": (200 * (counts["some"] + counts["considerable"]) + n) // (2 * n)}}}}
+    q = suppress_stats(stats)["impact"]["questions"]["q"]
+    rows = impact_possibilities(q["counts"], n, q["positive_pct"])
+    assert counts in rows
+    for k, v in q["counts"].items():
+        if isinstance(v, str):
+            assert len({r[k] for r in rows}) >= 2, (k, q)

@@ -35,8 +35,10 @@ def test_refused_while_open_in_excel_or_libreoffice(book, lock):
 
 def test_lock_appearing_during_the_write_is_refused_too(book, monkeypatch):
     snap = safety.snapshot(book)
-    monkeypatch.setattr(safety, "_checkpoint",
-                        lambda name: (book.parent / f"~${book.name}").write_text("x") if name == "temp_written" else None)
+    def excel_opens_it(name):
+        if name == "temp_written":
+            (book.parent / f"~${book.name}").write_text("x")
+    monkeypatch.setattr(safety, "_checkpoint", excel_opens_it)
     with pytest.raises(PtxlError, match="close it"):
         safety.replace_atomically(snap, b"new")
     assert book.read_bytes() == b"old content" and temps(book.parent) == []

@@ -14,8 +14,10 @@ from __future__ import annotations
 REVIEWED = ("PT-001", "PT-006", "PT-007", "PT-009", "PT-011", "PT-012",
             "PT-013", "PT-014", "PT-015", "PT-017", "PT-018", "PT-019")
 
+# PT-015's only review is of 18/11/2022 (a new one was due by 18/02: the alerts sheet says so);
+# PT-017's was written after the last visit, on 20/01/2023. Each is still its family's latest.
 LATEST_DATES = ("2022-02-14", "2023-02-15", "2022-06-08", "2022-06-15", "2023-02-10", "2022-06-03",
-                "2023-01-27", "2023-02-03", "2023-01-20", "2023-02-17", "2023-02-22", "2023-02-24")
+                "2023-01-27", "2023-02-03", "2022-11-18", "2023-01-20", "2023-02-22", "2023-02-24")
 
 # Earlier reviews of the longest-followed families: superseded by the latest (the statistics ignore them).
 EARLIER_DATES = {"PT-001": "2021-06-14", "PT-006": "2022-05-16", "PT-011": "2022-11-04",

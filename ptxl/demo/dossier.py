@@ -1,9 +1,10 @@
 """The demo's legal chronology, action plans and documents, as one line per entry.
 
-Chosen so the alerts have something to show at the reference date 2023-02-28:
-actions overdue, a legal deadline within two weeks, support letters older than
-six months (the seed's "Famille 3" worries about exactly that), a passport
-expiring soon.
+Chosen so every kind of alert has something to show at the reference date
+2023-02-28: actions overdue, a legal deadline within two weeks, an appeal deadline
+passed with nothing recorded after it (PT-015: was the appeal lodged?), support
+letters older than six months (the seed's "Famille 3" worries about exactly that),
+a passport expiring soon, an action nobody has taken on (PT-017).
 """
 
 from __future__ import annotations
@@ -42,7 +43,10 @@ CHRONOLOGY = [
     ("PT-014", "2023-02-20", "OQT", "Nouvel ordre de quitter le territoire.", "2023-03-09"),
     ("PT-014", "2023-02-24", "OQT_APPEAL", "Recours introduit par l'avocat.", None),
     ("PT-015", "2018-10-05", "ARRIVAL", None, None),
+    ("PT-015", "2022-10-20", "IP_SUBSEQUENT", "Demande ultérieure avec de nouveaux éléments.", None),
     ("PT-015", "2022-12-06", "CGRS_INTERVIEW", "Entretien pour la demande ultérieure.", None),
+    # Inadmissible subsequent application: 10 days to appeal to the CCE. No appeal recorded since.
+    ("PT-015", "2023-02-03", "CGRS_DECISION", "Demande ultérieure déclarée irrecevable.", "2023-02-13"),
     ("PT-017", "2015-05-12", "ARRIVAL", None, None),
     ("PT-017", "2023-01-18", "FAMREU_APPLY", "Demande de regroupement familial avec le fils majeur.", None),
     ("PT-018", "2014-02-28", "ARRIVAL", None, None),
@@ -66,7 +70,7 @@ ACTIONS = [
     ("PT-014", "Demander l'aide médicale urgente pour la grand-mère.", "Gestionnaire", "2022-10-15", "done",
      "2022-10-12"),
     ("PT-015", "Traduire les documents d'état civil.", "Famille", "2023-02-10", "in_progress", None),
-    ("PT-017", "Obtenir l'acte de naissance du fils aîné.", "Famille", "2023-04-15", "planned", None),
+    ("PT-017", "Obtenir l'acte de naissance du fils aîné.", None, "2023-04-15", "planned", None),  # owner not agreed
     ("PT-018", "Rassembler les preuves de non-reconnaissance par le Kosovo.", "Gestionnaire", "2023-03-20",
      "planned", None),
     ("PT-019", "Trouver une place en crèche pour le plus jeune.", "Gestionnaire", "2023-02-20", "planned", None),

@@ -63,6 +63,10 @@ NOT_ADMITTED = [
     ("PT-024", "Yucca", "Géorgie", "2023-02-22", "self", "screening", None),
 ]
 
+# Admission criteria left blank at admission, as happens: PT-020 was admitted while the
+# lawyer was still checking for a public-order record (the alerts sheet reminds it).
+CRITERIA_LEFT_BLANK = {"PT-020": ("crit_no_public_order_record",)}
+
 # Free-text registry notes, only where there is something to say.
 NOTES = {
     "PT-006": {"family_ties": "Large réseau d'amis, d'école et de paroisse construit en 18 ans.",
@@ -125,6 +129,7 @@ def family_rows(criteria: tuple) -> list[dict]:
         row = dict(zip(FAMILY_FIELDS, values))
         row.update({c: "yes" for c in criteria}, known_before="no", conditions_imposed="Aucune",
                    released_after_contact="yes" if row["referral_route"] == "detention" else None)
+        row.update(dict.fromkeys(CRITERIA_LEFT_BLANK.get(row["case_id"], ()), None))
         row.update(NOTES.get(row["case_id"], {}))
         rows.append(row)
     for cid, name, nat, referred, route, status, failed in NOT_ADMITTED:

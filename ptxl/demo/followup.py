@@ -4,6 +4,10 @@ Generated from a few numbers per family so the data stay readable: the home
 visits per reviewed family add up to the seed's 74 (17 for PT-006, the seed's
 "Famille 3"). Dates are spread evenly between admission and closure (or the
 reference date), so every entry falls inside the time the family was followed.
+
+A few active families slipped, so the alerts sheet has something to say: their
+contacts stop early or their reviews fell behind. Only dates move, never how many
+contacts or which answers, so every statistic stays the seed's.
 """
 
 from __future__ import annotations
@@ -61,14 +65,24 @@ ACCOMPANIMENTS = {
     "PT-013": ("accompaniment_lawyer",), "PT-014": ("accompaniment_admin",), "PT-015": ("accompaniment_embassy",),
     "PT-017": ("accompaniment_lawyer",),
 }
+# Contacts stop at this date (the counts stay those of the whole follow-up, squeezed before it).
+# PT-017: no news since the annex A follow-up visit of 20/01, just after the reunification request.
+CONTACTS_UNTIL = {"PT-017": "2023-01-20"}
+# Home visits only stop: PT-015 (low risk) still phones but has not been visited since before Christmas.
+HOME_VISITS_UNTIL = {"PT-015": "2022-12-22"}
+# Annex A follow-ups on these dates instead of every 91 days from admission (same scores, k-th follow-up).
+FOLLOW_UP_DATES = {"PT-015": ("2022-11-25",), "PT-017": ("2023-01-20",)}
+# Admitted without a baseline yet: PT-021 came in on 20/02; the action plan has it for 06/03.
+NO_BASELINE = {"PT-021"}
+
 NOTES = {"home_visit": "Point sur le plan d'action.", "phone": "Suivi des démarches.",
          "other": "Accompagnement de la mère à l'audience du juge de paix (logement)."}
 
 
-def _spread(start: dt.date, end: dt.date, k: int) -> list[dt.date]:
-    """``k`` dates evenly inside (start, end]."""
-    span = (end - start).days
-    return [start + dt.timedelta(days=max(1, round(span * (i + 1) / (k + 1)))) for i in range(k)]
+def _spread(start: dt.date, end: dt.date, k: int, last: bool = False) -> list[dt.date]:
+    """``k`` dates evenly inside (start, end]; with ``last`` the k-th falls on ``end`` itself."""
+    span, parts = (end - start).days, k if last else k + 1
+    return [start + dt.timedelta(days=max(1, round(span * (i + 1) / parts))) for i in range(k)]
 
 
 def _end(fam: dict) -> dt.date:
@@ -86,25 +100,35 @@ def contact_rows(families: dict) -> list[dict]:
         fam = families[cid]
         start, end = _admitted(fam), _end(fam)
         months = (end - start).days / 30.4375
-        kinds = [("home_visit", visits, 75)]
-        kinds += [(t, max(1, round(months * rate)), 15) for t, rate in PER_MONTH.items()]
-        dated = [(day, ctype, minutes) for ctype, k, minutes in kinds for day in _spread(start, end, k)]
+        until = dt.date.fromisoformat(CONTACTS_UNTIL.get(cid, end.isoformat()))
+        visits_until = dt.date.fromisoformat(HOME_VISITS_UNTIL.get(cid, until.isoformat()))
+        dated = [(day, "home_visit", 75) for day in _spread(start, visits_until, visits, visits_until < end)]
+        for ctype, rate in PER_MONTH.items():
+            dated += [(day, ctype, 15) for day in _spread(start, until, max(1, round(months * rate)))]
         acc = ACCOMPANIMENTS.get(cid, ())
-        dated += [(day, ctype, 120) for day, ctype in zip(_spread(start, end, len(acc)), acc)]
+        dated += [(day, ctype, 120) for day, ctype in zip(_spread(start, until, len(acc)), acc)]
         rows += [{"case_id": cid, "contact_date": day, "contact_type": ctype, "minutes": minutes,
                   "case_manager": fam["case_manager"], "note": NOTES.get(ctype)} for day, ctype, minutes in dated]
     return sorted(rows, key=lambda r: (r["contact_date"], r["case_id"]))
 
 
 def baseline_rows(families: dict, items: tuple) -> list[dict]:
-    """A baseline at admission, then a follow-up every three months while the family is followed."""
+    """A baseline at admission, then a follow-up every three months while the family is followed.
+
+    ``FOLLOW_UP_DATES`` only re-dates a family's follow-ups; the k-th still carries the k-th scores.
+    """
     rows = []
     for cid, (_visits, digits, trend) in PLAN.items():
         fam = families[cid]
         start, end = _admitted(fam), _end(fam)
         base = [10 if d == "X" else int(d) for d in digits]
-        k, day = 0, start
-        while day <= end:
+        if cid in FOLLOW_UP_DATES:
+            dates = [start, *map(dt.date.fromisoformat, FOLLOW_UP_DATES[cid])]
+        else:
+            dates = [start + dt.timedelta(days=91 * k) for k in range((end - start).days // 91 + 1)]
+        for k, day in enumerate(dates):
+            if k == 0 and cid in NO_BASELINE:
+                continue
             row = {"case_id": cid, "assessment_date": day, "case_manager": fam["case_manager"],
                    "assessment_type": "baseline" if k == 0 else "follow_up"}
             for i, (item, score0, step, why) in enumerate(zip(items, base, ITEM_STEP, WHY)):
@@ -114,7 +138,6 @@ def baseline_rows(families: dict, items: tuple) -> list[dict]:
                 good = score <= 4 if item.better == "low" else score >= 6
                 row[f"{item.key}_score"], row[f"{item.key}_why"] = score, why[good]
             rows.append(row)
-            k, day = k + 1, start + dt.timedelta(days=91 * (k + 1))
     return rows
 
 

@@ -212,9 +212,12 @@ DOCUMENTS = [
     col("description", "text", L("Description", "Beschrijving", "Description"), width=28),
     col("issue_date", "date", L("Date d'émission", "Datum van afgifte", "Issue date")),
     col("valid_until", "date", L("Valable jusqu'au", "Geldig tot", "Valid until"),
-        L("Laissez vide pour une lettre de soutien : la validité par défaut (paramètres) s'applique.",
-          "Laat leeg voor een steunbrief: de standaardgeldigheid (instellingen) geldt.",
-          "Leave empty for a support letter: the default validity (settings) applies.")),
+        L("Laissez vide si ce type de document a une validité par défaut dans les paramètres (lettres de "
+          "soutien, certificats médicaux…) : elle est comptée à partir de la date d'émission.",
+          "Laat leeg als dit documenttype een standaardgeldigheid heeft in de instellingen (steunbrieven, "
+          "medische attesten…): die telt vanaf de datum van afgifte.",
+          "Leave empty if this document type has a default validity in the settings (support letters, "
+          "medical certificates…): it counts from the issue date.")),
 ]
 
 # Default validity of a document counted from its issue date, used when "valid until" is empty

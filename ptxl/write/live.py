@@ -19,8 +19,9 @@ import datetime as dt
 from typing import Mapping
 
 from ..build.styles import FORMATS
-from ..layout import SheetGrid, autofilter_headers, colour_scales
+from ..layout import autofilter_headers, colour_scales
 from ..schema import column_letter, get_schema
+from .grid import SheetGrid
 
 MAX_ADDRESS = 240  # Excel refuses range addresses longer than 255 characters
 SCALE_COLOURS = ["#F8696B", "#FFEB84", "#63BE7B"]

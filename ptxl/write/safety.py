@@ -228,7 +228,8 @@ def replace_atomically(snap: Snapshot, content: bytes, keep: int = KEEP) -> Path
         check_not_open(snap.path)
         st = snap.path.stat()
         if (st.st_size, st.st_mtime_ns) != (snap.size, snap.mtime_ns):
-            raise PtxlError(f"« {snap.path.name} » a été modifié pendant l'actualisation (enregistré depuis Excel ?). "
+            raise PtxlError(f"« {snap.path.name} » a été modifié pendant l'actualisation (enregistré depuis "
+                            f"Excel ?). "
                             f"Rien n'a été écrit : relancez l'actualisation. ('{snap.path.name}' changed while it "
                             f"was being refreshed (saved from Excel?). Nothing was written: refresh again.)")
         kept = None

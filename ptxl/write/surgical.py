@@ -25,9 +25,9 @@ from lxml import etree
 from ..build.outputs import SWATCH_ROW
 from ..build.styles import FORMATS
 from ..errors import PtxlError
-from ..layout import SheetGrid
 from ..schema import column_letter, get_schema
 from . import zipcopy
+from .grid import SheetGrid
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -222,7 +222,9 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
         pr = root.find(M + "sheetPr")
         if pr is not None and "filterMode" in pr.attrib:
             del pr.attrib["filterMode"]
-    _place(root, "dimension").set("ref", _dimension(root.find(M + "sheetData")))
+    written = [rc for rc, cell in grid.cells.items() if cell.style or not _blank(cell.value)]
+    dim = _dimension(root.find(M + "sheetData")) if grid.mode == "patch" else _grid_dimension(written)
+    _place(root, "dimension").set("ref", dim)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), had_formula
 
 
@@ -270,6 +272,17 @@ def _col_index(ref: str) -> int:
     return n - 1
 
 
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, float) and not math.isfinite(value))
+
+
+def _grid_dimension(cells: list) -> str:
+    if not cells:
+        return "A1"
+    rows, cols = [r for r, _ in cells], [c for _, c in cells]
+    return f"{column_letter(min(cols))}{min(rows) + 1}:{column_letter(max(cols))}{max(rows) + 1}"
+
+
 def _dimension(sheet_data) -> str:
     rows = [int(r.get("r")) for r in sheet_data.iterfind(M + "row") if len(r)]
     cols = [_col_index(c.get("r")) for c in sheet_data.iter(M + "c")]
@@ -305,7 +318,8 @@ def rewrite(data: bytes, grids: Mapping[str, SheetGrid], lang: str) -> bytes:
         name = sch.sheet(key).name(lang)
         part = pkg.sheets.get(name)
         if part not in pkg.index:
-            raise PtxlError(f"La feuille « {name} » est introuvable (renommée ou supprimée ?) : rendez-lui son nom, "
+            raise PtxlError(f"La feuille « {name} » est introuvable (renommée ou supprimée ?) : rendez-lui son "
+                            f"nom, "
                             f"puis actualisez. (The sheet '{name}' is missing or was renamed: give it back its name "
                             f"and refresh again.)")
         xml, had_formula = rewrite_sheet(pkg.read(part), grid, styles, pkg.date1904)

@@ -38,10 +38,10 @@ Public Sub PT_Help()
            PT_Text("help.python") & " " & where, vbInformation, PT_Text("help.title")
 End Sub
 
-Private Sub PT_Run(command As String)
+Private Sub PT_Run(pythonCommand As String)
     Application.StatusBar = PT_Text("status.starting")
     ' RunPython gives -1 when Python could not run at all (it then shows the log).
-    If RunPython(command) = -1 Then Application.StatusBar = False
+    If RunPython(pythonCommand) = -1 Then Application.StatusBar = False
 End Sub
 
 Private Function PT_Ready() As Boolean
