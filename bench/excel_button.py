@@ -40,7 +40,7 @@ ptxl.excel.refresh(book)
 t3 = time.perf_counter()
 acts = book.json()["actions"]
 failed = [a["args"][0] for a in acts if a["func"] == "alert" and a["args"][3] == "critical"]
-heavy = sorted(m for m in ("pandas", "docx", "docxtpl", "openpyxl", "matplotlib", "lxml") if m in sys.modules)
+heavy = sorted(m for m in ("pandas", "docx", "docxtpl", "openpyxl", "matplotlib", "lxml") if sys.modules.get(m) is not None)
 print(json.dumps({"import_xlwings": t1 - t0, "book_from_json": t2 - t1, "refresh": t3 - t2,
                   "actions": len(acts), "failed": failed, "loaded": heavy}))
 """

@@ -131,7 +131,7 @@ def _run(action, book) -> None:
 
 # ------------------------------------------------------------------ the three actions
 def _load(book, ui):
-    """Read what is on screen and validate it; refuses a workbook that is not a Plan Together one."""
+    """Read what is on screen and validate it → (raw tables, loaded); refuses a non-Plan Together workbook."""
     from .errors import PtxlError
     from .excel_read import load_raw, read_book
     from .schema import get_schema
@@ -141,7 +141,7 @@ def _load(book, ui):
         raise PtxlError(text("err.not_ptxl", ui.lang, sheet=get_schema().sheet("settings").name(ui.lang)))
     ui.lang = raw.lang
     ui.step("status.checking")
-    return load_raw(raw)
+    return raw, load_raw(raw)
 
 
 def _counts(loaded, lang: str) -> str:
@@ -161,7 +161,7 @@ def _write(book, grids, ui) -> None:
 
 def _validate(book, ui) -> None:
     from .layout import build_grids
-    loaded = _load(book, ui)
+    _raw, loaded = _load(book, ui)
     grids = build_grids(loaded.lang, {}, [], loaded.findings, None)
     _write(book, {"checks": grids["checks"]}, ui)
     _finish(book, ui, loaded, text("validate.clean", ui.lang) if not loaded.findings else
@@ -170,7 +170,7 @@ def _validate(book, ui) -> None:
 
 def _refresh(book, ui) -> None:
     from .refresh import Stages, compute
-    loaded = _load(book, ui)
+    _raw, loaded = _load(book, ui)
     ui.step("status.computing")
     default = Stages.default()
     stages = Stages(load=lambda _data, _as_of: loaded, stats=default.stats, alerts=default.alerts)
@@ -190,17 +190,20 @@ def _finish(book, ui, loaded, body: str) -> None:
     ui.message(body + "\n\n" + text("save.hint", ui.lang))
 
 
-def selected_case(book, raw_tables: dict) -> str | None:
+def selected_case(book, raw, loaded) -> str | None:
     """The case id of the selected row, when the selection is a data row of an entry sheet with a case id."""
     try:
         sel = book.selection
         sheet_name, row = sel.sheet.name, sel.row
     except Exception:
         return None
-    for table in raw_tables.values():
-        if table.name == sheet_name and "case_id" in table.values and row in table.rows:
-            value = table.values["case_id"][table.rows.index(row)]
-            return str(value).strip() or None if value is not None else None
+    for key, table in raw.tables.items():
+        frame = loaded.dataset.tables.get(key)
+        if table.name != sheet_name or frame is None or "case_id" not in frame.columns:
+            continue
+        hit = frame.loc[frame["_row"] == row, "case_id"]
+        if len(hit) and isinstance(hit.iloc[0], str) and hit.iloc[0].strip():
+            return hit.iloc[0].strip()
     return None
 
 
@@ -209,21 +212,14 @@ def _documents(book, ui) -> None:
 
     from .docs.generate import generate_documents as write_documents
     from .errors import PtxlError
-    from .excel_read import load_raw, read_book
-    full = getattr(book, "fullname", "") or ""
-    folder = Path(full).parent if full and "://" not in full and Path(full).parent.is_dir() else None
-    if folder is None or not Path(full).is_file():
+    from .excel_texts import button_label
+    full = str(getattr(book, "fullname", "") or "")
+    if not full or "://" in full or not Path(full).is_file():  # never saved, or in the cloud only
         raise PtxlError(text("docs.no_folder", ui.lang))
-    ui.step("status.reading")
-    raw = read_book(book)
-    if raw.settings_sheet is None:
-        from .schema import get_schema
-        raise PtxlError(text("err.not_ptxl", ui.lang, sheet=get_schema().sheet("settings").name(ui.lang)))
-    ui.lang = raw.lang
-    case = selected_case(book, raw.tables)
-    ui.step("status.checking")
-    loaded = load_raw(raw)
-    out = folder / text("docs.folder", ui.lang)
+    raw, loaded = _load(book, ui)
+    case = selected_case(book, raw, loaded)
+    out = Path(full).parent / text("docs.folder", ui.lang)
+
     def progress(done: int, total: int) -> None:
         ui.status(f"{text('status.documents', ui.lang)} {done}/{total}")
 
@@ -232,7 +228,6 @@ def _documents(book, ui) -> None:
     if case:
         body = text("docs.case", ui.lang, case=case, body=body)
     if loaded.errors:
-        from .excel_texts import button_label
         body += "\n\n" + text("docs.errors", ui.lang, counts=_counts(loaded, ui.lang),
                               button=button_label("validate", ui.lang))
     ui.outcome(body)

@@ -83,7 +83,17 @@ def _ymd(y: int, m: int, d: int):
 
 
 def parse_date(v, or_year: bool = False):
-    """→ (date or None, year_only, finding code or None). Belgian day-first for text."""
+    """→ (date or None, year_only, finding code or None). Belgian day-first for text.
+
+    Dates outside 1900–2100 are refused: no entry can be there, and pandas cannot hold them.
+    """
+    got = _parse_date(v, or_year)
+    if got[0] is not None and not YEAR_MIN <= got[0].year <= YEAR_MAX:
+        return None, False, "date.invalid"
+    return got
+
+
+def _parse_date(v, or_year: bool):
     if isinstance(v, dt.datetime):
         return v.date(), False, OK
     if isinstance(v, dt.date):

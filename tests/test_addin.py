@@ -240,6 +240,20 @@ def test_fallback_is_a_macro_workbook_with_buttons_on_the_home_sheet(fallback):
     assert re.search(r'<sheet name="ptxl.conf" sheetId="\d+" state="hidden"', wbxml)
 
 
+def test_fallback_keeps_its_buttons_and_macros_through_a_headless_refresh(tmp_path):
+    from ptxl.refresh import refresh_workbook
+    path = build_with_buttons(tmp_path / "boutons.xlsm", "fr")
+    before = _zip(path)
+    refresh_workbook(path)
+    after = _zip(path)
+    assert set(after) == set(before)
+    for name in before:
+        if name.endswith((".vml", ".bin")) or "/_rels/" in name or name == "[Content_Types].xml":
+            assert after[name] == before[name], name
+    assert b"<legacyDrawing " in after["xl/worksheets/sheet1.xml"]  # the home sheet still shows its buttons
+    assert vba_modules(path)["PlanTogether"] == repo_source("PlanTogether")
+
+
 def test_cli_new_with_buttons(tmp_path):
     from ptxl.cli import main
     assert main(["new", str(tmp_path / "a.xlsx"), "--with-buttons"]) == 2

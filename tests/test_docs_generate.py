@@ -137,3 +137,9 @@ def test_every_template_converts_in_libreoffice(tmp_path):
     pdfs = libreoffice_pdf(docs, tmp_path / "pdf")
     assert len(pdfs) == 12
     assert "فاطمة" in pdf_text(pdfs[0]) or "فاطمة" in "".join(pdf_text(p) for p in pdfs)
+
+
+def test_a_file_that_cannot_be_written_is_a_plain_error(tmp_path):
+    (tmp_path / "PT-001").write_text("a file where the case folder should be")
+    with pytest.raises(PtxlError, match="PT-001"):
+        generate_documents(cohort(), tmp_path, cases=["PT-001"])

@@ -107,7 +107,7 @@ def test_annex_b_profile_is_derived_from_registry_members_checklist_and_contacts
     answers3 = {r[0]: r[2] for r in table_rows(doc3.tables[0])[1:]}
     assert answers3["2"] == "PT-003-1 (Parent) : environ 32 ans"  # born "1990" = 1 July 1990
     assert answers3["7"] == "environ 17 ans (depuis 2005)"
-    assert answers3["9"] == "14 mois et 2 semaines (depuis le 15/07/2021)"  # stops at the closure date
+    assert answers3["9"] == "14 mois et 2 semaines (du 15/07/2021 au 01/10/2022)"  # stops at the closure date
     doc2 = read_docx(docs["PT-002", "fiche_de_synthese"])
     assert {r[0]: r[2] for r in table_rows(doc2.tables[0])[1:]}["9"] == "Pas (encore) admise dans le projet"
     assert "Aucune fiche de synthèse enregistrée à la date de référence." in paragraphs(doc2)

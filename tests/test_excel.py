@@ -254,6 +254,18 @@ def test_generate_documents_for_the_selected_family(demo, tmp_path, writer):
     assert written_sheets(book) == set()  # documents never write into the workbook
 
 
+def test_generate_documents_for_every_family_when_no_family_row_is_selected(with_errors, tmp_path, writer):
+    import shutil
+    target = tmp_path / "deux.xlsx"
+    shutil.copyfile(with_errors, target)
+    book = remote_book(target, selection="B5", active=0)  # the home sheet
+    excel.generate_documents(book)
+    folder = tmp_path / "Documents Plan Together"
+    assert {p.name for p in folder.iterdir()} == {"PT-001", "PT-002"}
+    (msg,) = alerts(book)
+    assert "« Vérifier les saisies »" in msg["text"]  # the workbook has errors: say where to see them
+
+
 def test_generate_documents_needs_a_saved_workbook(demo, writer):
     data = book_json(demo)
     data["book"]["name"] = "Classeur1"  # a new, never-saved workbook

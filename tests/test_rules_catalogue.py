@@ -10,7 +10,6 @@ import datetime as dt
 
 import pytest
 
-from ptxl.schema import get_schema
 from ptxl.validate import load_workbook
 from test_rules_base import D, base_rows, build, exp, keys, lab
 
@@ -133,6 +132,9 @@ case("child_aged_18_plus", [exp(I, M, "birth_date", 6, "member.child_adult")], s
      fn=add(M, {"case_id": "PT-001", "member_id": "PT-001-3", "role": "Enfant", "birth_date": D(2001, 3, 3)}))
 case("parent_aged_ten", [exp(W, M, "role", 2, "member.parent_young")], sheet=M, i=0, birth_date=D(2013, 1, 1))
 case("birth_year_text", [], sheet=M, i=0, birth_date="1985")
+case("birth_year_of_reference_date", [], sheet=M, i=1, birth_date=2023)  # 1 July 2023 > 28/02/2023, still fine
+case("birth_year_after_reference_date", [exp(E, M, "birth_date", 3, "date.future")], sheet=M, i=1,
+     birth_date=2024)
 
 # ---------------------------------------------------------------- vulnerabilities
 V = "vulnerabilities"

@@ -180,3 +180,20 @@ def test_sheet_and_cell_names_follow_the_workbook_language(tmp_path):
     assert keys(loaded.findings) == [exp("warning", "members", "role", 2, "choice.other_language", lang="nl")]
     assert loaded.findings[0].message.startswith("« Rol »")
     assert sheet_name("members", "nl") == "Gezinsleden"
+
+
+def test_header_moved_down_is_warned_and_rows_keep_their_numbers():
+    from ptxl.normalise import context_for, normalise
+    from ptxl.read import RawWorkbook, read_table
+    from ptxl.rules import structure
+    sheet = get_schema().sheet("contacts")
+    grid = [["Contacts de l'équipe"] + [""] * 5, [c.header("fr") for c in sheet.columns],
+            ["PT-001", D(2022, 2, 10), "Appel téléphonique", 15.0, "", ""]]
+    raw = RawWorkbook(None, "fr", ["Contacts"], {"contacts": read_table(sheet, "Contacts", grid, [], [], [])},
+                      [], {}, None)
+    ctx = context_for(raw)
+    found = structure.check(raw, ctx)
+    assert keys(found) == [("warning", "Contacts", None, None, "header.moved")]
+    assert "ligne 2" in found[0].message
+    ds, read_findings = normalise(raw, ctx)
+    assert read_findings == [] and ds.tables["contacts"]["_row"].tolist() == [3]

@@ -155,3 +155,12 @@ def test_validate_never_raises_and_never_writes(tmp_path_factory, rows, lang):
 def test_blank_workbook_of_each_language_is_clean(blank_workbooks, lang):
     loaded = load_workbook(blank_workbooks[lang])
     assert loaded.lang == lang and loaded.findings == []
+
+
+def test_as_of_overrides_the_reference_date(tmp_path):
+    path = build(tmp_path / "w.xlsx")
+    early = load_workbook(path, as_of=D(2022, 6, 30))
+    assert early.dataset.reference_date == D(2022, 6, 30)
+    # entries after that day are now "in the future" of the evaluation
+    assert exp("error", "summary", "review_date", 2, "date.future") in keys(early.findings)
+    assert load_workbook(path).dataset.reference_date == D(2023, 2, 28)

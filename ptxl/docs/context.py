@@ -11,6 +11,8 @@ never names; only the internal family case file names people.
 
 from __future__ import annotations
 
+import calendar
+
 from ..schema import get_schema
 from .data import (Index, age_on, build_index, by_date, fmt_date, latest_on_or_before, months_between)
 from .markup import text
@@ -120,8 +122,9 @@ def _summary(ix: Index, case) -> dict:
             "reviewer": text(row.get("case_manager"))}
 
 
-def _member_lines(members: list[dict], value) -> str:
-    return "\n".join(f"{m.get('member_id') or '?'} ({m['role_label']}) : {value(m)}" for m in members)
+def _member_lines(members: list[dict], value, lang: str) -> str:
+    return "\n".join(f"{m.get('member_id') or '?'} ({m['role_label']}){t('colon', lang)}{value(m)}"
+                     for m in members)
 
 
 def _members(ix: Index, case) -> list[dict]:
@@ -163,7 +166,7 @@ def _contacts(ix: Index, case) -> tuple[list[dict], list[dict], str]:
     start = fam.get("admission_date") or (min(dates) if dates else None)
     end = min(d for d in (fam.get("closure_date"), ref) if d is not None)
     weeks = max(1, round(((end - start).days if start and end >= start else 0) / 7))
-    lines = [f"{b['type']} : {b['count']}" for b in by_type]
+    lines = [f"{b['type']}{t('colon', lang)}{b['count']}" for b in by_type]
     lines.append(t("contacts_total", lang).format(n=len(rows), weeks=weeks, rate=_number(round(len(rows) / weeks, 1),
                                                                                             lang)))
     total = sum(c.get("minutes") or 0 for c in rows)
@@ -185,16 +188,20 @@ def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
     if admitted and fam.get("status") not in ("screening", "not_admitted"):
         end = min(d for d in (fam.get("closure_date"), ref) if d is not None)
         in_project = _duration(admitted, end, lang, False)
+        closed = fam.get("closure_date") is not None and fam["closure_date"] <= ref
         if in_project:
-            in_project += f" ({t('since', lang)} {fmt_date(admitted)})"
+            span = (t("from_to", lang).format(fmt_date(admitted), fmt_date(end)) if closed
+                    else f"{t('since', lang)} {fmt_date(admitted)}")
+            in_project += f" ({span})"
     else:
         in_project = t("not_admitted", lang)
     vboxes = {k: CHECKED if vul.get(k) == "yes" else UNCHECKED for k, _lab in get_schema().vulnerabilities}
     vboxes["dont_know"] = ", ".join(lab[lang] for k, lab in get_schema().vulnerabilities if vul.get(k) == "dont_know")
     return {
-        "gender": text(_member_lines(members, lambda m: m["gender"])),
-        "age": text(_member_lines(members, lambda m: m["age"])),
-        "nationality": text(_member_lines(members, lambda m: m["nationality"] or fam.get("nationality") or "")),
+        "gender": text(_member_lines(members, lambda m: m["gender"], lang)),
+        "age": text(_member_lines(members, lambda m: m["age"], lang)),
+        "nationality": text(_member_lines(members, lambda m: m["nationality"] or fam.get("nationality") or "",
+                                          lang)),
         "vulnerabilities": vboxes,
         "vulnerability_notes": text(vul.get("vulnerability_notes")),
         "vulnerability_date": fmt_date(vul.get("assessed_date")),
@@ -247,7 +254,6 @@ def _documents(ix: Index, case) -> list[dict]:
 
 
 def _days_in(d) -> int:
-    import calendar
     return calendar.monthrange(d.year, d.month)[1]
 
 

@@ -30,8 +30,8 @@ HEAD_FILL = "D9E2F3"
 
 class Builder:
     def __init__(self, lang: str, header_left: str, header_right: str, footer: str, page_word: str,
-                 of_word: str, landscape: bool = False):
-        self.lang = lang
+                 of_word: str, colon: str = " : ", landscape: bool = False):
+        self.lang, self.colon = lang, colon
         self.doc = doc = Document()
         sec = doc.sections[0]
         sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -107,7 +107,7 @@ class Builder:
         for i, (label, tag) in enumerate(pairs):
             if i:
                 runs.append("     ")
-            runs += [(f"{label} : ", "b"), tag]
+            runs += [(f"{label}{self.colon}", "b"), tag]
         return self.para(*runs)
 
     def control(self, tag: str):

@@ -7,6 +7,7 @@ atomically (a half-written document never takes the place of a good one).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import tempfile
@@ -25,6 +26,12 @@ from .texts import ANNEX, DOC_TYPES, FILE_SLUG
 UNKNOWN_CASE = L("Le dossier « {case} » n'existe pas dans la feuille des familles.",
                  "Het dossier « {case} » bestaat niet in het blad met de gezinnen.",
                  "Case « {case} » is not in the families sheet.")
+CANNOT_WRITE = L("Impossible d'écrire {name} : le fichier est-il ouvert dans Word, ou le dossier protégé ? "
+                 "Fermez-le puis relancez ({reason}).",
+                 "Kan {name} niet schrijven: is het bestand open in Word, of de map beveiligd? Sluit het en probeer "
+                 "opnieuw ({reason}).",
+                 "Cannot write {name}: is the file open in Word, or the folder protected? Close it and try again "
+                 "({reason}).")
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
@@ -39,7 +46,6 @@ class GeneratedFiles(list):
 
 def context_keys(doc: str) -> set[str]:
     """The top-level names a document's context always provides (what its template may use)."""
-    import datetime as dt
     ix = Index("fr", dt.date(2000, 1, 1), {}, {})
     return set(BUILDERS[doc](ix, Case("X", {}, {k: [] for k in LOG_TABLES})))
 
@@ -82,6 +88,14 @@ def write_new(path: Path, data: bytes, force: bool) -> tuple[Path, bool]:
             candidate = path.with_name(f"{path.stem}_{n}{path.suffix}")
 
 
+def _write(path: Path, data: bytes, force: bool, lang: str) -> tuple[Path, bool]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return write_new(path, data, force)
+    except OSError as exc:  # Word keeps a lock on an open document; a file may stand where a folder should
+        raise PtxlError(CANNOT_WRITE[lang].format(name=path, reason=type(exc).__name__)) from None
+
+
 def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False, pdf: bool = False, *,
                        as_of=None, docs=DOC_TYPES, templates=None, progress=None) -> GeneratedFiles:
     """Fill each chosen case's documents into ``out_dir/<case id>/``; returns the files written.
@@ -105,10 +119,9 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
     for cid in chosen:
         case, name = ix.cases[cid], safe_name(cid)
         target = out_dir / name
-        target.mkdir(parents=True, exist_ok=True)
         for doc in docs:
             data = compiled[doc].render(BUILDERS[doc](ix, case), title=f"{ANNEX[doc][lang]} – {cid}")
-            path, renamed = write_new(target / f"{name}_{FILE_SLUG[doc][lang]}_{stamp}.docx", data, force)
+            path, renamed = _write(target / f"{name}_{FILE_SLUG[doc][lang]}_{stamp}.docx", data, force, lang)
             result.append(path)
             if renamed:
                 result.renamed.append(path)
@@ -118,7 +131,7 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
         documents = list(result)
         converted = pdfmod.convert(soffice, documents, lang)
         for docx, data in converted.items():
-            path, _renamed = write_new(docx.with_suffix(".pdf"), data, force)
+            path, _renamed = _write(docx.with_suffix(".pdf"), data, force, lang)
             result.pdfs.append(path)
         result.extend(result.pdfs)
         if len(converted) < len(documents):

@@ -10,8 +10,11 @@ files still match what this writes and use only tags the context provides.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
+
+from docx.shared import Pt
 
 from ..paths import templates_dir
 from ..schema import LANGS, get_schema
@@ -23,7 +26,7 @@ W = 17.0  # usable width (cm) of a portrait A4 page with 2 cm margins
 
 def _builder(doc: str, lang: str) -> Builder:
     return Builder(lang, f"Plan Together – {ANNEX[doc][lang]}", "{{ case_id }}", t("confidential", lang),
-                   t("page", lang), t("of", lang))
+                   t("page", lang), t("of", lang), t("colon", lang))
 
 
 def _col(sheet: str, key: str, lang: str) -> str:
@@ -32,7 +35,6 @@ def _col(sheet: str, key: str, lang: str) -> str:
 
 def _help(sheet: str, key: str, lang: str) -> str:
     """A column's help text is the annex question it answers; the "(annex B, question n)" pointer is dropped."""
-    import re
     text = get_schema().sheet(sheet).column(key).help_text(lang) or _col(sheet, key, lang)
     return re.sub(r"\s*\((annexe|bijlage|annex) B, (question|vraag) \d+\)\s*\.?$", "", text).strip()
 
@@ -43,10 +45,13 @@ def _score_matrix(b: Builder, lang: str):
     b.control("{%p if not has_assessments %}")
     b.para(t("no_assessment", lang), italic=True)
     b.control("{%p endif %}")
-    loop_w = W - 1.0 - 5.2 - 0.4
-    tbl = b.table([1.0, 5.2, 0.2, loop_w, 0.2])
-    b.row(tbl, loop_columns(["N°", t("item", lang)], "a in assessments", "{{ a.date }}\n{{ a.type }}"),
-          bold=True, fill="D9E2F3", repeat=True)
+    loop_w = W - 0.9 - 4.3 - 0.4
+    tbl = b.table([0.9, 4.3, 0.2, loop_w, 0.2])
+    head = b.row(tbl, loop_columns(["N°", t("item", lang)], "a in assessments", "{{ a.date }}\n{{ a.type }}"),
+                 bold=True, fill="D9E2F3", repeat=True)
+    for p in head.cells[3].paragraphs:  # dates stay on one line with six or seven assessments side by side
+        for r in p.runs:
+            r.font.size, r.bold = Pt(7), False
     for i, item in enumerate(sch.annex_a, 1):
         b.row(tbl, loop_columns([str(i), item.labels[lang]], f"s in A.{item.key}.scores", "{{ s }}"))
 
@@ -93,7 +98,8 @@ def _vulnerability_cell(lang: str) -> str:
     sch = get_schema()
     lines = [f"{{{{ P.vulnerabilities.{k} }}}} {lab[lang]}" for k, lab in sch.vulnerabilities]
     dont_know = sch.scales["yes_no"].label("dont_know", lang)
-    lines.append(f"{{% if P.vulnerabilities.dont_know %}}{dont_know} : {{{{ P.vulnerabilities.dont_know }}}}"
+    lines.append(f"{{% if P.vulnerabilities.dont_know %}}{dont_know}{t('colon', lang)}"
+                 f"{{{{ P.vulnerabilities.dont_know }}}}"
                  f"{{% endif %}}")
     lines.append("{{ P.vulnerability_notes }}")
     return "\n".join(lines)
@@ -119,7 +125,7 @@ def fiche_de_synthese(lang: str) -> Builder:
     rows = []
     for n, (question, tag) in enumerate(PROFILE, 1):
         if question is None:
-            rows.append([str(n), f"{sch.sheet('vulnerabilities').name(lang)} ?", _vulnerability_cell(lang)])
+            rows.append([str(n), sch.sheet("vulnerabilities").name(lang) + t("qmark", lang), _vulnerability_cell(lang)])
         else:
             rows.append([str(n), question(lang), tag])
     b.table([0.8, 6.7, W - 7.5], ["", t("question", lang), t("answer", lang)], rows)
@@ -188,7 +194,7 @@ def dossier_famille(lang: str) -> Builder:
                [(t("age", lang) if k == "age" else _col("members", k, lang), w, f"{{{{ m.{k} }}}}") for k, w in m],
                "members")
     b.heading(sch.sheet("vulnerabilities").name(lang), 2)
-    b.para((f"{_col('vulnerabilities', 'assessed_date', lang)} : ", "b"), "{{ P.vulnerability_date }}")
+    b.field_line((_col("vulnerabilities", "assessed_date", lang), "{{ P.vulnerability_date }}"))
     b.table([W], rows=[[_vulnerability_cell(lang)]])
     b.heading(t("chronology", lang))
     _log_table(b, lang, "chronology", "e in chronology",

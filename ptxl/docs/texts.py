@@ -38,6 +38,8 @@ ANNEX = {
 }
 
 T = {
+    "colon": L(" : ", ": ", ": "),  # French typography puts a space before the colon and the question mark
+    "qmark": L(" ?", "?", "?"),
     "confidential": L("Confidentiel", "Vertrouwelijk", "Confidential"),
     "page": L("Page", "Pagina", "Page"),
     "of": L("sur", "van", "of"),
@@ -107,6 +109,7 @@ T = {
     "about": L("environ", "ongeveer", "about"),
     "since": L("depuis le", "sinds", "since"),
     "since_year": L("depuis", "sinds", "since"),
+    "from_to": L("du {} au {}", "van {} tot {}", "from {} to {}"),
     "until": L("jusqu'au", "tot", "until"),
     "not_admitted": L("Pas (encore) admise dans le projet", "Niet (nog) toegelaten tot het project",
                       "Not (yet) admitted to the project"),

@@ -53,7 +53,9 @@ def value(v):
 def flagged(df: pd.DataFrame, mask, key: str | None = None):
     """Yield (excel row, case id, value of ``key``) for the rows where ``mask`` holds."""
     if not isinstance(mask, pd.Series) or mask.dtype != bool:
-        mask = pd.Series(mask, index=df.index).fillna(False).astype(bool)
+        mask = pd.Series(mask, index=df.index).eq(True)  # NA / NaN / None → False
+        if mask.dtype != bool:
+            mask = mask.fillna(False).astype(bool)
     if not mask.any():
         return
     sub = df[mask]

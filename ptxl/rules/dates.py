@@ -39,7 +39,10 @@ def check(ds, ctx):
                 continue
             s = df[col.key]
             if (sheet.key, col.key) not in MAY_BE_FUTURE:
-                for row, cid, v in flagged(df, s > ref, col.key):
+                future = s > ref
+                if col.type == "date_or_year":  # a year alone stands for 1 July: only a later year is future
+                    future &= ~(df[f"{col.key}_year_only"] & (s.dt.year <= ref.year))
+                for row, cid, v in flagged(df, future, col.key):
                     yield ctx.finding("date.future", sheet.key, col.key, row, cid, v,
                                       ref=_fmt(ctx.as_of), other_sheet=ctx.names.get("settings"))
             if (sheet.key, col.key) in PROJECT_DATES:

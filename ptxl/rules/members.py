@@ -43,8 +43,7 @@ def check(ds, ctx):
     if present(ctx, "members", "case_id") and present(ctx, "families", "status", "admission_date"):
         has_members = fam["case_id"].isin(set(mem["case_id"].dropna()))
         df = ds.tables["families"]
-        lonely = df["case_id"].map(fam["admitted"] & ~has_members).fillna(False)
-        lonely &= ~df["case_id"].duplicated()
+        lonely = df["case_id"].map(fam["admitted"] & ~has_members).eq(True) & ~df["case_id"].duplicated()
         for row, cid, v in flagged(df, lonely, "case_id"):
             yield ctx.finding("family.no_members", "families", "case_id", row, cid, v,
                               other_sheet=ctx.names.get("members"))
@@ -65,11 +64,12 @@ def _criterion(ds, ctx, fam, mem, ref):
     has_minor = df["case_id"].map(by_case["minor"])
     has_unknown = df["case_id"].map(by_case["unknown"])
     listed = has_minor.notna() & ~df["case_id"].duplicated()  # a repeated case id is reported elsewhere
-    none = listed & (crit == "yes") & ~has_minor.fillna(False).astype(bool) & ~has_unknown.fillna(False).astype(bool)
+    minor_known, unknown_listed = has_minor.eq(True), has_unknown.eq(True)
+    none = listed & (crit == "yes") & ~minor_known & ~unknown_listed
     for row, cid, v in flagged(df, none, "crit_children_under_18"):
         yield ctx.finding("criterion.children_none", "families", "crit_children_under_18", row, cid, v,
                           expected=ctx.label("yes_no", "yes"), other_sheet=ctx.names.get("members"))
-    some = listed & (crit == "no") & has_minor.fillna(False).astype(bool)
+    some = listed & (crit == "no") & minor_known
     for row, cid, v in flagged(df, some, "crit_children_under_18"):
         yield ctx.finding("criterion.children_some", "families", "crit_children_under_18", row, cid, v,
                           expected=ctx.label("yes_no", "no"), other_sheet=ctx.names.get("members"))

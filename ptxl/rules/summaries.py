@@ -24,7 +24,7 @@ def check(ds, ctx):
     due_since = ref - pd.DateOffset(months=int(months))
     counted = set(summ.loc[summ["review_date"] <= ref, "case_id"].dropna())
     df = ds.tables["families"]
-    missing = (df["case_id"].map(fam["admitted"]).fillna(False).astype(bool)
+    missing = (df["case_id"].map(fam["admitted"]).eq(True)
                & (df["admission_date"] <= due_since) & ~df["case_id"].isin(counted) & ~df["case_id"].duplicated())
     for row, cid, v in flagged(df, missing, "case_id"):
         yield ctx.finding("summary.missing", "families", "case_id", row, cid, v,
@@ -32,7 +32,7 @@ def check(ds, ctx):
     if summ.empty:
         return
     adm = lookup(summ, fam, "admitted")
-    not_admitted = summ["case_id"].isin(set(fam.index)) & ~adm.fillna(False).astype(bool)
+    not_admitted = summ["case_id"].isin(set(fam.index)) & ~adm.eq(True)
     for row, cid, v in flagged(summ, not_admitted, "case_id"):
         yield ctx.finding("summary.not_admitted", "summary", "case_id", row, cid, v)
     answers = [q.key for q in get_schema().annex_b if q.scale != "text" and q.key in ctx.letters.get("summary", {})]

@@ -1,0 +1,71 @@
+"""Facts calamine does not give, read cheaply from the sheet XML: formulas and Excel error values.
+
+Why: calamine returns a formula's cached value and an empty string for ``#N/A``;
+a typed value is expected in entry cells, so both must be reported. A plain
+substring test skips sheets without any (the usual case) in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+
+_SHEET_RE = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_SHEET_RE2 = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"')
+_REL_RE = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
+                     rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+_CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>(\s*<(?:\w+:)?f[\s>/])?')
+_REF_RE = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_F_OR_E_MARKERS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/", b't="e"')
+
+
+def _xml_unescape(b: bytes) -> str:
+    return (b.decode("utf-8", "replace").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            .replace("&apos;", "'").replace("&amp;", "&"))
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its XML part in the zip."""
+    wb = zf.read("xl/workbook.xml")
+    try:
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for m in _REL_RE.finditer(rels):
+        rid, target = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        t = target.decode()
+        targets[rid.decode()] = t.lstrip("/") if t.startswith("/") else "xl/" + t
+    out = {}
+    for m in _SHEET_RE.finditer(wb):
+        out[_xml_unescape(m.group(1))] = targets.get(m.group(2).decode(), "")
+    if not out:
+        for m in _SHEET_RE2.finditer(wb):
+            out[_xml_unescape(m.group(2))] = targets.get(m.group(1).decode(), "")
+    return out
+
+
+def col_index(letters: bytes | str) -> int:
+    n = 0
+    for ch in letters if isinstance(letters, str) else letters.decode():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def formula_and_error_cells(xml: bytes) -> tuple[list, list]:
+    """(formula cells, error cells) as (excel row, 0-based col) from one sheet's XML; cheap when none."""
+    formulas, errors = [], []
+    if not any(marker in xml for marker in _F_OR_E_MARKERS):  # data validations' <formula1> do not count
+        return formulas, errors
+    for m in _CELL_RE.finditer(xml):
+        attrs, has_f = m.group(1), m.group(2)
+        is_err = b't="e"' in attrs
+        if not (has_f or is_err):
+            continue
+        ref = _REF_RE.search(attrs)
+        if not ref:
+            continue
+        pos = (int(ref.group(2)), col_index(ref.group(1)))
+        (formulas if has_f else errors).append(pos)
+    return formulas, errors
