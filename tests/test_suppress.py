@@ -223,13 +223,13 @@ def joint_options(pa: dict, pr: dict, ta: int, tr: int, floors_a: dict, floors_r
         fwd.append({(x + a, y + r) for x, y in fwd[-1] for a, r in o if x + a <= ta and y + r <= tr})
     back = [set() for _ in cats] + [{(ta, tr)}]
     for i in range(len(cats) - 1, -1, -1):
-        back[i] = {(x, y) for x, y in fwd[i] for a, r in opts[i] if (x + a, y + r) in back[i + 1]}
-    return {k: {(a, r) for a, r in opts[i] for x, y in back[i] if (x + a, y + r) in back[i + 1]}
+        back[i] = {(x, y) for x, y in fwd[i] if any((x + a, y + r) in back[i + 1] for a, r in opts[i])}
+    return {k: {(a, r) for a, r in opts[i] if any((x + a, y + r) in back[i + 1] for x, y in back[i])}
             for i, k in enumerate(cats)}
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 4)), min_size=2, max_size=5))
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(0, 4)), min_size=2, max_size=4))
 def test_admitted_minus_reviewed_gives_nothing_away(cells):
     """The not-reviewed families are admitted - reviewed: none of their small counts can be pinned down."""
     adm = {f"b{i}": r + d for i, (r, d) in enumerate(cells)}
