@@ -12,10 +12,23 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from .errors import NotBuiltYet, PtxlError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+
+class _Group(TyperGroup):
+    """Turns a file-level problem into its one-paragraph message and exit 2, however the app is invoked."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except PtxlError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Plan Together XL: the case managers' workbook, its checks, statistics and documents.")
 excel_app = typer.Typer(add_completion=False, no_args_is_help=True,
                         help="Install the 'Plan Together' tab in Excel (once per computer).")
@@ -159,22 +172,10 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
 
     Example: ptxl stats plan_together.xlsx --json --as-of 2023-02-28
     """
-    import datetime as dt
     from .stats import compute_stats, summary_lines
     from .validate import load_workbook
-    ref = None
-    if as_of:
-        try:
-            ref = dt.date.fromisoformat(as_of)
-        except ValueError:
-            fail(f"--as-of {as_of}: write the date as YYYY-MM-DD, e.g. 2023-02-28.")
-    if not path.exists():
-        fail(f"{path}: no such file. Check the name and the folder.")
-    # Validate at the workbook's own reference date: with an earlier --as-of, later entries are not
-    # mistakes, they just did not exist yet (the statistics leave them out). A later --as-of moves it.
-    loaded = load_workbook(path)
-    if ref is not None and ref > loaded.dataset.reference_date:
-        loaded = load_workbook(path, ref)
+    ref = parse_as_of(as_of)
+    loaded = load_workbook(path, ref)
     result = compute_stats(loaded.dataset, ref)
     if suppress:
         from .suppress import suppress_stats

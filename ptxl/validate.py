@@ -67,7 +67,8 @@ def load_workbook(path, as_of: dt.date | None = None, password: str | None = Non
     """Read, normalise and validate a workbook. File problems raise ``ptxl.errors.PtxlError``.
 
     ``path`` may also be bytes or a binary file-like (e.g. a decrypted copy in memory).
-    ``as_of`` overrides the workbook's reference date (it is then stored in the dataset's settings).
+    ``as_of`` overrides the workbook's reference date for the statistics (it is stored in the dataset's
+    settings); entries are still checked against the later of the two dates.
     """
     from .normalise import context_for, normalise
     from .read import read_workbook
@@ -77,9 +78,14 @@ def load_workbook(path, as_of: dt.date | None = None, password: str | None = Non
     ctx = context_for(raw)
     found = structure.check(raw, ctx)
     ds, read_findings = normalise(raw, ctx)
+    # Entries are checked at the workbook's own reference date (or a later --as-of): with an earlier
+    # as_of, later entries are not mistakes, they did not exist yet on that day; the statistics,
+    # which read ``ds.reference_date``, leave them out.
+    checked_at = ds.reference_date
     if as_of is not None:
         ds.settings["reference_date"] = as_of
-    ctx.as_of = ds.reference_date
+        checked_at = max(checked_at, as_of)
+    ctx.as_of = checked_at
     found += read_findings
     found += validate_dataset(ds, ctx.as_of, ctx)
     order = list(raw.sheet_names)
