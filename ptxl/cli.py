@@ -155,8 +155,9 @@ def refresh(path: Path, as_of: Optional[str] = AsOfOpt):
     """
     from .refresh import refresh_workbook
     result = refresh_workbook(path, parse_as_of(as_of))
+    listed = " (listed on the checks sheet; statistics count only valid entries)"
     typer.echo(f"Refreshed {path.name}: {result.errors} error(s), {result.warnings} warning(s)"
-               + (" (listed on the checks sheet; statistics count only valid entries)" if result.errors or result.warnings else "")
+               + (listed if result.errors or result.warnings else "")
                + (f". Previous version kept in {result.backup.parent.name}/{result.backup.name}" if result.backup
                   else ""))
     raise typer.Exit(result.exit_code)
