@@ -123,10 +123,24 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     if target.exists():
         fail(f"{target} already exists: ptxl never overwrites a workbook (someone may have typed in it). "
              f"Delete it or choose another folder.")
+    from .docs import generate_documents
+    from .refresh import refresh_workbook
     out.mkdir(parents=True, exist_ok=True)
     write_demo_workbook(target)
     typer.echo(f"Wrote {target} (fictional demo cohort: 24 families referred, 14 admitted; "
                f"reference date {REFERENCE_DATE.isoformat()}).")
+    result = refresh_workbook(target)
+    typer.echo(f"Refreshed its statistics, alerts ({len(result.alerts)}) and checks ({len(result.findings)}).")
+    written = generate_documents(target, out / "dossiers")
+    typer.echo(f"Wrote {len(written)} Word documents into {out / 'dossiers'}.")
+    try:
+        import matplotlib  # noqa: F401  (the report's charts)
+    except ImportError:
+        typer.echo('The impact report needs the charts extra: pip install "ptxl[report]", then run '
+                   f"ptxl report {target} --out {out / 'rapport_impact.docx'}")
+        return
+    from .report import write_report
+    typer.echo(f"Wrote {write_report(target, out / 'rapport_impact.docx')}.")
 
 
 @app.command()
