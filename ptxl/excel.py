@@ -133,7 +133,8 @@ def _run(action, book) -> None:
 def _load(book, ui):
     """Read what is on screen and validate it → (raw tables, loaded); refuses a non-Plan Together workbook."""
     from .errors import PtxlError
-    from .excel_read import load_raw, read_book
+    from .excel_read import read_book
+    from .validate import load_raw
     from .schema import get_schema
     ui.step("status.reading")
     raw = read_book(book)

@@ -7,9 +7,8 @@ holds it decrypted. So each entry sheet's cells come from Excel as one 2-D grid
 (blanks as "", whole-day dates as ``date``), and go through the same
 ``ptxl.read.read_table`` and the same normalisation and rules as ``ptxl validate``.
 
-``raw_from_grids`` and ``load_raw`` mirror the tail of ``read.read_workbook`` and
-``validate.load_workbook``; they belong there (the file path would then call them
-too) and are kept here only until those modules expose them.
+``raw_from_grids`` feeds ``read.assemble``, and ``validate.load_raw`` finishes the
+job, the same two functions the file reader uses.
 """
 
 from __future__ import annotations
@@ -70,48 +69,18 @@ def _table_sheets(book) -> dict:
 
 def raw_from_grids(sheet_names: list, grids, table_sheets: dict | None = None, path: str | None = None):
     """Sheet names + ``grids(name) → (grid, formulas, errors)`` → ``read.RawWorkbook``, as read_workbook makes it."""
-    from .read import RawWorkbook, _match_sheets, _settings, detect_lang, read_table
-    from .schema import LANGS, get_schema
+    from .read import _match_sheets, assemble, detect_lang
     lang = detect_lang(sheet_names)
     found = _match_sheets(sheet_names, lang, table_sheets or {})
-    tables, missing, settings, settings_name = {}, [], {}, None
-    for s in get_schema().sheets:
-        if s.kind not in ("entry", "settings"):
-            continue
-        if s.key not in found:
-            missing.append(s.key)
-            continue
-        sname, how = found[s.key]
-        grid, formulas, errors = grids(sname)
-        table = read_table(s, sname, grid, [], formulas, errors)
-        table.found_by = how
-        if s.kind == "settings":
-            settings_name = sname
-            settings = _settings(table, grid)
-        tables[s.key] = table
-    setting_lang = settings.get("language", (None,))[0]
-    if isinstance(setting_lang, str) and setting_lang.strip().lower() in LANGS:
-        lang = setting_lang.strip().lower()
-    return RawWorkbook(path, lang, list(sheet_names), tables, missing, settings, settings_name)
+
+    def grid_of(name):
+        grid, formulas, errors = grids(name)
+        return grid, [], formulas, errors  # Excel does not say which cells are merged: not checked live
+
+    return assemble(sheet_names, lang, found, grid_of, path)
 
 
 def read_book(book):
     """The open book → ``read.RawWorkbook`` (entry and settings sheets only)."""
     names = [sh.name for sh in book.sheets]
     return raw_from_grids(names, lambda name: sheet_grid(book.sheets[name]), _table_sheets(book))
-
-
-def load_raw(raw, as_of: dt.date | None = None):
-    """``read.RawWorkbook`` → ``validate.Loaded``: the steps of ``validate.load_workbook`` after reading."""
-    from .normalise import context_for, normalise
-    from .rules import structure
-    from .validate import Loaded, sort_findings, validate_dataset
-    ctx = context_for(raw)
-    found = structure.check(raw, ctx)
-    ds, read_findings = normalise(raw, ctx)
-    if as_of is not None:
-        ds.settings["reference_date"] = as_of
-    ctx.as_of = ds.reference_date
-    found += read_findings
-    found += validate_dataset(ds, ctx.as_of, ctx)
-    return Loaded(ds, sort_findings(found, ctx, list(raw.sheet_names)), raw.lang, None)

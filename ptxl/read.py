@@ -289,23 +289,38 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
     if len(found) < sum(1 for s in get_schema().sheets if s.kind in ("entry", "settings")):
         found = _match_sheets(sheet_names, lang, _table_sheets(wb))  # a renamed sheet, found by its table
     parts = sheet_parts(zf)
-    sch = get_schema()
-    tables, missing, settings, settings_name = {}, [], {}, None
-    for s in sch.sheets:
-        if s.kind not in ("entry", "settings"):
-            continue
-        if s.key not in found:
-            missing.append(s.key)
-            continue
-        sname, how = found[s.key]
+
+    def grid_of(sname: str):
         try:
             ws = wb.get_sheet_by_name(sname)
             merged = ws.merged_cell_ranges
             xml = zf.read(parts[sname]) if parts.get(sname) in zf.namelist() else b""
         except Exception:
             raise FileProblem("corrupt", name) from None
-        grid = _grid(ws, data, sname, name)
-        formulas, errors = formula_and_error_cells(xml)
+        return (_grid(ws, data, sname, name), merged, *formula_and_error_cells(xml))
+
+    raw = assemble(sheet_names, lang, found, grid_of,
+                   None if isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read")
+                   else str(source))
+    wb.close()
+    return raw
+
+
+def assemble(sheet_names: list, lang: str, found: dict, grid_of, path: str | None) -> RawWorkbook:
+    """Matched sheets + ``grid_of(name) → (grid, merged, formulas, errors)`` → RawWorkbook.
+
+    Shared by the file reader and the live Excel reader, so both read tables, settings and the
+    language the same way.
+    """
+    tables, missing, settings, settings_name = {}, [], {}, None
+    for s in get_schema().sheets:
+        if s.kind not in ("entry", "settings"):
+            continue
+        if s.key not in found:
+            missing.append(s.key)
+            continue
+        sname, how = found[s.key]
+        grid, merged, formulas, errors = grid_of(sname)
         table = read_table(s, sname, grid, merged, formulas, errors)
         table.found_by = how
         if s.kind == "settings":
@@ -315,9 +330,7 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
     setting_lang = settings.get("language", (None,))[0]
     if isinstance(setting_lang, str) and setting_lang.strip().lower() in LANGS:
         lang = setting_lang.strip().lower()
-    wb.close()
-    return RawWorkbook(None if isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read")
-                       else str(source), lang, sheet_names, tables, missing, settings, settings_name)
+    return RawWorkbook(path, lang, list(sheet_names), tables, missing, settings, settings_name)
 
 
 def _grid(ws, data: bytes, sheet_name: str, name: str) -> list:

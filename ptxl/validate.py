@@ -70,11 +70,15 @@ def load_workbook(path, as_of: dt.date | None = None, password: str | None = Non
     ``as_of`` overrides the workbook's reference date for the statistics (it is stored in the dataset's
     settings); entries are still checked against the later of the two dates.
     """
-    from .normalise import context_for, normalise
     from .read import read_workbook
-    from .rules import structure
-
     raw = read_workbook(path, password=password)
+    return load_raw(raw, as_of, Path(path) if isinstance(path, (str, Path)) else None)
+
+
+def load_raw(raw, as_of: dt.date | None = None, path: Path | None = None) -> Loaded:
+    """``read.RawWorkbook`` → ``Loaded``: normalise and validate (shared with the live Excel reader)."""
+    from .normalise import context_for, normalise
+    from .rules import structure
     ctx = context_for(raw)
     found = structure.check(raw, ctx)
     ds, read_findings = normalise(raw, ctx)
@@ -88,9 +92,7 @@ def load_workbook(path, as_of: dt.date | None = None, password: str | None = Non
     ctx.as_of = checked_at
     found += read_findings
     found += validate_dataset(ds, ctx.as_of, ctx)
-    order = list(raw.sheet_names)
-    return Loaded(ds, sort_findings(found, ctx, order), raw.lang,
-                  Path(path) if isinstance(path, (str, Path)) else None)
+    return Loaded(ds, sort_findings(found, ctx, list(raw.sheet_names)), raw.lang, path)
 
 
 def print_findings(findings: list, lang: str, name: str, console=None) -> None:

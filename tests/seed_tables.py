@@ -54,8 +54,9 @@ ENGAGEMENT = {
     "mean_months_supported": 6.5, "over_15_months": 2, "home_visits": 74,
 }
 
-NATIONALITIES = ("Irak", "Népal", "Maroc", "Somalie", "Rwanda", "République démocratique du Congo",
-                 "Pakistan", "Liberia", "Kosovo", "Albanie")
+# As the demo cohort spells them (the seed writes "République démocratique du Congo" in full).
+NATIONALITIES = ("Irak", "Népal", "Maroc", "Somalie", "Rwanda", "RD Congo", "Pakistan", "Liberia", "Kosovo",
+                 "Albanie")
 
 
 def yes_no_pct(key):

@@ -136,7 +136,8 @@ def with_errors(tmp_path_factory) -> Path:
 def test_reading_the_open_book_gives_what_the_command_line_reads(demo):
     import pandas as pd
 
-    from ptxl.excel_read import load_raw, read_book
+    from ptxl.excel_read import read_book
+    from ptxl.validate import load_raw
     from ptxl.validate import load_workbook
     live = load_raw(read_book(remote_book(demo)))
     disk = load_workbook(demo)
@@ -177,7 +178,8 @@ def _same(got, want) -> bool:
 
 
 def test_validate_writes_the_checks_sheet_only_and_brings_it_forward(with_errors, writer):
-    from ptxl.excel_read import load_raw, read_book
+    from ptxl.excel_read import read_book
+    from ptxl.validate import load_raw
     expected = load_raw(read_book(remote_book(with_errors)))
     book = remote_book(with_errors)  # made last: the remote app sends its message boxes to its newest book
     assert expected.errors

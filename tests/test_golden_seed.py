@@ -1,7 +1,7 @@
 """Golden test: the demo workbook, read back like a staff workbook, gives the seed note's published tables.
 
 The tables of the seed's section "Impact de la gestion de cas" are transcribed
-below as printed (counts, then percentages), with the cohort and follow-up
+in ``seed_tables.py`` as printed (counts, then percentages), with the cohort and follow-up
 figures of "Quelles sont ces familles ?". The path is the real one: the demo is
 written by ``build_workbook`` with French labels, read by ``load_workbook``
 (reader, normaliser, validation) and counted by ``compute_stats``.
@@ -15,39 +15,9 @@ from ptxl.demo import REFERENCE_DATE, write_demo_workbook
 from ptxl.stats import compute_stats
 from ptxl.validate import load_workbook
 
-N = 12
-# Impact questions: counts of (negative, none, limited, some, considerable, dont_know), then "Impact positif (%)".
-SEED_IMPACT = {
-    "engagement_capacity": ((0, 1, 2, 6, 3, 0), 75),
-    "risk_level": ((0, 1, 0, 6, 3, 2), 75),
-    "trust_in_system": ((0, 2, 4, 3, 2, 1), 42),
-    "g1_informed_decisions": ((0, 0, 1, 7, 3, 1), 83),
-    "g2_timely_fair_resolution": ((0, 6, 1, 1, 3, 1), 33),
-    "g3_coping_wellbeing": ((0, 1, 1, 7, 3, 0), 83),
-}
-IMPACT_CODES = ("negative", "none", "limited", "some", "considerable", "dont_know")
+from seed_tables import (IMPACT as SEED_IMPACT, IMPACT_CODES, N, NATIONALITIES, YES_NO as SEED_YES_NO,  # noqa: E402
+                         YES_NO_CODES)
 
-# Prompt questions: counts of (yes, no, dont_know, no_answer), then printed % of (yes, no, dont_know).
-SEED_YES_NO = {
-    "g1_more_information": ((12, 0, 0, 0), (100, 0, 0)),
-    "g1_constructive_choices": ((7, 3, 2, 0), (58, 25, 17)),
-    "g1_confidence_procedures": ((8, 1, 3, 0), (67, 8, 25)),
-    "g1_engaged_with_cm": ((9, 2, 1, 0), (75, 17, 8)),
-    "g1_consequences": ((11, 1, 0, 0), (92, 8, 0)),
-    "g2_initiative": ((9, 2, 0, 1), (75, 17, 0)),
-    "g2_exercise_rights": ((8, 2, 1, 1), (67, 17, 8)),
-    "g2_explore_options": ((9, 1, 0, 2), (75, 8, 0)),
-    "g2_cooperate_conditions": ((1, 3, 7, 1), (8, 25, 58)),
-    "g2_authorities_informed": ((6, 4, 1, 1), (50, 33, 8)),
-    "g3_less_vulnerable": ((6, 5, 1, 0), (50, 42, 8)),
-    "g3_more_hope": ((7, 2, 3, 0), (58, 17, 25)),
-    "g3_trust_system": ((6, 3, 3, 0), (50, 25, 25)),
-    "g3_psychosocial": ((9, 2, 1, 0), (75, 17, 8)),
-    "g3_livelihood": ((3, 8, 1, 0), (25, 67, 8)),
-    "g3_housing": ((1, 11, 0, 0), (8, 92, 0)),
-    "g3_stabilised": ((3, 9, 0, 0), (25, 75, 8)),  # printed so; see test_the_seed_misprint_is_corrected
-}
-YES_NO_CODES = ("yes", "no", "dont_know", "no_answer")
 # The one row where the seed's printed percentage is not its count's: 0 of 12 is 0 %, not 8 %.
 MISPRINTED = {"g3_stabilised": "dont_know"}
 
@@ -57,8 +27,7 @@ SEED_COHORT = {
     "reviewed": {"families": 12, "adults": 20, "children": 32, "asylum_on_arrival": 9,
                  "over_5_years_in_country": 8, "stateless": 2},
 }
-SEED_NATIONALITIES = {"Irak", "Népal", "Maroc", "Somalie", "Rwanda", "RD Congo", "Pakistan", "Liberia",
-                      "Kosovo", "Albanie"}
+SEED_NATIONALITIES = set(NATIONALITIES)
 SEED_ENGAGEMENT = {"families": 12, "mean_months_supported": 6.5, "over_15_months": 2, "home_visits": 74}
 SEED_STATUS = {"active": 8, "resolved_residence_be": 1, "disengaged": 3}
 
