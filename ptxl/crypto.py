@@ -107,14 +107,6 @@ def is_encrypted(data: bytes) -> bool:
     return streams is not None and {"EncryptionInfo", "EncryptedPackage"} <= streams
 
 
-def is_encrypted_file(path: str | Path) -> bool:
-    with open(path, "rb") as fh:
-        head = fh.read(len(OLE_MAGIC))
-        if head != OLE_MAGIC:
-            return False
-        return is_encrypted(head + fh.read())
-
-
 def _fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

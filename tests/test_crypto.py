@@ -7,7 +7,6 @@ import io
 import os
 import tempfile
 import zipfile
-from pathlib import Path
 
 import pytest
 import xlsxwriter
@@ -190,3 +189,13 @@ def test_reader_opens_an_encrypted_workbook(monkeypatch, tmp_path):
     crypto._REMEMBERED.clear()
     with pytest.raises(PtxlError):
         load_workbook(enc)
+
+
+def test_open_package_gives_plain_bytes(tmp_path, monkeypatch):
+    plain = small_xlsx()
+    (tmp_path / "plain.xlsx").write_bytes(plain)
+    (tmp_path / "enc.xlsx").write_bytes(excel_encrypt(plain))
+    assert crypto.open_package(tmp_path / "plain.xlsx") == plain
+    assert crypto.open_package(tmp_path / "enc.xlsx", PASSWORD) == plain
+    with pytest.raises(PtxlError):
+        crypto.open_package(tmp_path / "enc.xlsx", "wrong")

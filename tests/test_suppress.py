@@ -311,3 +311,22 @@ def test_positive_share_never_gives_a_hidden_cell_back(values):
     for k, v in q["counts"].items():
         if isinstance(v, str):
             assert len({r[k] for r in rows}) >= 2, (k, q)
+
+
+def test_stats_command_suppresses_on_request(tmp_path, capsys):
+    import json
+
+    from ptxl.cli import main
+    from ptxl.demo import write_demo_workbook
+    path = tmp_path / "demo.xlsx"
+    write_demo_workbook(path)
+    assert main(["stats", str(path), "--json"]) in (0, 1)
+    plain = json.loads(capsys.readouterr().out)
+    assert main(["stats", str(path), "--json", "--suppress"]) in (0, 1)
+    published = json.loads(capsys.readouterr().out)
+    assert "suppression" not in plain and published["suppression"]["threshold"] == 5
+    assert published["cohort"]["reviewed"]["years_in_country"] == {}
+    for key, q in published["impact"]["questions"].items():
+        original = plain["impact"]["questions"][key]["counts"]
+        assert_row_safe(original, q["counts"])
+    assert published["impact"]["n"] == plain["impact"]["n"] == 12

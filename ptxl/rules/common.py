@@ -22,6 +22,18 @@ def present(ctx, sheet: str, *keys: str) -> bool:
     return sheet not in ctx.missing and all(k in cols for k in keys)
 
 
+def entry_columns(ds, ctx, want=lambda col: True):
+    """(sheet, column, frame) for each column of a non-empty entry sheet that this workbook has."""
+    from ..schema import get_schema
+    for sheet in get_schema().entry_sheets:
+        df = ds.tables[sheet.key]
+        if df.empty:
+            continue
+        for col in sheet.columns:
+            if want(col) and present(ctx, sheet.key, col.key):
+                yield sheet, col, df
+
+
 def families(ds) -> pd.DataFrame:
     """One row per case id (its first row), indexed by case id, with an ``admitted`` column (FORMS.md)."""
     fam = ds.tables["families"]

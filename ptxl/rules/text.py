@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..schema import get_schema
-from .common import flagged, present
+from .common import entry_columns, flagged
 
 EXCEL_CELL_LIMIT = 32767
 CONTROL_CHARS = [chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127)]
@@ -17,23 +16,17 @@ _CONTROL = re.compile("[" + re.escape("".join(CONTROL_CHARS)) + "]")
 
 
 def check(ds, ctx):
-    for sheet in get_schema().entry_sheets:
-        df = ds.tables[sheet.key]
-        if df.empty:
+    for sheet, col, df in entry_columns(ds, ctx, lambda col: col.type in ("text", "longtext", "case_ref")):
+        strs = [v for v in df[col.key].tolist() if isinstance(v, str)]
+        if not strs:
             continue
-        for col in sheet.columns:
-            if col.type not in ("text", "longtext", "case_ref") or not present(ctx, sheet.key, col.key):
-                continue
-            strs = [v for v in df[col.key].tolist() if isinstance(v, str)]
-            if not strs:
-                continue
-            # one pass over the whole column first: a clean column costs no per-row work
-            if max(map(len, strs)) > EXCEL_CELL_LIMIT:
-                too_long = df[col.key].map(lambda v: isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT)
-                for row, cid, _v in flagged(df, too_long):
-                    yield ctx.finding("text.too_long", sheet.key, col.key, row, cid)
-            joined = "\n".join(strs)
-            if any(ch in joined for ch in CONTROL_CHARS):  # substring search: much faster than a regex
-                control = df[col.key].map(lambda v: isinstance(v, str) and _CONTROL.search(v) is not None)
-                for row, cid, _v in flagged(df, control):
-                    yield ctx.finding("text.control", sheet.key, col.key, row, cid)
+        # one pass over the whole column first: a clean column costs no per-row work
+        if max(map(len, strs)) > EXCEL_CELL_LIMIT:
+            too_long = df[col.key].map(lambda v: isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT)
+            for row, cid, _v in flagged(df, too_long):
+                yield ctx.finding("text.too_long", sheet.key, col.key, row, cid)
+        joined = "\n".join(strs)
+        if any(ch in joined for ch in CONTROL_CHARS):  # substring search: much faster than a regex
+            control = df[col.key].map(lambda v: isinstance(v, str) and _CONTROL.search(v) is not None)
+            for row, cid, _v in flagged(df, control):
+                yield ctx.finding("text.control", sheet.key, col.key, row, cid)
