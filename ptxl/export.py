@@ -153,11 +153,13 @@ def _name_pattern(ds: Dataset) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
 
-def _rare_nationalities(ds: Dataset, threshold: int) -> set:
-    fam = ds.tables["families"]
-    nat = fam["nationality"].dropna().astype(str).str.strip().str.casefold()
-    counts = fam.assign(_n=nat).dropna(subset=["_n"]).groupby("_n")["case_id"].nunique()
-    return set(counts[counts < threshold].index)
+def _common_nationalities(ds: Dataset, threshold: int) -> set:
+    """Nationalities (folded) shared by at least ``threshold`` families, in the registry or among members."""
+    pairs = pd.concat([ds.tables[k][["case_id", "nationality"]] for k in ("families", "members")])
+    pairs = pairs.dropna()
+    folded = pairs["nationality"].astype(str).str.strip().str.casefold()
+    counts = pairs.assign(_n=folded).groupby("_n")["case_id"].nunique()
+    return set(counts[counts >= threshold].index)
 
 
 def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool = False,
@@ -167,7 +169,7 @@ def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool =
     ref = ds.reference_date
     threshold = threshold or int(ds.settings.get("small_cell_threshold") or 5)
     names = _name_pattern(ds) if with_text else None
-    rare = _rare_nationalities(ds, threshold) if suppress else set()
+    common = _common_nationalities(ds, threshold) if suppress else None
     mapping: dict = {}
     out = {}
     for sheet in sch.entry_sheets:
@@ -178,8 +180,8 @@ def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool =
             s = df[c.key]
             if c.key in PSEUDONYMISED:
                 s = s.map(lambda v, kind=PSEUDONYMISED[c.key]: _pseudo(key, kind, v, mapping))
-            elif c.key == "nationality" and rare:
-                s = s.map(lambda v: OTHER if isinstance(v, str) and v.strip().casefold() in rare else v)
+            elif c.key == "nationality" and common is not None:
+                s = s.map(lambda v: v if not isinstance(v, str) or v.strip().casefold() in common else OTHER)
             elif c.type in ("text", "longtext") and names is not None:
                 s = s.map(lambda v: names.sub(NAME_BLANK, v) if isinstance(v, str) else v)
             table[c.key] = _plain(s, c.type)

@@ -225,9 +225,12 @@ def test_csv_cells_cannot_become_formulas(tmp_path):
 def test_suppress_generalises_rare_nationalities():
     fams = [{"case_id": f"PT-{i}", "family_name": f"N{i}", "status": "active",
              "nationality": "Irak" if i < 6 else "Népal"} for i in range(7)]
-    ds = Dataset.from_rows({"families": fams})
+    members = [{"case_id": "PT-1", "member_id": "PT-1-1", "role": "parent", "nationality": "Brésil"},
+               {"case_id": "PT-2", "member_id": "PT-2-1", "role": "parent", "nationality": "irak "}]
+    ds = Dataset.from_rows({"families": fams, "members": members})
     tables, _ = ex.anonymise(ds, b"key", suppress=True, threshold=5)
     assert sorted(tables["families"]["nationality"]) == ["Irak"] * 6 + [ex.OTHER]
+    assert sorted(tables["members"]["nationality"]) == ["irak ", ex.OTHER]
 
 
 def test_cli_export(tmp_path, demo, capsys):

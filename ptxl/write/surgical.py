@@ -50,8 +50,9 @@ _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
 
 def ooxml_text(text: str) -> str:
     """Text as a cell may hold it: characters XML cannot carry become ``_xHHHH_`` (and a literal one is kept)."""
-    text = _ESCAPE_LIKE.sub(r"_x005F_\1", text)
-    text = _ILLEGAL.sub(lambda m: "_x%04X_" % ord(m.group()), text)
+    if "_x" in text or not text.isprintable():  # printable text holds no control character: no regex needed
+        text = _ESCAPE_LIKE.sub(r"_x005F_\1", text)
+        text = _ILLEGAL.sub(lambda m: "_x%04X_" % ord(m.group()), text)
     return text[:MAX_TEXT]
 
 
@@ -66,6 +67,13 @@ def excel_serial(value: dt.date, date1904: bool = False) -> float:
 def cell_xml(ref: str, value, style: int, date1904: bool) -> str | None:
     """One ``<c>`` element as text; None for a blank cell without a style (nothing to write)."""
     s = f' s="{style}"' if style else ""
+    kind = type(value)  # exact types first: an alerts sheet has ~10 cells per family
+    if kind is str:
+        return _text_cell(ref, s, value)
+    if kind is int:
+        return f'<c r="{ref}"{s}><v>{value}</v></c>'
+    if kind is float and math.isfinite(value):
+        return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
     if isinstance(value, bool):
         return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, numbers.Integral):
@@ -76,9 +84,18 @@ def cell_xml(ref: str, value, style: int, date1904: bool) -> str | None:
         return f'<c r="{ref}"{s}><v>{excel_serial(value, date1904)!r}</v></c>'
     if value is None or isinstance(value, numbers.Real):
         return f'<c r="{ref}"{s}/>' if style else None
-    text = ooxml_text(str(value))
+    return _text_cell(ref, s, str(value))
+
+
+def _text_cell(ref: str, s: str, value: str) -> str:
+    """An inline string, written exactly as lxml would serialise it (so parsing it back is never needed)."""
+    text = ooxml_text(value)
     space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
-    return f'<c r="{ref}"{s} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
+    body = escape(text)
+    if "\r" in body:  # an XML parser reads CR LF and a lone CR as LF: write what it would read
+        body = body.replace("\r\n", "\n").replace("\r", "\n")
+    t = f"<t{space}>{body}</t>" if body else f"<t{space}/>"
+    return f'<c r="{ref}"{s} t="inlineStr"><is>{t}</is></c>'
 
 
 class Package:
@@ -155,39 +172,97 @@ def _drop(root, tag: str):
         root.remove(el)
 
 
+_LETTERS: list[str] = []
+
+
+def _letter(c: int) -> str:
+    while len(_LETTERS) <= c:
+        _LETTERS.append(column_letter(len(_LETTERS)))
+    return _LETTERS[c]
+
+
 def _ref(r: int, c: int) -> str:
-    return f"{column_letter(c)}{r + 1}"
+    return f"{_letter(c)}{r + 1}"
 
 
-def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: bool) -> str:
+def _first(item):
+    return item[0]
+
+
+def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: bool,
+              xmlns: bool = True) -> str:
+    """The ``sheetData`` element as text; ``xmlns=False`` for splicing under a root whose default
+    namespace is already SpreadsheetML (then the text is what lxml would have serialised)."""
     rows: dict[int, list] = {}
     for (r, c), cell in cells.items():
         rows.setdefault(r, []).append((c, cell))
     for r in heights:
         rows.setdefault(r, [])
-    out = [f'<sheetData xmlns="{MAIN}">']
+    if not rows:
+        return f'<sheetData xmlns="{MAIN}"/>' if xmlns else "<sheetData/>"
+    out = [f'<sheetData xmlns="{MAIN}">' if xmlns else "<sheetData>"]
+    get_style = styles.get
     for r in sorted(rows):
         ht = heights.get(r)
         attrs = f' ht="{ht:g}" customHeight="1"' if ht else ""
-        out.append(f'<row r="{r + 1}"{attrs}>')
-        for c, cell in sorted(rows[r], key=lambda x: x[0]):
-            xml = cell_xml(_ref(r, c), cell.value, styles.get(cell.style, 0) if cell.style else 0, date1904)
+        rn = r + 1
+        row = [f'<row r="{rn}"{attrs}>']
+        line = rows[r]
+        line.sort(key=_first)
+        for c, cell in line:
+            style = cell.style
+            xml = cell_xml(f"{_letter(c)}{rn}", cell.value, get_style(style, 0) if style else 0, date1904)
             if xml:
-                out.append(xml)
-        out.append("</row>")
+                row.append(xml)
+        if len(row) == 1:
+            out.append(f'<row r="{rn}"{attrs}/>')
+        else:
+            row.append("</row>")
+            out.extend(row)
     out.append("</sheetData>")
     return "".join(out)
 
 
+def _cut_sheet_data(xml: bytes) -> bytes | None:
+    """The sheet's XML with an empty ``sheetData``, when the old rows can be dropped unparsed.
+
+    Why: after a refresh the alerts sheet holds thousands of rows; parsing them only to throw
+    them away costs as much as writing the new ones. Only the plain case is cut (one unprefixed
+    ``sheetData`` and no formula-like element in it); anything else is parsed as before.
+    """
+    start = xml.find(b"<sheetData")
+    if start < 0 or xml.find(b"<sheetData", start + 1) >= 0:
+        return None
+    close = xml.find(b">", start)
+    if close < 0:
+        return None
+    if xml[close - 1:close] == b"/":
+        end = close + 1
+    else:
+        end = xml.find(b"</sheetData>", close)
+        if end < 0:
+            return None
+        end += len(b"</sheetData>")
+        body = xml[close:end]
+        if b"<f" in body or b":f" in body or b"<!" in body:  # a formula (calcChain), a comment or CDATA
+            return None
+    return xml[:start] + b"<sheetData/>" + xml[end:]
+
+
 def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date1904: bool = False):
     """The sheet's XML with the grid written in; also whether a formula cell was replaced."""
-    root = etree.fromstring(xml, etree.XMLParser(huge_tree=True, remove_blank_text=False))
+    cut = _cut_sheet_data(xml) if grid.mode == "replace" else None
+    root = etree.fromstring(cut or xml, etree.XMLParser(huge_tree=True, remove_blank_text=False))
     old = _place(root, "sheetData")
-    new = etree.fromstring(_rows_xml(grid.cells, grid.row_heights, styles, date1904))
     links = _place(root, "hyperlinks")
+    splice = None
     if grid.mode == "replace":
-        had_formula = old.find(f".//{M}f") is not None
-        root.replace(old, new)
+        had_formula = cut is None and old.find(f".//{M}f") is not None
+        if root.nsmap.get(None) == MAIN:  # the rows are spliced in as text after serialising the rest
+            splice = f"ptxl-sheetdata-{id(grid)}"
+            root.replace(old, etree.Comment(splice))
+        else:
+            root.replace(old, etree.fromstring(_rows_xml(grid.cells, grid.row_heights, styles, date1904)))
         for h in list(links):
             links.remove(h)
         _drop(root, "mergeCells")
@@ -197,7 +272,7 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
             for c, w in sorted(grid.col_widths.items()):
                 etree.SubElement(cols, M + "col", min=str(c + 1), max=str(c + 1), width=f"{w:g}", customWidth="1")
     else:
-        had_formula = _patch(old, new)
+        had_formula = _patch(old, etree.fromstring(_rows_xml(grid.cells, grid.row_heights, styles, date1904)))
         refs = {_ref(r, c) for r, c in grid.cells}
         for h in list(links):
             if h.get("ref") in refs:
@@ -225,7 +300,14 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
     written = [rc for rc, cell in grid.cells.items() if cell.style or not _blank(cell.value)]
     dim = _dimension(root.find(M + "sheetData")) if grid.mode == "patch" else _grid_dimension(written)
     _place(root, "dimension").set("ref", dim)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), had_formula
+    out = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if splice is not None:
+        rows = _rows_xml(grid.cells, grid.row_heights, styles, date1904, xmlns=False).encode("utf-8")
+        head, marker, tail = out.partition(f"<!--{splice}-->".encode())
+        if not marker:
+            raise AssertionError("sheetData placeholder lost")  # never: the comment was just put there
+        out = b"".join((head, rows, tail))
+    return out, had_formula
 
 
 def _patch(old, new) -> bool:
