@@ -158,6 +158,8 @@ def _place(root, tag: str):
     el = etree.Element(M + tag)
     rank = ORDER.index(tag)
     for i, child in enumerate(root):
+        if not isinstance(child.tag, str):  # a comment (our sheetData placeholder) or a processing instruction
+            continue
         name = etree.QName(child).localname
         if name in ORDER and ORDER.index(name) > rank:
             root.insert(i, el)
