@@ -24,6 +24,11 @@ CLOSED_ACTIONS = {"done", "cancelled"}
 
 
 def as_date(value) -> dt.date | None:
+    kind = type(value)  # the usual cases first: boxing a Timestamp is what a column of dates gives
+    if kind is pd.Timestamp:
+        return value.date()
+    if kind is dt.date:
+        return value
     if value is None:
         return None
     try:
@@ -73,7 +78,9 @@ class Context:
     @classmethod
     def build(cls, ds, ref: dt.date) -> "Context":
         ctx = cls(ds, ref, ds.lang)
-        for rec in ctx._records("families"):
+        wanted = ("_row", "case_id", "status", "case_manager", "admission_date", "referral_date",
+                  *get_schema().criteria)  # what the rules read of a family: boxing long notes is slow
+        for rec in ctx._records("families", wanted, active_only=True):
             cid = text(rec.get("case_id"))
             if not cid or rec.get("status") != "active" or cid in ctx.families:
                 continue
@@ -82,10 +89,14 @@ class Context:
                                        admission or as_date(rec.get("referral_date")), rec)
         return ctx
 
-    def _records(self, sheet_key: str) -> list[dict]:
+    def _records(self, sheet_key: str, columns=None, active_only: bool = False) -> list[dict]:
         df = self.ds.tables.get(sheet_key)
         if df is None or df.empty:
             return []
+        if active_only and "status" in df.columns:
+            df = df[(df["status"] == "active").to_numpy(dtype=bool)]
+        if columns is not None:
+            df = df[[c for c in columns if c in df.columns]]
         return df.to_dict("records")
 
     def frame(self, sheet_key: str, *columns: str) -> pd.DataFrame:

@@ -137,14 +137,19 @@ def wrapped_lines(text: str, width: float) -> int:
     per_line = max(1, int(width * 1.2))
     lines = 0
     for paragraph in str(text).split("\n"):
-        words = [w[i:i + per_line] for w in paragraph.split() for i in range(0, len(w), per_line)]
+        if len(paragraph) <= per_line:  # its words, single-spaced, cannot be longer: one line
+            lines += 1
+            continue
         used, count = 0, 1
-        for word in words:
-            need = len(word) if used == 0 else used + 1 + len(word)
-            if need <= per_line:
-                used = need
-            else:
-                count, used = count + 1, len(word)
+        for word in paragraph.split():
+            n = len(word)  # a word longer than a line is cut in pieces of a line
+            pieces = (n,) if n <= per_line else [per_line] * (n // per_line) + ([n % per_line] if n % per_line else [])
+            for k in pieces:
+                need = k if used == 0 else used + 1 + k
+                if need <= per_line:
+                    used = need
+                else:
+                    count, used = count + 1, k
         lines += count
     return max(1, lines)
 

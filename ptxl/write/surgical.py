@@ -74,6 +74,8 @@ def cell_xml(ref: str, value, style: int, date1904: bool) -> str | None:
         return f'<c r="{ref}"{s}><v>{value}</v></c>'
     if kind is float and math.isfinite(value):
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
+    if kind is dt.date:
+        return f'<c r="{ref}"{s}><v>{excel_serial(value, date1904)!r}</v></c>'
     if isinstance(value, bool):
         return f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>'
     if isinstance(value, numbers.Integral):
