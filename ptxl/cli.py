@@ -241,7 +241,10 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
 def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's .docx path."),
            as_of: Optional[str] = AsOfOpt,
            lang: Optional[str] = typer.Option(None, "--lang", help="fr, nl or en (default: the workbook's)."),
-           force: bool = typer.Option(False, "--force", help="Replace an existing report file.")):
+           force: bool = typer.Option(False, "--force", help="Replace an existing report file."),
+           suppress: bool = typer.Option(False, "--suppress", help="For publication: counts below the "
+                                         "settings' small-cell threshold (default 5) hidden, and the cells "
+                                         "that would give them back.")):
     """Write the impact report, laid out like the evaluation note.
 
     Example: ptxl report plan_together.xlsx --out rapport.docx --as-of 2023-02-28
@@ -251,7 +254,7 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
         fail(f"{out}: the report's name must end in .docx.")
     if out.exists() and not force:
         fail(f"{out} already exists: add --force to replace it, or choose another name.")
-    written = write_report(path, out, as_of=parse_as_of(as_of), lang=lang)
+    written = write_report(path, out, as_of=parse_as_of(as_of), lang=lang, suppress=suppress)
     typer.echo(f"Wrote {written}")
 
 

@@ -49,7 +49,6 @@ XLSX_NAME = "anonymised.xlsx"
 MANIFEST = "manifest.json"
 STATS_NAME = "stats.json"
 
-NAMES = frozenset({"family_name", "first_name", "last_name", "case_manager", "owner"})
 PSEUDONYMISED = {"case_id": "case", "member_id": "member"}
 TEXT_SAFE = frozenset({"nationality"})  # text columns that are categories, not free text
 BIRTH = "birth_date"
@@ -129,7 +128,7 @@ def age_brackets(members: pd.DataFrame, ref: dt.date) -> pd.Series:
 def _columns(sheet, with_text: bool) -> list:
     keep = []
     for c in sheet.columns:
-        if c.key in NAMES or c.key == BIRTH:
+        if c.personal:  # names are removed; the birth date comes back as an age bracket
             continue
         if c.key in PSEUDONYMISED or c.type not in ("text", "longtext") or c.key in TEXT_SAFE or with_text:
             keep.append(c)

@@ -244,17 +244,22 @@ def _column(sheet_key, col, raw_vals, rows, lang, ctx, findings):
                (None if _blank(v) else parse_text(v)) for v in raw_vals]
         return out, [False] * len(out)
     cache: dict = {}
-    out, year_only = [], []
-    for v, row in zip(raw_vals, rows):
-        try:
-            res = cache[(type(v), v)]
-        except KeyError:
-            res = cache[(type(v), v)] = parse_cell(col, v, lang)
-        except TypeError:  # unhashable: never from calamine, but be safe
-            res = parse_cell(col, v, lang)
-        value, yo, code = res
-        out.append(value)
-        year_only.append(yo)
+
+    def parsed(key, v):
+        res = cache[key] = parse_cell(col, v, lang)
+        return res
+
+    get = cache.get
+    try:  # one parse per distinct (type, value); a result is a 3-tuple, never falsy
+        results = [get((type(v), v)) or parsed((type(v), v), v) for v in raw_vals]
+        distinct = cache.values()
+    except TypeError:  # unhashable: never from calamine, but be safe
+        results = distinct = [parse_cell(col, v, lang) for v in raw_vals]
+    out = [res[0] for res in results]
+    year_only = [res[1] for res in results]
+    if all(res[2] is None for res in distinct):
+        return out, year_only  # nothing to report: the usual column, no per-row loop
+    for v, row, (value, _yo, code) in zip(raw_vals, rows, results):
         if code is not None:
             params = {}
             if code.startswith("choice.") and code != "choice.unknown" and value is not None:
@@ -296,8 +301,11 @@ def _id_fold(v: str) -> str:
 def _case_ids(sheet, col, out, rows, ctx, findings, family_ids):
     """Trim case ids (with a warning) and, in child sheets, match a family's id spelled differently."""
     fam_name = ctx.names.get("families")
-    result = []
     exact = set(family_ids.values())
+    todo = [i for i, v in enumerate(out) if isinstance(v, str) and v not in exact]
+    if not todo:
+        return list(out)  # every id is a family's exact id (or blank): the usual child sheet
+    result = []
     for v, row in zip(out, rows):
         if not isinstance(v, str) or v in exact:
             result.append(v)

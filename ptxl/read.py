@@ -74,7 +74,10 @@ class RawWorkbook:
 def fold(text: object) -> str:
     """Compare labels forgivingly: case, accents, spaces, curly quotes and dashes do not matter."""
     s = unicodedata.normalize("NFKD", str(text))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if not s.isascii():  # drop the accents: each distinct character is looked up once, not each one
+        marks = [ch for ch in set(s) if unicodedata.combining(ch)]
+        if marks:
+            s = s.translate(dict.fromkeys(map(ord, marks)))
     s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     return " ".join(s.casefold().split())
 
@@ -212,8 +215,12 @@ def read_table(sheet, name: str, grid: list, merged, formulas, errors) -> RawTab
     width = max((len(r) for r in body), default=0)
     idx = sorted(columns.values())
     rows, kept = [], []
+    first = idx[0] if idx else None
     for i, r in enumerate(body):
-        if any(not _blank(r[j]) for j in idx if j < len(r)):
+        v = r[first] if first is not None and first < len(r) else None
+        # the usual row has its first column filled: decided without a generator
+        if (v is not None and (type(v) is not str or (v and not v.isspace()))) or \
+                any(not _blank(r[j]) for j in idx if j < len(r)):
             rows.append(h + 2 + i)
             kept.append(r)
     if kept and all(len(r) == width for r in kept):

@@ -65,6 +65,7 @@ class Column:
     required: bool = False
     scale: Scale | None = None
     width: float | None = None
+    personal: str | None = None  # "name" | "birth": identifies a person (never echoed, not exported)
 
     def header(self, lang: str = DEFAULT_LANG) -> str:
         return self.labels[lang]
@@ -178,7 +179,8 @@ def get_schema() -> Schema:
             cols = SETTINGS_COLUMNS
         else:
             cols = tuple(Column(c["key"], c["type"], c["label"], c["help"], c["required"],
-                                all_scales[c["scale"]] if c["scale"] else None, c["width"])
+                                all_scales[c["scale"]] if c["scale"] else None, c["width"],
+                                c.get("personal"))
                          for c in s.get("columns", ()))
         built.append(Sheet(s["key"], s["kind"], s["name"], s["table"], cols, s.get("annex")))
     return Schema(

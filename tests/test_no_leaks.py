@@ -230,8 +230,6 @@ def test_no_personal_data_in_output_logs_or_warnings(tmp_path, recognisable, off
     assert not leaks, "\n".join(leaks)
 
 
-@pytest.mark.xfail(strict=True, reason="Finding.value carries the typed birth date: ptxl/normalise.py:271 "
-                   "(unreadable date_or_year) and ptxl/rules/dates.py:46 (date.future); issue 10 asks for None")
 def test_birth_dates_not_echoed_in_validate_json(recognisable):
     from ptxl.validate import load_workbook
     findings = [f.to_json() for f in load_workbook(recognisable).findings]

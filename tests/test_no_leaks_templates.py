@@ -86,8 +86,6 @@ def poisoned_folder(tmp_path, docs=("fiche_de_base",)):
     return folder
 
 
-@pytest.mark.xfail(strict=True, reason="ptxl/docs/render.py CompiledTemplate does not call "
-                   "ptxl.docs_safety.check_template yet (it drops external relationships, keeps fields)")
 def test_case_files_refuse_a_poisoned_template(tmp_path):
     from ptxl.dataset import Dataset
     from ptxl.docs.generate import generate_documents
@@ -99,8 +97,6 @@ def test_case_files_refuse_a_poisoned_template(tmp_path):
     assert not list((tmp_path / "out").rglob("*.docx")) if (tmp_path / "out").exists() else True
 
 
-@pytest.mark.xfail(strict=True, reason="ptxl/report/render.py render_report does not call "
-                   "ptxl.docs_safety.check_template yet")
 def test_report_refuses_a_poisoned_template(tmp_path):
     from ptxl.dataset import Dataset
     from ptxl.report.render import render_report

@@ -107,3 +107,17 @@ def test_demo_workbook_report_has_the_seed_tables(tmp_path):
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Démo – données fictives" in text  # the organisation, on the title page
     assert "Dossier PT-006" in text  # a family marked as case study in the demo
+
+
+def test_a_report_for_publication_hides_small_counts(tmp_path):
+    out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr", suppress=5)
+    rows = tables_by_question(out)
+    questions = {q.key: q.question["fr"] for q in get_schema().annex_b}
+    impact = get_schema().scales["impact"]
+    for key in IMPACT:
+        row = rows[questions[key]]
+        counts = [row[impact.label(c, "fr")] for c in IMPACT_CODES]
+        assert not {"1", "2", "3", "4"} & set(counts), (key, counts)
+    assert "<5" in rows[questions["engagement_capacity"]].values()
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Lecture" not in text.split("Impact de la gestion de cas")[-1].split("Groupe 1")[0]

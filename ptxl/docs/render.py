@@ -26,6 +26,7 @@ from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedE
 from lxml import etree
 from markupsafe import Markup
 
+from ..docs_safety import check_template
 from ..errors import PtxlError
 from .texts import MSG
 
@@ -147,6 +148,7 @@ class CompiledTemplate:
             raise PtxlError(MSG["bad_template"][lang].format(name=self.name)) from None
         if not {"word/document.xml", "[Content_Types].xml", "_rels/.rels"} <= set(parts):
             raise PtxlError(MSG["bad_template"][lang].format(name=self.name))
+        check_template(parts, self.name, lang)  # a restyled template must not reach outside the file
         parts = _clean_package(parts)
         self.templates, variables, sources = {}, set(), []
         env = _env()

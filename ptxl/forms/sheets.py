@@ -13,16 +13,19 @@ from .annexes import ANNEX_A, ANNEX_B, ANNEX_C, CRITERIA, VULNERABILITIES
 from .scales import DOCUMENT_TYPE, L
 
 
-def col(key, type_, label, help=None, required=False, scale=None, width=None):
+def col(key, type_, label, help=None, required=False, scale=None, width=None, personal=None):
+    """``personal``: "name" or "birth" for the columns that identify a person; their typed values
+    are never repeated in a finding, and an anonymised export removes or coarsens them."""
     return {"key": key, "type": type_, "label": label, "help": help, "required": required,
-            "scale": scale, "width": width}
+            "scale": scale, "width": width, "personal": personal}
 
 
 CASE = col("case_id", "case_ref", L("N° de dossier", "Dossiernr.", "Case no."),
            L("Le numéro du dossier de la famille, tel qu'il figure dans la feuille Familles (ex. PT-001).",
              "Het dossiernummer van het gezin, zoals in het blad Gezinnen (bv. PT-001).",
              "The family's case number, as in the Families sheet (e.g. PT-001)."), required=True, width=12)
-CASE_MANAGER = col("case_manager", "text", L("Gestionnaire de cas", "Casemanager", "Case manager"), width=18)
+CASE_MANAGER = col("case_manager", "text", L("Gestionnaire de cas", "Casemanager", "Case manager"), width=18,
+                   personal="name")
 
 
 def yes_no(key, label, help=None, required=False):
@@ -35,7 +38,8 @@ FAMILIES = [
           "Een uniek nummer per gezin, bv. PT-001. Wijzig het daarna niet meer: de andere bladen verwijzen ernaar.",
           "One unique number per family, e.g. PT-001. Do not change it later: the other sheets refer to it."),
         required=True, width=12),
-    col("family_name", "text", L("Nom de la famille", "Familienaam", "Family name"), required=True, width=20),
+    col("family_name", "text", L("Nom de la famille", "Familienaam", "Family name"), required=True, width=20,
+        personal="name"),
     col("referral_date", "date", L("Date de demande / orientation", "Datum aanmelding", "Referral date"),
         L("Date à laquelle la famille a demandé ou a été orientée vers le projet.",
           "Datum waarop het gezin zich aanmeldde of werd doorverwezen.",
@@ -119,14 +123,14 @@ MEMBERS = [
     col("member_id", "text", L("N° de la personne", "Persoonsnr.", "Person no."),
         L("Un numéro par personne dans la famille, ex. PT-001-1.", "Een nummer per persoon, bv. PT-001-1.",
           "One number per person, e.g. PT-001-1."), required=True, width=13),
-    col("first_name", "text", L("Prénom", "Voornaam", "First name"), width=16),
-    col("last_name", "text", L("Nom", "Naam", "Last name"), width=16),
+    col("first_name", "text", L("Prénom", "Voornaam", "First name"), width=16, personal="name"),
+    col("last_name", "text", L("Nom", "Naam", "Last name"), width=16, personal="name"),
     col("role", "choice", L("Rôle", "Rol", "Role"), required=True, scale="role", width=16),
     col("gender", "choice", L("Genre", "Geslacht", "Gender"), scale="gender", width=10),
     col("birth_date", "date_or_year", L("Date de naissance", "Geboortedatum", "Birth date"),
         L("Date de naissance, ou l'année seule si la date exacte n'est pas connue.",
           "Geboortedatum, of alleen het jaar als de exacte datum niet gekend is.",
-          "Date of birth, or the year alone if the exact date is not known.")),
+          "Date of birth, or the year alone if the exact date is not known."), personal="birth"),
     col("nationality", "text", L("Nationalité", "Nationaliteit", "Nationality"), width=16),
     yes_no("born_in_country", L("Né(e) en Belgique", "Geboren in België", "Born in Belgium")),
 ]
@@ -199,7 +203,7 @@ CHRONOLOGY = [
 ACTIONS = [
     CASE,
     col("action", "longtext", L("Action", "Actie", "Action"), required=True),
-    col("owner", "text", L("Responsable", "Verantwoordelijke", "Owner"), width=16),
+    col("owner", "text", L("Responsable", "Verantwoordelijke", "Owner"), width=16, personal="name"),
     col("due_date", "date", L("Échéance", "Vervaldatum", "Due date")),
     col("action_status", "choice", L("État", "Stand", "Status"), required=True, scale="action_status"),
     col("done_date", "date", L("Faite le", "Gedaan op", "Done on")),

@@ -25,11 +25,11 @@ def _png(fig) -> io.BytesIO:
     return buf
 
 
-def bar_chart(title: str, labels: list[str], values: list[int]) -> io.BytesIO:
+def bar_chart(title: str, labels: list[str], values: list[int], texts: list[str] | None = None) -> io.BytesIO:
     plt = _plt()
     fig, ax = plt.subplots(figsize=(4.2, 2.6))
     bars = ax.bar(labels, values, color="#7f7f7f", edgecolor="black", hatch="//")
-    ax.bar_label(bars, padding=2)
+    ax.bar_label(bars, labels=texts, padding=2)
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_ylim(0, max(values + [1]) * 1.25)
@@ -39,11 +39,11 @@ def bar_chart(title: str, labels: list[str], values: list[int]) -> io.BytesIO:
     return out
 
 
-def hbar_chart(title: str, labels: list[str], values: list[int]) -> io.BytesIO:
+def hbar_chart(title: str, labels: list[str], values: list[int], texts: list[str] | None = None) -> io.BytesIO:
     plt = _plt()
     fig, ax = plt.subplots(figsize=(5.5, 0.35 * max(len(labels), 3) + 0.8))
     bars = ax.barh(labels[::-1], values[::-1], color="#7f7f7f", edgecolor="black", hatch="//")
-    ax.bar_label(bars, padding=2)
+    ax.bar_label(bars, labels=texts[::-1] if texts else None, padding=2)
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
     ax.xaxis.set_visible(False)

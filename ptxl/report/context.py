@@ -23,7 +23,14 @@ def fmt_date(d) -> str:
 
 
 def pct(p) -> str:
-    return "" if p is None else f"{p}%"
+    """A whole percentage; a suppressed one ("<5", "*") is shown as the marker itself."""
+    if p is None:
+        return ""
+    return p if isinstance(p, str) else f"{p}%"
+
+
+def _suppressed(*mappings) -> bool:
+    return any(isinstance(v, str) for m in mappings for v in m.values())
 
 
 def _join(items: list[str], lang: str) -> str:
@@ -76,6 +83,8 @@ def _short(key: str, lang: str) -> str:
 
 
 def impact_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
+    if _suppressed(*(questions[k]["counts"] for k in keys)):
+        return ""  # a reading would give back the hidden counts
     scale = get_schema().scales["impact"]
     parts = []
     for k in keys:
@@ -90,6 +99,8 @@ def impact_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
 
 
 def yes_no_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
+    if _suppressed(*(questions[k]["counts"] for k in keys)):
+        return ""
     yes = {k: questions[k]["counts"].get("yes", 0) for k in keys}
     best = max(keys, key=lambda k: yes[k])
     worst = min(keys, key=lambda k: yes[k])
@@ -152,9 +163,13 @@ def cohort_context(stats: dict, dataset, lang: str) -> dict:
         "adult_brackets": _brackets(adm["adult_age_brackets"], lang),
         "child_brackets": _brackets(adm["child_age_brackets"], lang),
         "adults_total": adm["adults"], "children_total": adm["children"],
-        "nationalities": [[k, str(v)] for k, v in sorted(nat.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "nationalities": [[k, str(v)] for k, v in sorted(nat.items(), key=lambda kv: (-_num_or_0(kv[1]), kv[0]))],
         "stay_rows": stay_rows,
     }
+
+
+def _num_or_0(x) -> float:
+    return x if isinstance(x, (int, float)) else 0
 
 
 def _num(x, lang: str) -> str:

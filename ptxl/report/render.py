@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm, Mm, Pt
 from docxtpl import DocxTemplate, InlineImage
 
+from ..docs_safety import check_template
 from ..errors import PtxlError
 from . import charts
 from .context import build_context
@@ -92,11 +93,17 @@ def _case_studies(tpl, studies: list[dict], lang: str):
 
 
 def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None = None,
-                  template: str | Path | None = None, today: dt.date | None = None) -> Path:
+                  template: str | Path | None = None, today: dt.date | None = None,
+                  suppress: int | None = None) -> Path:
+    """``suppress``: the small-cell threshold for a report to publish (counts below it hidden)."""
     lang = lang or (dataset.lang if dataset is not None else "fr")
+    if suppress:
+        from ..suppress import suppress_stats
+        stats = suppress_stats(stats, suppress)
     tpl_path = Path(template) if template else template_path(lang)
     if not tpl_path.exists():
         raise PtxlError(f"The report template {tpl_path} is missing. Reinstall ptxl or restore the file.")
+    check_template(tpl_path, lang=lang)  # no remote images, no INCLUDEPICTURE / INCLUDETEXT fields
     tpl = DocxTemplate(str(tpl_path))
     ctx = build_context(stats, dataset, lang, today=today)
     co = ctx["cohort"]
@@ -136,5 +143,7 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
     return out
 
 
-def _split(pairs: list[list[str]]) -> tuple[list[str], list[int]]:
-    return [p[0] for p in pairs], [int(p[1]) for p in pairs]
+def _split(pairs: list[list[str]]) -> tuple[list[str], list[int], list[str]]:
+    """Labels, bar heights and bar texts; a suppressed count ("<5", "*") draws no bar but keeps its marker."""
+    heights = [int(p[1]) if str(p[1]).isdigit() else 0 for p in pairs]
+    return [p[0] for p in pairs], heights, [str(p[1]) for p in pairs]

@@ -8,6 +8,8 @@ failed to read are in ``ctx.unreadable`` so that no rule reports them twice.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -42,6 +44,8 @@ class Context:
     def finding(self, code: str, sheet: str, key: str | None = None, row: int | None = None,
                 case_id=None, value=None, *, cell_letter: str | None = None, **params) -> Finding:
         """A finding at (sheet, column key, row); the message comes from the catalogue in ``self.lang``."""
+        if (sheet, key) in personal_columns():
+            value = None  # a name or a birth date is never repeated, even back to staff
         letter = cell_letter or (self.letters.get(sheet, {}).get(key) if key else None)
         cell = f"{letter}{row}" if letter and row else None
         if key and "header" not in params:
@@ -53,6 +57,12 @@ class Context:
 
     def label(self, scale: str, code: str) -> str:
         return get_schema().scales[scale].label(code, self.lang)
+
+
+@lru_cache(maxsize=1)
+def personal_columns() -> frozenset:
+    """(sheet key, column key) of the columns that identify a person (``personal`` in the forms)."""
+    return frozenset((s.key, c.key) for s in get_schema().entry_sheets for c in s.columns if c.personal)
 
 
 def all_rules() -> list:
