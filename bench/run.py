@@ -2,18 +2,27 @@
 
 Every measurement is a fresh process (as each Excel click is), repeated, and
 reported as the median; ratios are taken between medians of the same run, so
-the noise of this 2-core machine hits both sides alike. Peak memory is the
-child's maximum resident set size.
+the noise of this 2-core machine hits both sides alike. Each child's own CPU
+time (user + system) and peak memory come from ``wait4``: on a machine shared
+with other work, wall time swells but CPU time hardly does, so the CPU ratio is
+the steadier one. ``ptxl refresh`` is timed on a copy of a workbook refreshed
+once before (its output sheets full, as staff's always are after the first
+click); ``ptxl refresh (first)`` on a copy of the freshly built one.
 
-    python bench/run.py --sizes S M --repeat 5 --out bench/RESULTS.md
+    python bench/run.py --sizes S M L --repeat 5 --out bench/RESULTS.md
+    python bench/run.py --sizes S --repeat 1          # CI smoke test
+
+Exit code 1 when any command crashed (an exit code other than 0 or 1: 1 only
+means "the workbook has entry errors"), so CI fails on a broken command.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import platform
-import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -24,9 +33,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
 
 PY = sys.executable
-
+FLOOR = "openpyxl read_only pass (floor)"
 FLOOR_OPENPYXL = ("import openpyxl,sys\n"
                   "wb=openpyxl.load_workbook(sys.argv[1],read_only=True,data_only=True)\n"
                   "n=0\n"
@@ -38,131 +48,186 @@ FLOOR_CALAMINE = ("import python_calamine,sys\n"
                   "n=sum(len(r) for s in wb.sheet_names for r in wb.get_sheet_by_name(s).to_python())")
 
 
-def commands(book: Path, work: Path) -> list[tuple[str, list[str], bool]]:
-    """(label, argv, needs a fresh copy of the workbook) — floors first."""
+def commands(book: Path, refreshed: Path, work: Path) -> list[tuple[str, list[str], Path | None]]:
+    """(label, argv, workbook to copy to ``{copy}`` first or None) — floors first."""
     ptxl = [PY, "-m", "ptxl"]
     return [
-        ("python -c pass", [PY, "-c", "pass"], False),
-        ("import xlwings", [PY, "-c", "import xlwings"], False),
-        ("openpyxl read_only pass (floor)", [PY, "-c", FLOOR_OPENPYXL, str(book)], False),
-        ("calamine read (floor)", [PY, "-c", FLOOR_CALAMINE, str(book)], False),
-        ("ptxl validate", ptxl + ["validate", str(book), "--json"], False),
-        ("ptxl stats", ptxl + ["stats", str(book), "--json"], False),
-        ("ptxl refresh", ptxl + ["refresh", "{copy}"], True),
-        ("ptxl report", ptxl + ["report", str(book), "--out", str(work / "r.docx"), "--force"], False),
-        ("ptxl docs", ptxl + ["docs", str(book), "--out", str(work / "docs"), "--force"], False),
+        ("python -c pass", [PY, "-c", "pass"], None),
+        ("import xlwings", [PY, "-c", "import xlwings"], None),
+        (FLOOR, [PY, "-c", FLOOR_OPENPYXL, str(book)], None),
+        ("calamine read (floor)", [PY, "-c", FLOOR_CALAMINE, str(book)], None),
+        ("ptxl validate", ptxl + ["validate", str(book), "--json"], None),
+        ("ptxl stats", ptxl + ["stats", str(book), "--json"], None),
+        ("ptxl refresh", ptxl + ["refresh", "{copy}"], refreshed),
+        ("ptxl refresh (first)", ptxl + ["refresh", "{copy}"], book),
+        ("ptxl report", ptxl + ["report", str(book), "--out", str(work / "r.docx"), "--force"], None),
+        ("ptxl docs", ptxl + ["docs", str(book), "--out", str(work / "docs"), "--force"], None),
     ]
 
 
-def run_once(argv: list[str], copy_from: Path | None, work: Path) -> tuple[float, int, int]:
+def run_once(argv: list[str], copy_from: Path | None, work: Path) -> dict:
+    """One fresh process: wall time, its own CPU time and peak memory (wait4), exit code."""
     if copy_from is not None:
         target = work / "copy.xlsx"
         shutil.copyfile(copy_from, target)
+        shutil.rmtree(work / ".ptxl-backups", ignore_errors=True)
         argv = [str(target) if a == "{copy}" else a for a in argv]
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=work)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=work)
+    err = proc.stderr.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return elapsed, proc.returncode, max(peak, before)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.stderr.close()
+    return {"wall": elapsed, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+            "exit": proc.returncode, "stderr": err.decode("utf-8", "replace")[-4000:]}
+
+
+def crashed_run(r: dict) -> bool:
+    """A crash: an exit code other than 0/1, or a traceback (an uncaught exception exits 1 too)."""
+    return r["exit"] not in (0, 1) or "Traceback (most recent call last)" in r["stderr"]
+
+
+def prepare(size: str) -> tuple[Path, Path]:
+    """The built workbook of this size (made by generate.py if missing) and a copy refreshed once."""
+    from generate import generate
+    out_dir = HERE / "out"
+    book = out_dir / f"bench_{size}.xlsx"
+    if not book.exists():
+        t = time.perf_counter()
+        generate(size, out_dir)
+        print(f"generated {book.name} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    refreshed = out_dir / f"bench_{size}_refreshed.xlsx"
+    if not refreshed.exists() or refreshed.stat().st_mtime < book.stat().st_mtime:
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / book.name
+            shutil.copyfile(book, copy)
+            proc = subprocess.run([PY, "-m", "ptxl", "refresh", str(copy)], capture_output=True, text=True, cwd=tmp)
+            if proc.returncode not in (0, 1):
+                print(f"refresh of {book.name} crashed:\n{proc.stderr}", file=sys.stderr)
+                return book, book  # timed below, where the crash is reported
+            shutil.copyfile(copy, refreshed)
+    return book, refreshed
 
 
 def bench(sizes: list[str], repeat: int, skip: set[str]) -> list[dict]:
-    from generate import generate
-
     rows = []
-    out_dir = HERE / "out"
     for size in sizes:
-        book = out_dir / f"bench_{size}.xlsx"
-        if not book.exists():
-            generate(size, out_dir)
+        book, refreshed = prepare(size)
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            cmds = [c for c in commands(book, work) if c[0] not in skip]
-            times: dict[str, list[float]] = {c[0]: [] for c in cmds}
-            codes: dict[str, int] = {}
+            cmds = [c for c in commands(book, refreshed, work) if c[0] not in skip or c[0] == FLOOR]
+            runs: dict[str, list[dict]] = {c[0]: [] for c in cmds}
             for _ in range(repeat):  # interleave the commands so drift hits all of them alike
-                for label, argv, fresh in cmds:
+                for label, argv, copy_from in cmds:
                     if label == "ptxl docs" and (work / "docs").exists():
                         shutil.rmtree(work / "docs")
-                    elapsed, code, _peak = run_once(argv, book if fresh else None, work)
-                    times[label].append(elapsed)
-                    codes[label] = code
-            floor = statistics.median(times["openpyxl read_only pass (floor)"])
-            base = statistics.median(times["python -c pass"])
-            xlw = statistics.median(times.get("import xlwings", [float("nan")]))
-            for label, _argv, _fresh in cmds:
-                med = statistics.median(times[label])
-                rows.append({"size": size, "command": label, "median_s": med, "min_s": min(times[label]),
-                             "vs_openpyxl": med / floor, "minus_python": med - base,
-                             "minus_xlwings_import": med - xlw, "exit": codes[label],
-                             "bytes": book.stat().st_size})
+                    runs[label].append(run_once(argv, copy_from, work))
+            docs_written = sum(1 for _ in (work / "docs").rglob("*.docx")) if (work / "docs").exists() else 0
+            floor = {k: statistics.median(r[k] for r in runs[FLOOR]) for k in ("wall", "cpu")}
+            base = statistics.median(r["wall"] for r in runs["python -c pass"]) if "python -c pass" in runs else 0.0
+            xlw = statistics.median(r["wall"] for r in runs["import xlwings"]) if "import xlwings" in runs else None
+            for label, _argv, _copy in cmds:
+                rs = runs[label]
+                wall, cpu = statistics.median(r["wall"] for r in rs), statistics.median(r["cpu"] for r in rs)
+                crashed = [r for r in rs if crashed_run(r)]
+                rows.append({"size": size, "command": label, "wall": wall, "min_wall": min(r["wall"] for r in rs),
+                             "cpu": cpu, "x_floor_wall": wall / floor["wall"], "x_floor_cpu": cpu / floor["cpu"],
+                             "minus_python": wall - base, "minus_xlwings": None if xlw is None else wall - xlw,
+                             "rss_mb": max(r["rss_mb"] for r in rs), "crashed": bool(crashed),
+                             "exit": crashed[0]["exit"] if crashed else rs[-1]["exit"],
+                             "stderr": crashed[0]["stderr"] if crashed else "",
+                             "mb": book.stat().st_size / 1e6,
+                             "docs": docs_written if label == "ptxl docs" else None})
     return rows
 
 
-def peak_memory(book: Path, argv_tail: list[str]) -> float:
-    """Peak RSS (MB) of one process, measured alone (ru_maxrss of a fresh child)."""
-    code = ("import resource,subprocess,sys\n"
-            "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL)\n"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([PY, "-c", code, PY, "-m", "ptxl", *argv_tail], capture_output=True, text=True)
-    return int(out.stdout.strip() or 0) / 1024
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}, "
+            f"Python {platform.python_version()}")
 
 
-def markdown(rows: list[dict], repeat: int, memory: dict) -> str:
+def load() -> str:
+    try:
+        return "/".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
+def markdown(rows: list[dict], repeat: int, argv: list[str], load_before: str, load_after: str) -> str:
+    from generate import SIZES
     lines = [
         "# Benchmark results",
         "",
-        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
-        f"Medians of {repeat} runs, each a fresh process; commands interleaved; ratios within one run.",
+        f"Produced by `python bench/run.py {shlex.join(argv)}` on {dt.date.today().isoformat()}.",
+        f"Machine: {machine()}. Load average (1/5/15 min) {load_before} before, {load_after} after.",
+        f"Medians of {repeat} runs, each a fresh process; commands interleaved; ratios between medians of the "
+        "same run. CPU = the child's own user + system time. × floor = against a bare openpyxl `read_only` pass "
+        "over every cell of every sheet of the same file.",
         "",
-        "| size | workbook | command | median (s) | min (s) | × openpyxl read_only | − python start (s) "
-        "| − import xlwings (s) | exit |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| size | workbook | command | wall (s) | min wall (s) | CPU (s) | × floor (wall) | × floor (CPU) "
+        "| − python start (s) | − import xlwings (s) | peak RSS (MB) | exit |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
-        lines.append(f"| {r['size']} | {r['bytes'] / 1e6:.1f} MB | {r['command']} | {r['median_s']:.3f} | "
-                     f"{r['min_s']:.3f} | {r['vs_openpyxl']:.2f} | {r['minus_python']:.3f} | "
-                     f"{r['minus_xlwings_import']:+.3f} | {r['exit']} |")
-    if memory:
-        lines += ["", "Peak memory (MB, one process measured alone):", ""]
-        lines += [f"- {k}: {v:.0f} MB" for k, v in memory.items()]
+        xlw = "" if r["minus_xlwings"] is None else f"{r['minus_xlwings']:+.3f}"
+        label = r["command"] + (f" ({r['docs']} documents, {r['docs'] / r['wall']:.0f}/s)" if r["docs"] else "")
+        lines.append(f"| {r['size']} | {r['mb']:.1f} MB | {label} | {r['wall']:.3f} | {r['min_wall']:.3f} | "
+                     f"{r['cpu']:.3f} | {r['x_floor_wall']:.2f} | {r['x_floor_cpu']:.2f} | "
+                     f"{r['minus_python']:.3f} | {xlw} | {r['rss_mb']:.0f} | {r['exit']} |")
     sizes = sorted({r["size"] for r in rows}, key="SML".index)
     if len(sizes) > 1:
-        lines += ["", "Growth (median of `ptxl refresh` minus python start-up, per family):", ""]
-        from generate import SIZES
+        lines += ["", "Growth of `ptxl refresh` (median minus python start-up; CPU in brackets):", ""]
+        prev = None
         for s in sizes:
             r = next((x for x in rows if x["size"] == s and x["command"] == "ptxl refresh"), None)
             if r:
-                lines.append(f"- {s} ({SIZES[s]} families): {r['minus_python']:.3f} s, "
-                             f"{1000 * r['minus_python'] / SIZES[s]:.2f} ms per family")
+                step = (f"; ×{r['minus_python'] / prev[1]:.1f} for ×{SIZES[s] / prev[0]:.0f} families"
+                        if prev else "")
+                lines.append(f"- {s} ({SIZES[s]} families): {r['minus_python']:.3f} s ({r['cpu']:.3f} s CPU), "
+                             f"{1000 * r['minus_python'] / SIZES[s]:.2f} ms per family{step}")
+                prev = (SIZES[s], r["minus_python"])
+    crashed = [r for r in rows if r["crashed"]]
+    if crashed:
+        lines += ["", "Crashed:", ""] + [f"- {r['size']} {r['command']}: exit {r['exit']}" for r in crashed]
     return "\n".join(lines) + "\n"
 
 
 def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", nargs="+", default=["S"], choices=["S", "M", "L"])
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--skip", nargs="*", default=[], help="command labels to leave out")
-    ap.add_argument("--memory", action="store_true", help="also measure peak memory of refresh")
+    ap.add_argument("--skip", nargs="*", default=[], help="command labels to leave out (never the floor)")
+    ap.add_argument("--memory", action="store_true", help="accepted for old command lines: peak memory is "
+                                                          "always measured now (wait4)")
     ap.add_argument("--out", type=Path, default=None, help="write the Markdown table here")
     args = ap.parse_args(argv)
+    before = load()
     rows = bench(args.sizes, args.repeat, set(args.skip))
-    memory = {}
-    if args.memory:
-        for size in args.sizes:
-            src = HERE / "out" / f"bench_{size}.xlsx"
-            with tempfile.TemporaryDirectory() as tmp:
-                copy = Path(tmp) / "m.xlsx"
-                shutil.copyfile(src, copy)
-                memory[f"ptxl refresh {size}"] = peak_memory(copy, ["refresh", str(copy)])
-    text = markdown(rows, args.repeat, memory)
+    text = markdown(rows, args.repeat, argv, before, load())
     print(text)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
-    failed = [r for r in rows if r["exit"] not in (0, 1)]
-    return 1 if failed else 0
+    crashed = [r for r in rows if r["crashed"]]
+    for r in crashed:
+        print(f"CRASHED: {r['size']} {r['command']} (exit {r['exit']}):\n{r['stderr']}", file=sys.stderr)
+    return 1 if crashed else 0
 
 
 if __name__ == "__main__":

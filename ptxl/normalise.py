@@ -302,8 +302,7 @@ def _case_ids(sheet, col, out, rows, ctx, findings, family_ids):
     """Trim case ids (with a warning) and, in child sheets, match a family's id spelled differently."""
     fam_name = ctx.names.get("families")
     exact = set(family_ids.values())
-    todo = [i for i, v in enumerate(out) if isinstance(v, str) and v not in exact]
-    if not todo:
+    if not any(isinstance(v, str) and v not in exact for v in out):
         return list(out)  # every id is a family's exact id (or blank): the usual child sheet
     result = []
     for v, row in zip(out, rows):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .gcpause import gc_paused
 from .write import safety
 
 
@@ -51,6 +52,7 @@ class Stages:
         return cls(load_workbook, compute_stats, compute_alerts)
 
 
+@gc_paused
 def compute(data: bytes, as_of: dt.date | None = None, stages: Stages | None = None,
             now: dt.datetime | None = None):
     """Bytes of a workbook → (loaded, stats, alerts, grids): everything but the write."""
@@ -65,6 +67,7 @@ def compute(data: bytes, as_of: dt.date | None = None, stages: Stages | None = N
     return loaded, stats, alerts, grids
 
 
+@gc_paused
 def refresh_workbook(path: str | Path, as_of: dt.date | None = None, *, stages: Stages | None = None,
                      now: dt.datetime | None = None, keep_backups: int = safety.KEEP) -> RefreshResult:
     """Refresh the output sheets of the workbook at ``path`` in place (headless)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dataset import Dataset, Finding
+from .gcpause import gc_paused
 from .schema import get_schema
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -63,6 +64,7 @@ def sort_findings(findings: list, ctx=None, sheet_order: list | None = None) -> 
     return sorted(findings, key=key)
 
 
+@gc_paused
 def load_workbook(path, as_of: dt.date | None = None, password: str | None = None) -> Loaded:
     """Read, normalise and validate a workbook. File problems raise ``ptxl.errors.PtxlError``.
 
@@ -75,6 +77,7 @@ def load_workbook(path, as_of: dt.date | None = None, password: str | None = Non
     return load_raw(raw, as_of, Path(path) if isinstance(path, (str, Path)) else None)
 
 
+@gc_paused
 def load_raw(raw, as_of: dt.date | None = None, path: Path | None = None) -> Loaded:
     """``read.RawWorkbook`` → ``Loaded``: normalise and validate (shared with the live Excel reader)."""
     from .normalise import context_for, normalise

@@ -121,3 +121,13 @@ def test_a_report_for_publication_hides_small_counts(tmp_path):
     assert "<5" in rows[questions["engagement_capacity"]].values()
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Lecture" not in text.split("Impact de la gestion de cas")[-1].split("Groupe 1")[0]
+
+
+def test_report_passes_the_open_xml_validator_and_converts_to_pdf(tmp_path):
+    from tools import libreoffice_pdf, pdf_text, run_ooxml_validator
+
+    out = render_report(seed_stats(), tmp_path / "rapport.docx", lang="fr")
+    assert run_ooxml_validator(out) == []
+    pdf = libreoffice_pdf([out], tmp_path / "pdf")[0]
+    text = pdf_text(pdf)
+    assert "Impact de la gestion de cas" in text and "Groupe 3" in text and "Études de cas" in text
