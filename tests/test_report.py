@@ -131,3 +131,15 @@ def test_report_passes_the_open_xml_validator_and_converts_to_pdf(tmp_path):
     pdf = libreoffice_pdf([out], tmp_path / "pdf")[0]
     text = pdf_text(pdf)
     assert "Impact de la gestion de cas" in text and "Groupe 3" in text and "Études de cas" in text
+
+
+def test_a_large_cohort_gets_a_stay_histogram_not_a_bar_per_family(tmp_path):
+    stats = seed_stats()
+    years = {f"PT-{i:04d}": float(i % 25) for i in range(1, 201)}
+    stats["cohort"]["reviewed"]["years_in_country"] = years
+    out = render_report(stats, tmp_path / "r.docx", lang="fr")
+    doc = Document(str(out))
+    stay = next(t for t in doc.tables if t.rows[0].cells[0].text == "Années en BE")
+    rows = {r.cells[0].text: int(r.cells[1].text) for r in stay.rows[1:]}
+    assert sum(rows.values()) == 200 and len(rows) == 5
+    assert rows["15+ ans"] == sum(1 for y in years.values() if y >= 15)

@@ -135,6 +135,29 @@ def _brackets(counts: dict, lang: str) -> list[list[str]]:
     return [[t("unclear", lang) if k == "unclear" else k, str(v)] for k, v in counts.items()]
 
 
+PER_FAMILY_MAX = 30
+STAY_BRACKETS = ((0, 1), (1, 5), (5, 10), (10, 15), (15, None))
+
+
+def _stay_brackets(years, lang: str) -> list[list[str]]:
+    """Families by whole years in the country: the stay chart of a larger cohort."""
+    counts = {b: 0 for b in STAY_BRACKETS}
+    unclear = 0
+    for y in years:
+        if y is None:
+            unclear += 1
+            continue
+        for lo, hi in STAY_BRACKETS:
+            if y >= lo and (hi is None or y < hi):
+                counts[(lo, hi)] += 1
+                break
+    suffix = t("years_suffix", lang)
+    rows = [[f"{lo}–{hi - 1} {suffix}" if hi else f"{lo}+ {suffix}", str(v)] for (lo, hi), v in counts.items()]
+    if unclear:
+        rows.append([t("unclear", lang), str(unclear)])
+    return rows
+
+
 def cohort_context(stats: dict, dataset, lang: str) -> dict:
     cohort = stats["cohort"]
     adm, rev = cohort["admitted"], cohort["reviewed"]
@@ -150,6 +173,10 @@ def cohort_context(stats: dict, dataset, lang: str) -> dict:
     # Whole years lived (floor), as the seed says "un an", "12, 14 et 18 ans".
     stay_rows = [[cid, str(int(y)) if y is not None else "", str(int(legal.get(cid, 0)))]
                  for cid, y in sorted(years.items(), key=lambda kv: (kv[1] is None, kv[1] or 0))]
+    stay_brackets = None
+    if len(stay_rows) > PER_FAMILY_MAX:  # a bar per family only reads for a pilot-sized cohort
+        stay_brackets = _stay_brackets(years.values(), lang)
+        stay_rows = []
     n = rev["families"]
     mean = eng.get("mean_months_supported")
     return {
@@ -165,6 +192,7 @@ def cohort_context(stats: dict, dataset, lang: str) -> dict:
         "adults_total": adm["adults"], "children_total": adm["children"],
         "nationalities": [[k, str(v)] for k, v in sorted(nat.items(), key=lambda kv: (-_num_or_0(kv[1]), kv[0]))],
         "stay_rows": stay_rows,
+        "stay_brackets": stay_brackets,
     }
 
 

@@ -113,7 +113,8 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
                               width=Mm(100)),
         "children": InlineImage(tpl, charts.bar_chart(t("chart_children", lang), *_split(co["child_brackets"])),
                                 width=Mm(100)),
-        "stay": InlineImage(tpl, charts.stay_chart(
+        "stay": InlineImage(tpl, charts.bar_chart(t("chart_stay", lang), *_split(co["stay_brackets"])),
+                            width=Mm(100)) if co["stay_brackets"] else InlineImage(tpl, charts.stay_chart(
             t("chart_stay", lang), [r[0] for r in co["stay_rows"]], [float(r[1] or 0) for r in co["stay_rows"]],
             [float(r[2] or 0) for r in co["stay_rows"]], t("years_be", lang), t("legal_be", lang)), width=Mm(130)),
         "nationalities": InlineImage(tpl, charts.hbar_chart(t("chart_nationalities", lang),
@@ -124,7 +125,9 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
                                t("total", lang, n=co["adults_total"])),
         "children": _small_table(tpl, [bracket, count], co["child_brackets"],
                                  t("total", lang, n=co["children_total"])),
-        "stay": _small_table(tpl, [t("family", lang), t("years_be", lang), t("legal_be", lang)], co["stay_rows"]),
+        "stay": _small_table(tpl, [t("years_be", lang), t("count", lang)], co["stay_brackets"])
+        if co["stay_brackets"] else
+        _small_table(tpl, [t("family", lang), t("years_be", lang), t("legal_be", lang)], co["stay_rows"]),
         "nationalities": _small_table(tpl, [t("chart_nationalities", lang), count], co["nationalities"]),
     }
     ctx["impact_tables"] = _impact_subdoc(tpl, ctx["sections"])
