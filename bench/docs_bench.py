@@ -34,10 +34,8 @@ def main(argv=None) -> int:
     ap.add_argument("--size", default="M", help="benchmark workbook size (S, M, L)")
     ap.add_argument("--docxtpl", type=int, default=40, help="documents to render with plain docxtpl (0: skip)")
     args = ap.parse_args(argv)
-    book = Path(__file__).resolve().parent / "out" / f"bench_{args.size}.xlsx"
-    if not book.exists():
-        from generate import generate
-        generate(args.size, book.parent)
+    from generate import ensure
+    book = ensure(args.size)
 
     from ptxl.validate import load_workbook
     t0 = time.perf_counter()

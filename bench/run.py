@@ -37,6 +37,9 @@ sys.path.insert(0, str(HERE))
 
 PY = sys.executable
 FLOOR = "openpyxl read_only pass (floor)"
+FLOOR_REFRESHED = "openpyxl read_only pass, refreshed file (floor)"
+NOTES = "<!-- notes: kept when run.py rewrites this file -->"
+SAME_FILE_FLOOR = {"ptxl refresh": FLOOR_REFRESHED}  # each ratio against a pass over the file the command reads
 FLOOR_OPENPYXL = ("import openpyxl,sys\n"
                   "wb=openpyxl.load_workbook(sys.argv[1],read_only=True,data_only=True)\n"
                   "n=0\n"
@@ -55,6 +58,7 @@ def commands(book: Path, refreshed: Path, work: Path) -> list[tuple[str, list[st
         ("python -c pass", [PY, "-c", "pass"], None),
         ("import xlwings", [PY, "-c", "import xlwings"], None),
         (FLOOR, [PY, "-c", FLOOR_OPENPYXL, str(book)], None),
+        (FLOOR_REFRESHED, [PY, "-c", FLOOR_OPENPYXL, str(refreshed)], None),
         ("calamine read (floor)", [PY, "-c", FLOOR_CALAMINE, str(book)], None),
         ("ptxl validate", ptxl + ["validate", str(book), "--json"], None),
         ("ptxl stats", ptxl + ["stats", str(book), "--json"], None),
@@ -65,6 +69,15 @@ def commands(book: Path, refreshed: Path, work: Path) -> list[tuple[str, list[st
     ]
 
 
+def child_env() -> dict:
+    """Compiled bytecode as an installed ptxl has it: kept in bench/out/pycache (not in the source tree),
+    even where PYTHONDONTWRITEBYTECODE is set (it is in some sandboxes: every run would then compile
+    ptxl's modules from source, ~0.15 s that no user pays)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(HERE / "out" / "pycache")
+    return env
+
+
 def run_once(argv: list[str], copy_from: Path | None, work: Path) -> dict:
     """One fresh process: wall time, its own CPU time and peak memory (wait4), exit code."""
     if copy_from is not None:
@@ -72,9 +85,8 @@ def run_once(argv: list[str], copy_from: Path | None, work: Path) -> dict:
         shutil.copyfile(copy_from, target)
         shutil.rmtree(work / ".ptxl-backups", ignore_errors=True)
         argv = [str(target) if a == "{copy}" else a for a in argv]
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=work)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env(), cwd=work)
     err = proc.stderr.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t0
@@ -103,7 +115,8 @@ def prepare(size: str) -> tuple[Path, Path]:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / book.name
             shutil.copyfile(book, copy)
-            proc = subprocess.run([PY, "-m", "ptxl", "refresh", str(copy)], capture_output=True, text=True, cwd=tmp)
+            proc = subprocess.run([PY, "-m", "ptxl", "refresh", str(copy)], capture_output=True, text=True, cwd=tmp,
+                                  env=child_env())
             if proc.returncode not in (0, 1):
                 print(f"refresh of {book.name} crashed:\n{proc.stderr}", file=sys.stderr)
                 return book, book  # timed below, where the crash is reported
@@ -111,27 +124,35 @@ def prepare(size: str) -> tuple[Path, Path]:
     return book, refreshed
 
 
-def bench(sizes: list[str], repeat: int, skip: set[str]) -> list[dict]:
+def bench(sizes: list[str], repeat: int, skip: set[str], large: tuple[int, set[str]] | None = None) -> list[dict]:
+    """``large`` = (repeat, labels to skip) for size L, whose runs take minutes."""
     rows = []
     for size in sizes:
+        if size == "L" and large is not None:
+            repeat, skip = large[0], skip | large[1]
         book, refreshed = prepare(size)
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             cmds = [c for c in commands(book, refreshed, work) if c[0] not in skip or c[0] == FLOOR]
+            if "ptxl refresh" in skip:
+                cmds = [c for c in cmds if c[0] != FLOOR_REFRESHED]
             runs: dict[str, list[dict]] = {c[0]: [] for c in cmds}
+            warm = {label: run_once(argv, copy_from, work) for label, argv, copy_from in cmds}  # caches, not timed
             for _ in range(repeat):  # interleave the commands so drift hits all of them alike
                 for label, argv, copy_from in cmds:
                     if label == "ptxl docs" and (work / "docs").exists():
                         shutil.rmtree(work / "docs")
                     runs[label].append(run_once(argv, copy_from, work))
             docs_written = sum(1 for _ in (work / "docs").rglob("*.docx")) if (work / "docs").exists() else 0
-            floor = {k: statistics.median(r[k] for r in runs[FLOOR]) for k in ("wall", "cpu")}
+            floors = {name: {k: statistics.median(r[k] for r in runs[name]) for k in ("wall", "cpu")}
+                      for name in (FLOOR, FLOOR_REFRESHED) if name in runs}
             base = statistics.median(r["wall"] for r in runs["python -c pass"]) if "python -c pass" in runs else 0.0
             xlw = statistics.median(r["wall"] for r in runs["import xlwings"]) if "import xlwings" in runs else None
             for label, _argv, _copy in cmds:
                 rs = runs[label]
                 wall, cpu = statistics.median(r["wall"] for r in rs), statistics.median(r["cpu"] for r in rs)
-                crashed = [r for r in rs if crashed_run(r)]
+                floor = floors.get(SAME_FILE_FLOOR.get(label, FLOOR), floors[FLOOR])
+                crashed = [r for r in [warm[label], *rs] if crashed_run(r)]
                 rows.append({"size": size, "command": label, "wall": wall, "min_wall": min(r["wall"] for r in rs),
                              "cpu": cpu, "x_floor_wall": wall / floor["wall"], "x_floor_cpu": cpu / floor["cpu"],
                              "minus_python": wall - base, "minus_xlwings": None if xlw is None else wall - xlw,
@@ -169,16 +190,18 @@ def load() -> str:
         return "n/a"
 
 
-def markdown(rows: list[dict], repeat: int, argv: list[str], load_before: str, load_after: str) -> str:
+def markdown(rows: list[dict], repeat: int, argv: list[str], load_before: str, load_after: str,
+             repeat_l: int | None = None) -> str:
     from generate import SIZES
     lines = [
         "# Benchmark results",
         "",
         f"Produced by `python bench/run.py {shlex.join(argv)}` on {dt.date.today().isoformat()}.",
         f"Machine: {machine()}. Load average (1/5/15 min) {load_before} before, {load_after} after.",
-        f"Medians of {repeat} runs, each a fresh process; commands interleaved; ratios between medians of the "
+        f"Medians of {repeat} runs" + (f" ({repeat_l} at L)" if repeat_l and repeat_l != repeat else "")
+        + ", each a fresh process after one untimed run; commands interleaved; ratios between medians of the "
         "same run. CPU = the child's own user + system time. × floor = against a bare openpyxl `read_only` pass "
-        "over every cell of every sheet of the same file.",
+        "over every cell of every sheet of the same file (for `ptxl refresh`, the refreshed file it rewrites).",
         "",
         "| size | workbook | command | wall (s) | min wall (s) | CPU (s) | × floor (wall) | × floor (CPU) "
         "| − python start (s) | − import xlwings (s) | peak RSS (MB) | exit |",
@@ -214,16 +237,22 @@ def main(argv=None):
     ap.add_argument("--sizes", nargs="+", default=["S"], choices=["S", "M", "L"])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--skip", nargs="*", default=[], help="command labels to leave out (never the floor)")
+    ap.add_argument("--repeat-l", type=int, default=None, help="repeat for size L (default: --repeat)")
+    ap.add_argument("--skip-l", nargs="*", default=[], help="more labels to leave out at size L")
     ap.add_argument("--memory", action="store_true", help="accepted for old command lines: peak memory is "
                                                           "always measured now (wait4)")
     ap.add_argument("--out", type=Path, default=None, help="write the Markdown table here")
     args = ap.parse_args(argv)
     before = load()
-    rows = bench(args.sizes, args.repeat, set(args.skip))
-    text = markdown(rows, args.repeat, argv, before, load())
+    large = (args.repeat_l or args.repeat, set(args.skip_l))
+    rows = bench(args.sizes, args.repeat, set(args.skip), large)
+    text = markdown(rows, args.repeat, argv, before, load(), large[0] if "L" in args.sizes else None)
     print(text)
     if args.out:
-        args.out.write_text(text, encoding="utf-8")
+        notes = ""  # a hand-written section after the marker (profile summary, gaps) survives a re-run
+        if args.out.exists() and NOTES in (old := args.out.read_text(encoding="utf-8")):
+            notes = "\n" + NOTES + old.split(NOTES, 1)[1]
+        args.out.write_text(text + notes, encoding="utf-8")
     crashed = [r for r in rows if r["crashed"]]
     for r in crashed:
         print(f"CRASHED: {r['size']} {r['command']} (exit {r['exit']}):\n{r['stderr']}", file=sys.stderr)

@@ -2,12 +2,14 @@
 
 The cohort is random (seeded, fictional) and built straight into the typed
 DataFrames of the Dataset contract with numpy, so setting up 10,000 families
-takes a second and only the statistics are timed. With ``--workbook`` an
-existing workbook (e.g. bench/out/bench_L.xlsx of bench/generate.py) is read
-with ``load_workbook`` first; the read time is printed apart, for context.
+takes a second and only the statistics are timed (bench/generate.py's L
+workbook takes minutes to build and seconds to read). With ``--size`` the
+benchmark workbook of that size (bench/generate.py) is read with
+``load_workbook`` first, or any workbook with ``--workbook``; the read time is
+printed apart, for context.
 
     python bench/stats_bench.py --families 10000 --repeat 7
-    python bench/stats_bench.py --workbook bench/out/bench_M.xlsx
+    python bench/stats_bench.py --size M
 """
 
 from __future__ import annotations
@@ -118,8 +120,13 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--families", type=int, default=10_000)
     ap.add_argument("--workbook", type=Path, default=None)
+    ap.add_argument("--size", choices=["S", "M", "L"], default=None, help="read bench/generate.py's workbook")
     ap.add_argument("--repeat", type=int, default=7)
     args = ap.parse_args(argv)
+    if args.size:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from generate import ensure
+        args.workbook = ensure(args.size)
     t0 = time.perf_counter()
     if args.workbook:
         from ptxl.validate import load_workbook

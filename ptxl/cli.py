@@ -7,6 +7,7 @@ pays for Word or Excel automation.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -15,6 +16,10 @@ import typer
 from typer.core import TyperGroup
 
 from .errors import NotBuiltYet, PtxlError
+
+# Before numpy loads: its BLAS would start a thread per core that spins ~0.1 s of CPU at start-up,
+# for matrix maths no command does (bench/RESULTS.md). An explicit setting still wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 class _Group(TyperGroup):

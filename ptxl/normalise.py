@@ -302,7 +302,7 @@ def _case_ids(sheet, col, out, rows, ctx, findings, family_ids):
     """Trim case ids (with a warning) and, in child sheets, match a family's id spelled differently."""
     fam_name = ctx.names.get("families")
     exact = set(family_ids.values())
-    if not any(isinstance(v, str) and v not in exact for v in out):
+    if {v for v in out if isinstance(v, str)} <= exact:
         return list(out)  # every id is a family's exact id (or blank): the usual child sheet
     result = []
     for v, row in zip(out, rows):

@@ -183,9 +183,19 @@ def header_maps(sheet) -> dict[str, str]:
 
 def _find_header(grid: list, hmap: dict) -> int:
     """0-based index of the row that matches the most known headers (row 0 unless one was inserted)."""
+    longest = max(map(len, hmap), default=0)
+    cut = 2 * longest + 16
+
+    def known(v: str) -> bool:
+        # fold() maps character by character, so fold(v[:cut]) begins fold(v): a long note whose
+        # beginning already folds longer than any header is no header (and is not folded whole)
+        if len(v) > cut and len(fold(v[:cut])) > longest:
+            return False
+        return fold(v) in hmap
+
     best, best_n = 0, -1
     for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
-        n = sum(1 for v in row if isinstance(v, str) and v and fold(v) in hmap)
+        n = sum(1 for v in row if isinstance(v, str) and v and known(v))
         if n > best_n:
             best, best_n = i, n
     return best
@@ -212,22 +222,11 @@ def read_table(sheet, name: str, grid: list, merged, formulas, errors) -> RawTab
             columns[key] = j
     missing = [c.key for c in sheet.columns if c.key not in columns]
     body = grid[h + 1:]
-    width = max((len(r) for r in body), default=0)
     idx = sorted(columns.values())
-    rows, kept = [], []
-    first = idx[0] if idx else None
-    for i, r in enumerate(body):
-        v = r[first] if first is not None and first < len(r) else None
-        # the usual row has its first column filled: decided without a generator
-        if (v is not None and (type(v) is not str or (v and not v.isspace()))) or \
-                any(not _blank(r[j]) for j in idx if j < len(r)):
-            rows.append(h + 2 + i)
-            kept.append(r)
-    if kept and all(len(r) == width for r in kept):
-        transposed = list(zip(*kept))  # calamine's grid is rectangular: one C-level transpose
-        values = {key: list(transposed[j]) for key, j in columns.items()}
+    if body and idx and len(set(map(len, body))) == 1 and len(body[0]) > idx[-1]:
+        rows, values = _rectangular_rows(body, h, idx, columns)
     else:
-        values = {key: [r[j] if j < len(r) else "" for r in kept] for key, j in columns.items()}
+        rows, values = _ragged_rows(body, h, idx, columns)
     first = h + 1  # Excel row of the header
     lo, hi = (min(idx), max(idx)) if idx else (0, 0)
     cross = [m for m in (merged or ()) if m[1][0] + 1 >= first and m[1][1] >= lo and m[0][1] <= hi]
@@ -235,6 +234,31 @@ def read_table(sheet, name: str, grid: list, merged, formulas, errors) -> RawTab
     return RawTable(sheet.key, name, first, columns, rows, values, missing, unknown, duplicates, cross,
                     [p for p in formulas if p[0] > first and p[1] in colset],
                     [p for p in errors if p[0] > first and p[1] in colset])
+
+
+def _rectangular_rows(body: list, h: int, idx: list, columns: dict) -> tuple[list, dict]:
+    """Calamine's grid is rectangular: transpose it once (in C), then keep the rows where a known
+    column is filled, judged column-wise (the first known column decides for nearly every row)."""
+    cols = list(zip(*body))
+    keep = [(v != "" and not v.isspace()) if type(v) is str else not _blank(v) for v in cols[idx[0]]]
+    if not all(keep):
+        for i, k in enumerate(keep):
+            if not k:
+                keep[i] = any(not _blank(cols[j][i]) for j in idx[1:])
+    if all(keep):
+        return list(range(h + 2, h + 2 + len(body))), {key: list(cols[j]) for key, j in columns.items()}
+    sel = [i for i, k in enumerate(keep) if k]
+    return [h + 2 + i for i in sel], {key: [cols[j][i] for i in sel] for key, j in columns.items()}
+
+
+def _ragged_rows(body: list, h: int, idx: list, columns: dict) -> tuple[list, dict]:
+    """Rows of unequal length (the openpyxl fallback pads them, but be safe): row by row."""
+    rows, kept = [], []
+    for i, r in enumerate(body):
+        if any(not _blank(r[j]) for j in idx if j < len(r)):
+            rows.append(h + 2 + i)
+            kept.append(r)
+    return rows, {key: [r[j] if j < len(r) else "" for r in kept] for key, j in columns.items()}
 
 
 def suggest_header(table: RawTable, wanted: str) -> tuple[int, str] | None:

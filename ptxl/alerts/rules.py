@@ -132,9 +132,16 @@ class Context:
         except StopIteration:
             return None
 
+    def _setting_cached(self, key: str) -> int | None:
+        """``setting`` once per key: the settings do not change while alerts are computed."""
+        cache = self.__dict__.setdefault("_setting_cache", {})
+        if key not in cache:
+            cache[key] = self.setting(key)
+        return cache[key]
+
     def validity_months(self, document_type: str | None) -> int | None:
         """Default validity of a document type (``<type>_months`` setting); 0 or blank = none."""
-        months = self.setting(f"{document_type}_months") if document_type else None
+        months = self._setting_cached(f"{document_type}_months") if document_type else None
         return months or None
 
     def alert(self, kind: str, fam: Family, sheet_key: str, row, date: dt.date | None, message: str,
@@ -155,6 +162,8 @@ class Context:
 
 def _row(rec: dict) -> int | None:
     row = rec.get("_row")
+    if type(row) is int:  # as a records dict gives it
+        return row
     try:
         return None if row is None or pd.isna(row) else int(row)
     except (TypeError, ValueError):

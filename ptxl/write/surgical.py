@@ -18,7 +18,6 @@ import numbers
 import posixpath
 import re
 from typing import Mapping
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -46,6 +45,17 @@ ORDER = ("sheetPr dimension sheetViews sheetFormatPr cols sheetData sheetCalcPr 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _ESCAPE_LIKE = re.compile("_(x[0-9A-Fa-f]{4}_)")
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def escape(text: str) -> str:
+    """``xml.sax.saxutils.escape`` without its import of urllib (~14 ms on every refresh)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
 
 
 def ooxml_text(text: str) -> str:
@@ -262,13 +272,14 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
     splice = None
     if grid.mode == "replace":
         had_formula = cut is None and old.find(f".//{M}f") is not None
+        old.clear()  # free the old rows in place: replace() would first move them into a document of their
+        # own, which takes lxml ~35 s for the 22,000 rows of a 10,000-family alerts sheet
         if root.nsmap.get(None) == MAIN:  # the rows are spliced in as text after serialising the rest
             splice = f"ptxl-sheetdata-{id(grid)}"
             root.replace(old, etree.Comment(splice))
         else:
             root.replace(old, etree.fromstring(_rows_xml(grid.cells, grid.row_heights, styles, date1904)))
-        for h in list(links):
-            links.remove(h)
+        del links[:]  # every old link, freed in place (removing 20,000 one by one copies each first)
         _drop(root, "mergeCells")
         if grid.col_widths:
             cols = _place(root, "cols")
