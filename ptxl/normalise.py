@@ -128,6 +128,9 @@ def _parse_date(v, or_year: bool):
     return None, False, "date.invalid"
 
 
+INT_LIMIT = 2 ** 53  # the largest whole number a spreadsheet cell holds exactly
+
+
 def parse_number(v, integer: bool, minimum: float | None = 0, maximum: float | None = None):
     """→ (number or None, finding code or None). Text numbers (also with a decimal comma) are warned."""
     code = OK
@@ -143,6 +146,8 @@ def parse_number(v, integer: bool, minimum: float | None = 0, maximum: float | N
     if integer:
         if not float(v).is_integer():
             return None, "score.range" if maximum == 10 else "number.not_integer"
+        if abs(v) > INT_LIMIT:  # no count is that large, and the integer column could not hold it
+            return None, "score.range" if maximum == 10 else "number.invalid"
         v = int(v)
     if minimum is not None and v < minimum:
         return None, "score.range" if maximum == 10 else "number.negative"

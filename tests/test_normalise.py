@@ -143,3 +143,10 @@ def test_unreadable_values_become_blank_never_garbage(tmp_path):
     assert loaded.dataset.tables["families"]["status"].iloc[0] is None
     assert {f.code for f in loaded.errors} >= {"score.range", "choice.unknown"}
     assert all(f.value is not None for f in loaded.errors if f.code in ("score.range", "choice.unknown"))
+
+
+def test_a_huge_whole_number_in_an_integer_column_is_an_error_not_a_crash():
+    from ptxl.normalise import parse_number
+    assert parse_number(8.1e292, integer=True) == (None, "number.invalid")
+    assert parse_number(8.1e292, integer=True, maximum=10) == (None, "score.range")
+    assert parse_number(float(2 ** 53), integer=True)[0] == 2 ** 53  # the limit itself is still a number
