@@ -77,3 +77,20 @@ def test_case_file_context_reads_the_reference_date_consistently():
     en = build_context("dossier_famille", cohort("en"), "PT-001")
     assert en["F"]["legal_stay_years"] == "2.5" and en["F"]["status"] == get_schema().scales["status"].label(
         "active", "en")
+
+
+def test_case_file_and_alerts_agree_on_a_document_without_a_valid_until():
+    """A medical certificate has a 3-month default (settings): the case file says expired, as the alerts do."""
+    from ptxl.alerts import compute_alerts
+    from ptxl.dataset import Dataset
+    ds = Dataset.from_rows({
+        "families": [{"case_id": "PT-001", "family_name": "A (fictive)", "status": "active",
+                      "admission_date": dt.date(2022, 1, 1), "referral_date": dt.date(2021, 12, 1)}],
+        "documents": [{"case_id": "PT-001", "document_type": "medical_certificate",
+                       "issue_date": dt.date(2022, 10, 1)}],
+    }, {"reference_date": dt.date(2023, 2, 28)})
+    doc = build_context("dossier_famille", ds, "PT-001")["documents"][0]
+    assert doc["valid_until"].startswith("01/01/2023")
+    assert doc["validity"] == "Expiré"
+    kinds = {a.kind for a in compute_alerts(ds) if a.sheet_key == "documents"}
+    assert kinds == {"document_expired"}

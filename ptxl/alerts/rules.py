@@ -10,13 +10,14 @@ Shared conventions, so that every rule reads the same way in the sheet:
 
 from __future__ import annotations
 
-import calendar
+
 import datetime as dt
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from ..schema import get_schema
+from ..validity import add_months, setting_int
 from . import URGENCY, Alert
 from . import messages as M
 
@@ -41,13 +42,6 @@ def as_date(value) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     return value if isinstance(value, dt.date) else None
-
-
-def add_months(d: dt.date, months: int) -> dt.date:
-    """Calendar months; a day missing in the target month falls on its last day (31/08 + 6 → 28/02)."""
-    year, month = divmod(d.month - 1 + months, 12)
-    year, month = d.year + year, month + 1
-    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 def text(value) -> str | None:
@@ -119,18 +113,7 @@ class Context:
 
     def setting(self, key: str) -> int | None:
         """A whole number ≥ 0 from the settings sheet, else the schema's default."""
-        value = self.ds.settings.get(key)
-        try:
-            if value is not None and not isinstance(value, bool) and not pd.isna(value):
-                number = float(str(value).strip().replace(",", "."))
-                if number >= 0 and number == int(number):
-                    return int(number)
-        except (TypeError, ValueError):
-            pass
-        try:
-            return get_schema().setting(key).default
-        except StopIteration:
-            return None
+        return setting_int(self.ds.settings, key)
 
     def _setting_cached(self, key: str) -> int | None:
         """``setting`` once per key: the settings do not change while alerts are computed."""
@@ -141,8 +124,7 @@ class Context:
 
     def validity_months(self, document_type: str | None) -> int | None:
         """Default validity of a document type (``<type>_months`` setting); 0 or blank = none."""
-        months = self._setting_cached(f"{document_type}_months") if document_type else None
-        return months or None
+        return (self._setting_cached(f"{document_type}_months") or None) if document_type else None
 
     def alert(self, kind: str, fam: Family, sheet_key: str, row, date: dt.date | None, message: str,
               level: str | None = None, days: int | None | str = "auto") -> Alert:

@@ -11,9 +11,10 @@ never names; only the internal family case file names people.
 
 from __future__ import annotations
 
-import calendar
+
 
 from ..schema import get_schema
+from ..validity import expiry, setting_int
 from .data import (Index, age_on, build_index, by_date, fmt_date, latest_on_or_before, months_between)
 from .markup import text
 from .texts import DOC_TYPES, t
@@ -229,16 +230,11 @@ def _case_study(ix: Index, case) -> dict:
 
 def _documents(ix: Index, case) -> list[dict]:
     lang, ref, st = ix.lang, ix.reference_date, ix.settings
-    months = int(st.get("support_letter_months") or 6)
-    soon = int(st.get("alert_document_days") or 30)
+    soon = setting_int(st, "alert_document_days") or 0
     out = []
     for d in case.rows("documents"):
-        until, note = d.get("valid_until"), ""
-        if until is None and d.get("document_type") == "support_letter" and d.get("issue_date"):
-            y, m = divmod(d["issue_date"].month - 1 + months, 12)
-            until = d["issue_date"].replace(year=d["issue_date"].year + y, month=m + 1, day=1)
-            until = until.replace(day=min(d["issue_date"].day, _days_in(until)))
-            note = " " + t("default_validity", lang).format(months)
+        until, months = expiry(d.get("document_type"), d.get("issue_date"), d.get("valid_until"), st)
+        note = " " + t("default_validity", lang).format(months) if months else ""
         if until is None:
             state = t("validity_unknown", lang)
         elif until < ref:
@@ -252,9 +248,6 @@ def _documents(ix: Index, case) -> list[dict]:
                     "valid_until": fmt_date(until) + note, "validity": state})
     return out
 
-
-def _days_in(d) -> int:
-    return calendar.monthrange(d.year, d.month)[1]
 
 
 # --- the four documents ----------------------------------------------------------------------------
