@@ -12,19 +12,12 @@ import pytest
 import xlsxwriter
 from msoffcrypto.format.ooxml import OOXMLFile
 
+from crypto_fixtures import no_password_around  # noqa: F401  (autouse fixture)
 from ptxl import crypto
 from ptxl.errors import PtxlError
 
 PASSWORD = "Correct-Horse-7"
 SECRET = "ZZSECRETVALUEZZ"
-
-
-@pytest.fixture(autouse=True)
-def _clean(monkeypatch):
-    monkeypatch.delenv(crypto.ENV_PASSWORD, raising=False)
-    crypto._REMEMBERED.clear()
-    yield
-    crypto._REMEMBERED.clear()
 
 
 def small_xlsx() -> bytes:

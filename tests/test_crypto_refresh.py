@@ -8,18 +8,11 @@ import os
 import pytest
 from msoffcrypto.format.ooxml import OOXMLFile
 
+from crypto_fixtures import no_password_around  # noqa: F401  (autouse fixture)
 from ptxl import crypto
 from ptxl.schema import get_schema
 
 PASSWORD = "Plan-Together-2023!"
-
-
-@pytest.fixture(autouse=True)
-def _clean(monkeypatch):
-    monkeypatch.delenv(crypto.ENV_PASSWORD, raising=False)
-    crypto._REMEMBERED.clear()
-    yield
-    crypto._REMEMBERED.clear()
 
 
 @pytest.fixture(scope="module")
