@@ -1,0 +1,115 @@
+"""The one way ptxl puts a file on disk: whole or not at all.
+
+Every writer (workbook, documents, report, export, key file, mapping file, ``ptxl new``)
+hands its finished bytes to :func:`write_atomic`. The bytes go to a temporary file in
+the target's own folder (same disk, so the final rename is atomic), are flushed and
+fsynced, and only then take the target's name. A failure at any point (disk full,
+permission, a kill) leaves the previous file as it was and no partial or 0-byte file
+behind, so the next run works.
+
+``overwrite=False`` is for files that must never replace another (a new workbook, a
+key): the temp file is hard-linked to the name, which fails if the name appeared
+meanwhile; on a disk without hard links, an exclusive create is the fallback.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+from pathlib import Path
+
+TEMP_PREFIX = ".~ptxl-"
+
+
+def _checkpoint(name: str) -> None:
+    """No-op; fault tests replace it to fail at a precise step."""
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def temp_path(target: Path) -> Path:
+    """A fresh temp name beside ``target`` that the stale-temp cleaner recognises."""
+    return target.parent / f"{TEMP_PREFIX}{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+
+
+def write_temp(target: Path, data: bytes, mode: int = 0o600) -> Path:
+    """Write ``data`` fully to a new temp file beside ``target`` and fsync it; remove it on any failure."""
+    temp = temp_path(target)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view[:1 << 20]):]
+                _checkpoint("writing")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        _unlink(temp)
+        raise
+    return temp
+
+
+def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = True, mode: int = 0o600) -> Path:
+    """Put ``data`` at ``path`` whole or not at all; returns ``path``.
+
+    Raises ``FileExistsError`` when ``overwrite`` is False and ``path`` exists, and the
+    ``OSError`` of the failed step otherwise (the CLI turns both into a plain message).
+    """
+    path = Path(path)
+    temp = write_temp(path, data, mode)
+    try:
+        _checkpoint("temp_written")
+        if overwrite:
+            os.replace(temp, path)
+        else:
+            try:
+                os.link(temp, path)  # fails with EEXIST if the name appeared meanwhile
+            except OSError as exc:
+                if exc.errno == errno.EEXIST:
+                    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+                _exclusive_copy(temp, path, data, mode)
+            _unlink(temp)
+        _fsync_dir(path.parent)
+    except BaseException:
+        _unlink(temp)
+        raise
+    return path
+
+
+def _exclusive_copy(temp: Path, path: Path, data: bytes, mode: int) -> None:
+    """No hard links on this disk: create the name exclusively and fill it; remove it if that fails."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view[:1 << 20]):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        _unlink(path)
+        raise
+
+
+def _unlink(p: Path) -> None:
+    try:
+        os.unlink(p)
+    except OSError:
+        pass
