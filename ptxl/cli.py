@@ -14,7 +14,9 @@ from typing import List, Optional
 
 import typer
 from typer.core import TyperGroup
+from typer.main import get_command
 
+from . import __version__, guard
 from .errors import NotBuiltYet, PtxlError
 
 # Before numpy loads: its BLAS would start a thread per core that spins ~0.1 s of CPU at start-up,
@@ -22,15 +24,47 @@ from .errors import NotBuiltYet, PtxlError
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
+# typer 0.12 raises click's exceptions; typer 0.28 those of its own copy of click (typer._click) and no
+# longer installs click. So the classes come from typer's own exports: never ``import click``.
+_CLICK_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
 class _Group(TyperGroup):
-    """Turns a file-level problem into its one-paragraph message and exit 2, however the app is invoked."""
+    """The one guard of every command, however the app is invoked (``ptxl``, ``main()``, CliRunner).
+
+    Usage mistakes show the command's usage; file-level problems and the unforeseen become one
+    paragraph (``ptxl.guard``); all exit 2, never a traceback; Ctrl+C exits 130.
+    """
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = rv if isinstance(rv, int) and not isinstance(rv, bool) else 0  # Exit's code, or done
+        except _CLICK_ERROR as exc:  # usage: missing or unknown argument, option or command
+            exc.show()
+            code = guard.USAGE
+        except typer.Abort:  # click ≤8.1's form of Ctrl+C (and of end-of-input at a prompt)
+            code = _report(KeyboardInterrupt())
+        except Exception as exc:
+            code = _report(exc)
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except PtxlError as exc:
-            typer.echo(str(exc), err=True)
-            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt as exc:  # typer 0.28 would make it a silent exit 130: say so first
+            raise typer.Exit(_report(exc)) from None
+
+
+def _report(exc: BaseException) -> int:
+    """Print the guard's paragraph for ``exc`` on stderr; returns the exit code."""
+    failure = guard.explain(exc)
+    if failure.unexpected:
+        guard.log_unexpected(exc)
+    typer.echo(failure.message, err=True)
+    return failure.code
 
 
 app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -38,6 +72,19 @@ app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, rich_m
 excel_app = typer.Typer(add_completion=False, no_args_is_help=True,
                         help="Install the 'Plan Together' tab in Excel (once per computer).")
 app.add_typer(excel_app, name="excel")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"ptxl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                          help="Print the version of ptxl and stop.")):
+    pass
+
 
 LangOpt = typer.Option("fr", "--lang", help="Language of the workbook: fr, nl or en.")
 AsOfOpt = typer.Option(None, "--as-of", help="Reference date YYYY-MM-DD for this run (overrides the workbook's).")
@@ -138,14 +185,12 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     typer.echo(f"Refreshed its statistics, alerts ({len(result.alerts)}) and checks ({len(result.findings)}).")
     written = generate_documents(target, out / "dossiers")
     typer.echo(f"Wrote {len(written)} Word documents into {out / 'dossiers'}.")
-    try:
-        import matplotlib  # noqa: F401  (the report's charts)
-    except ImportError:
-        typer.echo('The impact report needs the charts extra: pip install "ptxl[report]", then run '
-                   f"ptxl report {target} --out {out / 'rapport_impact.docx'}")
-        return
     from .report import write_report
-    typer.echo(f"Wrote {write_report(target, out / 'rapport_impact.docx')}.")
+    report_out = out / "rapport_impact.docx"
+    try:
+        typer.echo(f"Wrote {write_report(target, report_out)}.")
+    except guard.MissingExtra as exc:  # the rest is written: say how to make the report alone
+        raise guard.MissingExtra(exc.extra, f"ptxl report {target} --out {report_out}") from None
 
 
 @app.command()
@@ -328,28 +373,8 @@ def excel_status():
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: file-level problems become one plain paragraph and exit 2, never a traceback."""
-    try:
-        rc = app(args=argv, standalone_mode=False)  # click returns typer.Exit's code here, not raise
-    except PtxlError as exc:
-        typer.echo(str(exc), err=True)
-        return exc.exit_code
-    except typer.Exit as exc:
-        return exc.exit_code
-    except KeyboardInterrupt:
-        typer.echo("Interrupted: nothing was written.", err=True)
-        return 130
-    except Exception as exc:  # click usage errors and the unforeseen
-        import click
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return 2
-        if isinstance(exc, click.exceptions.Abort):
-            return 130
-        typer.echo(f"ptxl stopped on an unexpected problem ({type(exc).__name__}). Nothing was changed in "
-                   f"your workbook. Please report it with the command you ran.", err=True)
-        return 2
-    return rc if isinstance(rc, int) else 0
+    """Entry point: runs one command and returns its exit code; never raises, never prints a traceback."""
+    return get_command(app).main(argv, standalone_mode=False)
 
 
 def run():

@@ -11,8 +11,10 @@ entry sheets are never written) and tells the user in the status bar and a
 short message box, in the workbook's language. When there are errors the
 checks sheet is brought to the front.
 
-A failure is a message box, never a traceback window: file-level problems say
-what to do (``PtxlError``); anything unforeseen says which kind of problem and
+A failure is a message box, never a traceback window, worded by the same guard
+as the command line (``ptxl.guard``): file-level problems say what to do
+(``PtxlError``, or a file the system refused: disk full, permission, in the
+workbook's language); anything unforeseen says which kind of problem and
 when, and its technical trace (code locations only, no cell value, no message
 text that could quote an entry) goes to ``ptxl-excel.log`` in the temp folder.
 """
@@ -22,6 +24,9 @@ from __future__ import annotations
 import sys
 
 from .excel_texts import text
+from .guard import explain, log_unexpected
+
+LOG_NAME = "ptxl-excel.log"  # in the temp folder, beside the command line's
 
 __all__ = ["validate", "refresh", "generate_documents"]
 
@@ -82,22 +87,6 @@ def _now() -> str:
     return dt.datetime.now().strftime("%H:%M")
 
 
-def _log_unexpected(exc: BaseException) -> None:
-    """Code locations of an unforeseen failure, for whoever maintains ptxl; no message text (may quote data)."""
-    import datetime as dt
-    import tempfile
-    import traceback
-    from pathlib import Path
-    try:
-        frames = traceback.extract_tb(exc.__traceback__)
-        lines = [f"{dt.datetime.now().isoformat(timespec='seconds')} {type(exc).__name__}"]
-        lines += [f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
-        with open(Path(tempfile.gettempdir()) / "ptxl-excel.log", "a", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + "\n")
-    except Exception:
-        pass
-
-
 def _caller():
     import xlwings as xw
     return xw.Book.caller()
@@ -108,7 +97,7 @@ def _run(action, book) -> None:
         try:
             book = _caller()
         except Exception as exc:  # no Excel to answer: RunPython shows this line (stderr, exit 1)
-            _log_unexpected(exc)
+            log_unexpected(exc, LOG_NAME)
             sys.stderr.write(text("err.no_excel") + "\n")
             sys.exit(1)
     ui = Ui(book)
@@ -119,14 +108,14 @@ def _run(action, book) -> None:
         pass
     try:
         action(book, ui)
-    except Exception as exc:
-        from .errors import PtxlError
+    except (Exception, KeyboardInterrupt) as exc:  # the command line's guard (ptxl.guard), in a message box
         ui.status(False)  # Excel's own status bar again: the message box tells what happened
-        if isinstance(exc, PtxlError):
-            ui.message(str(exc), critical=True)
-        else:
-            _log_unexpected(exc)
+        failure = explain(exc, ui.lang, LOG_NAME)
+        if failure.unexpected:
+            log_unexpected(exc, LOG_NAME)
             ui.message(text("err.unexpected", ui.lang, kind=type(exc).__name__, time=_now()), critical=True)
+        else:
+            ui.message(failure.message, critical=True)
 
 
 # ------------------------------------------------------------------ the three actions

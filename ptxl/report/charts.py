@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import io
 
+from ..guard import MissingExtra
+
 
 def _plt():
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:  # a base install (pip install .): say which extra brings the charts
+        raise MissingExtra("report") from None
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     plt.rcParams.update({"font.size": 9, "font.family": "DejaVu Sans", "svg.hashsalt": "ptxl"})
