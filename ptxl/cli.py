@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command
 
 from . import __version__, guard
@@ -26,7 +26,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 # typer 0.12 raises click's exceptions; typer 0.28 those of its own copy of click (typer._click) and no
 # longer installs click. So the classes come from typer's own exports: never ``import click``.
-_CLICK_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_CLICK_ERROR, _USAGE_ERROR = (next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+                               for name in ("ClickException", "UsageError"))
 
 
 class _Group(TyperGroup):
@@ -58,6 +59,25 @@ class _Group(TyperGroup):
             raise typer.Exit(_report(exc)) from None
 
 
+class _Command(TyperCommand):
+    """Gives every usage error its command, so the usage line is shown (click leaves it out for a few)."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except _USAGE_ERROR as exc:  # e.g. "Option '--as-of' requires an argument", raised without a context
+            if exc.ctx is None:
+                exc.ctx, exc.cmd = ctx, self
+            raise
+
+
+class _App(typer.Typer):
+    """typer.Typer whose commands are ``_Command``s."""
+
+    def command(self, *args, cls=None, **kwargs):
+        return super().command(*args, cls=cls or _Command, **kwargs)
+
+
 def _report(exc: BaseException) -> int:
     """Print the guard's paragraph for ``exc`` on stderr; returns the exit code."""
     failure = guard.explain(exc)
@@ -67,9 +87,9 @@ def _report(exc: BaseException) -> int:
     return failure.code
 
 
-app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+app = _App(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Plan Together XL: the case managers' workbook, its checks, statistics and documents.")
-excel_app = typer.Typer(add_completion=False, no_args_is_help=True,
+excel_app = _App(add_completion=False, no_args_is_help=True,
                         help="Install the 'Plan Together' tab in Excel (once per computer).")
 app.add_typer(excel_app, name="excel")
 
