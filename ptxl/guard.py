@@ -9,18 +9,21 @@ so a full disk or a file open in Word reads the same wherever it happens:
 * anything else: the kind of problem only, that the workbook was not changed, exit 2
   (never 1, which means "the workbook has errors"), and its code locations in a log.
 
-This runs when something already went wrong, so it imports nothing that could fail in
-turn (standard library and ``ptxl.errors`` only) and never raises. No message quotes an
-exception's text: it may quote a cell (a name, a birth date); file names are the user's own.
+This runs when something already went wrong, so it never raises and imports nothing when
+it runs: its imports (standard library, ``ptxl.errors``, ``ptxl.write.atomic``) are done when
+the command starts. No message quotes an exception's text, which may quote a cell (a name,
+a birth date): the cause comes from the error number, the file name is the user's own.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from typing import NamedTuple
 
 from .errors import PtxlError
+from .write.atomic import TEMP_PREFIX
 
 USAGE = 2  # the command could not run (CLI.md); 1 is kept for "the workbook has errors"
 INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C
@@ -116,7 +119,6 @@ class Failure(NamedTuple):
 
 def _display_name(exc: OSError) -> str | None:
     """The file the user knows: the target of a rename rather than ptxl's temp file beside it."""
-    from .write.atomic import TEMP_PREFIX  # standard library only: cannot fail
     name = exc.filename2 or exc.filename
     if name is None or isinstance(name, int):  # os.write on a descriptor names no file
         return None
@@ -129,24 +131,29 @@ def _display_name(exc: OSError) -> str | None:
 
 def os_message(exc: OSError, lang: str | None = None) -> str:
     """Which file, why and what to do, in one paragraph; the system's own words only for rare causes."""
-    cause, hint = _CAUSES.get(exc.errno, (exc.strerror or type(exc).__name__, _OTHER_HINT))
+    cause, hint = _CAUSES.get(exc.errno, (os.strerror(exc.errno), _OTHER_HINT))  # the system's words, not data
     name = _display_name(exc)
     return say(_FILE if name else _NO_FILE, lang, name=name, cause=cause, hint=hint)
 
 
 def log_path(log_name: str = LOG_NAME) -> str:
-    import tempfile
-    return os.path.join(tempfile.gettempdir(), log_name)
+    try:
+        return os.path.join(tempfile.gettempdir(), log_name)
+    except Exception:  # no usable temp folder: the log goes nowhere, the message still names it
+        return log_name
 
 
 def explain(exc: BaseException, lang: str | None = None, log_name: str = LOG_NAME) -> Failure:
     """The message and exit code for ``exc``; ``lang`` None gives the bilingual command-line wording."""
-    if isinstance(exc, KeyboardInterrupt):
-        return Failure(INTERRUPTED, say(_INTERRUPTED, lang), False)
-    if isinstance(exc, PtxlError):
-        return Failure(exc.exit_code, str(exc), False)
-    if isinstance(exc, OSError) and exc.errno is not None:
-        return Failure(USAGE, os_message(exc, lang), False)
+    try:
+        if isinstance(exc, KeyboardInterrupt):
+            return Failure(INTERRUPTED, say(_INTERRUPTED, lang), False)
+        if isinstance(exc, PtxlError):
+            return Failure(exc.exit_code, str(exc), False)
+        if isinstance(exc, OSError) and exc.errno is not None:
+            return Failure(USAGE, os_message(exc, lang), False)
+    except Exception:  # an OSError with an odd file name, say: then worded as the unforeseen
+        pass
     return Failure(USAGE, say(_UNEXPECTED, lang, kind=type(exc).__name__, log=log_path(log_name)), True)
 
 
