@@ -88,9 +88,9 @@ def _report(exc: BaseException) -> int:
 
 
 app = _App(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Plan Together XL: the case managers' workbook, its checks, statistics and documents.")
+           help="Plan Together XL: the case managers' workbook, its checks, statistics and documents.")
 excel_app = _App(add_completion=False, no_args_is_help=True,
-                        help="Install the 'Plan Together' tab in Excel (once per computer).")
+                 help="Install the 'Plan Together' tab in Excel (once per computer).")
 app.add_typer(excel_app, name="excel")
 
 
