@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .errors import PtxlError
 from .limits import check_package, read_part
-from .rules.messages_file import FileProblem
+from .rules.messages_file import UNNAMED, FileProblem
 from .sheetxml import date1904, formula_and_error_cells, sheet_parts
 from .schema import DEFAULT_LANG, LANGS, get_schema
 
@@ -32,7 +32,6 @@ EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 STRICT_NS = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 HEADER_SCAN_ROWS = 10  # the header row is looked for in the first rows, in case one was inserted above
-UNNAMED = "(workbook)"  # only for bytes handed in without a name (``named_source`` gives one)
 ZERO_HEAD = 512  # a file whose first bytes are all zeros lost its content (a sector or more)
 
 

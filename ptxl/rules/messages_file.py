@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from ..errors import PtxlError
 
+UNNAMED = "(workbook)"  # the name of bytes handed in without one (``read.named_source`` gives one)
+
 
 class FileProblem(PtxlError):
     """A file-level problem; ``kind`` tells which (for tests and the JSON of the CLI), ``params`` fill its message.
