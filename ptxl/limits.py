@@ -32,7 +32,7 @@ from .rules.messages_file import FileProblem
 
 MB = 1 << 20
 ENV_TOTAL, ENV_PART, ENV_RATIO = "PTXL_MAX_UNZIPPED_MB", "PTXL_MAX_PART_MB", "PTXL_MAX_RATIO"
-DEFAULT_TOTAL_MB, DEFAULT_PART_MB, DEFAULT_RATIO = 1024, 512, 200
+DEFAULT_TOTAL_MB, DEFAULT_PART_MB, DEFAULT_RATIO = 1024, 512, 100
 RATIO_GRACE = MB  # a part smaller than this is not judged by its ratio: it cannot hurt
 LOCAL, EOCD, DATA_DESCRIPTOR = b"PK\x03\x04", b"PK\x05\x06", 0x08
 METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # the only ones Excel writes
@@ -86,14 +86,14 @@ def check_package(zf: zipfile.ZipFile, data: bytes, name: str, limits: Limits | 
     limits = limits or Limits.from_env()
     infos = zf.infolist()
     _check_directory(infos, data, name)
+    for i in infos:  # a part first: the message can name it
+        over = _over(i.filename, i.file_size, i.compress_size, limits)
+        if over:
+            raise over.as_problem(name)
     total = sum(i.file_size for i in infos)
     if total > limits.total:
         raise FileProblem("too_large", name, size=_mb(total), limit=limits.total // MB, env=ENV_TOTAL,
                           suggest=_suggest(total))
-    for i in infos:
-        over = _over(i.filename, i.file_size, i.compress_size, limits)
-        if over:
-            raise over.as_problem(name)
 
 
 def _over(part: str, size: int, compressed: int, limits: Limits) -> "Refused | None":

@@ -127,7 +127,8 @@ def sniff(data: bytes, name: str, suffix: str | None, password: str | None = Non
         raise FileProblem("not_workbook", name)
     if data.startswith(ZIP_MAGIC):
         return data
-    if data.rfind(EMPTY_ZIP_MAGIC, max(0, len(data) - 65557)) > 0 and b"PK\x01\x02xl/workbook" in data:
+    if (data.rfind(EMPTY_ZIP_MAGIC, max(0, len(data) - 65557)) > 0 and b"PK\x01\x02" in data
+            and b"xl/workbook.xml" in data):
         raise FileProblem("corrupt_zip", name)  # a workbook's zip directory without its beginning: damaged
     head = data[:4096]
     if b"\x00" not in head:
@@ -344,6 +345,8 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
             merged = ws.merged_cell_ranges
         except PtxlError:
             raise
+        except zipfile.BadZipFile:  # a part that is not what its entry says (size, CRC)
+            raise FileProblem("corrupt_zip", name) from None
         except Exception:
             raise FileProblem("corrupt", name) from None
         return (_grid(ws, data, sname, name), merged, *formula_and_error_cells(xml))
