@@ -7,6 +7,8 @@ sheets' XML is scanned for ``<f>`` and ``t="e"`` cells, which is cheap.
 Nothing here judges an entry: structure facts (missing sheet, missing column,
 merged cells, formulas) are collected for ``ptxl.rules.structure`` to turn into
 findings in the workbook's language. File-level problems raise ``PtxlError``.
+Before anything is parsed, ``ptxl.limits`` checks the zip's directory: a zip
+bomb or a forged directory is refused without inflating one part.
 
 Accepts a path, ``bytes`` or a binary file-like, so a decrypted in-memory copy
 can be fed in later (``password`` is the hook for that).

@@ -101,8 +101,8 @@ FILE = {
                        "heeft het niet geopend: het bestand is wellicht vervalst (« zipbom »). Open het niet en "
                        "neem uw laatste reservekopie. Bent u zeker van dit bestand, start dan opnieuw met de "
                        "omgevingsvariabele {env}={ratio_suggest}.",
-                       "'{name}' holds a part ({part}) compressed {ratio} times ({size} MB once unzipped), over "
-                       "the limit of {limit} times: an ordinary workbook is compressed less than 20 times. ptxl "
+                       "'{name}' holds a part ({part}) compressed {ratio} to 1 ({size} MB once unzipped), over "
+                       "the limit of {limit} to 1: an ordinary workbook is compressed less than 20 to 1. ptxl "
                        "did not open it: the file is probably forged (a 'zip bomb'). Do not open it, use your "
                        "latest backup. If you trust this file, run again with the environment variable "
                        "{env}={ratio_suggest}."),
