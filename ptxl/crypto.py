@@ -67,10 +67,10 @@ MESSAGES = {
         ".xlsx with Excel's 'Encrypt with password'. Nothing was written.)"),
     "damaged": (
         "« {name} » est protégé par un mot de passe, mais le fichier est endommagé ou incomplet (copie "
-        "interrompue ?) : il ne peut pas être déchiffré, quel que soit le mot de passe. Rien n'a été lu ni écrit. "
-        "Reprenez votre dernière copie de sauvegarde (par exemple dans le dossier .ptxl-backups à côté du "
-        "classeur). ({name} is password-protected but the file is damaged or incomplete: it cannot be decrypted, "
-        "whatever the password. Nothing was read or written. Use your latest backup.)"),
+        "interrompue ?) : il ne peut pas être déchiffré, quel que soit le mot de passe. Rien n'a été lu ni "
+        "écrit. Reprenez votre dernière copie de sauvegarde (par exemple dans le dossier .ptxl-backups à côté "
+        "du classeur). ({name} is password-protected but the file is damaged or incomplete: it cannot be "
+        "decrypted, whatever the password. Nothing was read or written. Use your latest backup.)"),
     "not_a_workbook": (
         "« {name} » s'ouvre avec ce mot de passe mais ne contient pas un classeur .xlsx. Rien n'a été écrit. "
         "({name} opens with this password but holds no .xlsx workbook. Nothing was written.)"),

@@ -175,14 +175,13 @@ def test_total_part_and_ratio_limits(folder, good, capsys, monkeypatch):
     accepted(small, capsys)  # as compressed, but half a MiB cannot hurt: not judged by its ratio
 
 
-def test_a_real_workbook_is_far_within_the_limits(good):
-    """The defaults leave room: the benchmark's 10,000 families inflate to 221 MB, largest part 124 MB,
-    ratio 13 (bench/RESULTS.md); a test workbook is judged by the same check without a limit changed."""
+def test_a_real_workbook_is_far_within_the_ratio_limit(good):
+    """The defaults leave room (the sizes for 10,000 families are measured in bench/RESULTS.md); a workbook
+    ptxl built is compressed far less than the ratio that refuses a bomb."""
     with zipfile.ZipFile(good) as zf:
         limits.check_package(zf, good.read_bytes(), good.name)
         worst = max(i.file_size / i.compress_size for i in zf.infolist() if i.compress_size)
     assert limits.DEFAULT_RATIO > 5 * worst
-    assert limits.DEFAULT_PART_MB * limits.MB > 4 * 124e6 and limits.DEFAULT_TOTAL_MB * limits.MB > 4 * 221e6
 
 
 # ---------------------------------------------------------------- a zip directory that lies
