@@ -32,6 +32,7 @@ from .errors import PtxlError
 
 ENV_PASSWORD = "PTXL_PASSWORD"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTION_STREAMS = frozenset({"EncryptionInfo", "EncryptedPackage"})
 PROMPT_TRIES = 3
 
 # Passwords that opened a given encrypted file in this process, so a refresh that
@@ -64,6 +65,12 @@ MESSAGES = {
         "par droits d'accès). Dans Excel : Fichier > Enregistrer sous… au format .xlsx, avec « Chiffrer avec "
         "mot de passe ». Rien n'a été écrit. ({name} uses an encryption ptxl cannot open; save it again as "
         ".xlsx with Excel's 'Encrypt with password'. Nothing was written.)"),
+    "damaged": (
+        "« {name} » est protégé par un mot de passe, mais le fichier est endommagé ou incomplet (copie "
+        "interrompue ?) : il ne peut pas être déchiffré, quel que soit le mot de passe. Rien n'a été lu ni "
+        "écrit. Reprenez votre dernière copie de sauvegarde (par exemple dans le dossier .ptxl-backups à côté "
+        "du classeur). ({name} is password-protected but the file is damaged or incomplete: it cannot be "
+        "decrypted, whatever the password. Nothing was read or written. Use your latest backup.)"),
     "not_a_workbook": (
         "« {name} » s'ouvre avec ce mot de passe mais ne contient pas un classeur .xlsx. Rien n'a été écrit. "
         "({name} opens with this password but holds no .xlsx workbook. Nothing was written.)"),
@@ -86,7 +93,7 @@ def _msoffcrypto(name: str):
     return OOXMLFile, exceptions
 
 
-def _ole_streams(data: bytes) -> set[str] | None:
+def ole_streams(data: bytes) -> set[str] | None:
     """Top-level stream names of an OLE container, or None when ``data`` is not one."""
     if not data.startswith(OLE_MAGIC):
         return None
@@ -103,8 +110,8 @@ def _ole_streams(data: bytes) -> set[str] | None:
 
 def is_encrypted(data: bytes) -> bool:
     """True for an Office-encrypted OOXML package: an OLE container holding both encryption streams."""
-    streams = _ole_streams(data)
-    return streams is not None and {"EncryptionInfo", "EncryptedPackage"} <= streams
+    streams = ole_streams(data)
+    return streams is not None and ENCRYPTION_STREAMS <= streams
 
 
 def _fingerprint(data: bytes) -> str:
@@ -129,34 +136,47 @@ def _interactive() -> bool:
 
 
 def _try_decrypt(data: bytes, name: str, password: str) -> bytes | None:
-    """Plain package bytes, or None when the password is wrong."""
+    """Plain package bytes, or None when the password is wrong.
+
+    A wrong password is only what the password check itself says; a container that cannot be parsed, or a
+    payload that fails its integrity check after the password was verified, is a damaged file, not a wrong
+    password (telling staff to retype a right password would hide the real problem).
+    """
     OOXMLFile, exceptions = _msoffcrypto(name)
     try:
         office = OOXMLFile(io.BytesIO(data))
-    except Exception:
+    except exceptions.DecryptionError:  # an EncryptionInfo version msoffcrypto does not handle
         raise EncryptedWorkbookError("unsupported", name) from None
+    except Exception:  # olefile and parsing errors: streams cut short or overwritten
+        raise EncryptedWorkbookError("damaged", name) from None
     if getattr(office, "type", None) not in ("agile", "standard"):
         raise EncryptedWorkbookError("unsupported", name)
-    out = io.BytesIO()
     try:
         office.load_key(password=password, verify_password=True)
-        office.decrypt(out, verify_integrity=office.type == "agile")
     except exceptions.InvalidKeyError:
         return None
     except Exception:
-        raise EncryptedWorkbookError("unsupported", name) from None
+        raise EncryptedWorkbookError("damaged", name) from None
+    out = io.BytesIO()
+    try:
+        office.decrypt(out, verify_integrity=office.type == "agile")
+    except Exception:  # integrity check failed, or the payload is cut short: the password was right
+        raise EncryptedWorkbookError("damaged", name) from None
     plain = out.getvalue()
-    if not _is_xlsx_package(plain):
+    if not plain.startswith(b"PK"):  # the standard scheme has no integrity check: garbage means damage
+        raise EncryptedWorkbookError("damaged", name)
+    if not _is_xlsx_package(plain, name):
         raise EncryptedWorkbookError("not_a_workbook", name)
     return plain
 
 
-def _is_xlsx_package(plain: bytes) -> bool:
+def _is_xlsx_package(plain: bytes, name: str) -> bool:
+    """Whether the decrypted bytes are an OOXML package (a zip that is no zip is a damaged file)."""
     try:
         with zipfile.ZipFile(io.BytesIO(plain)) as zf:
             return "[Content_Types].xml" in zf.namelist()
-    except zipfile.BadZipFile:
-        return False
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise EncryptedWorkbookError("damaged", name) from None
 
 
 def decrypt(data: bytes, name: str, password: str | None = None) -> bytes:

@@ -29,6 +29,7 @@ _YEAR = re.compile(r"^(\d{4})$")
 _NUM = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 YEAR_MIN, YEAR_MAX = 1900, 2100
 SERIAL_MIN, SERIAL_MAX = 2, 73051  # 02/01/1900 … 31/12/2099
+EPOCH_1900, EPOCH_1904 = dt.date(1899, 12, 30), dt.date(1904, 1, 1)  # day 0 of Excel's two date systems
 
 
 @lru_cache(maxsize=None)
@@ -82,18 +83,29 @@ def _ymd(y: int, m: int, d: int):
         return None
 
 
-def parse_date(v, or_year: bool = False):
+def parse_date(v, or_year: bool = False, date1904: bool = False):
     """→ (date or None, year_only, finding code or None). Belgian day-first for text.
 
     Dates outside 1900–2100 are refused: no entry can be there, and pandas cannot hold them.
+    ``date1904``: the workbook counts serial numbers from 1904 (``RawWorkbook.date1904``); cells formatted as
+    dates are already dates (the reader applies it), so only a plain number typed in a date column needs it.
     """
-    got = _parse_date(v, or_year)
+    got = _parse_date(v, or_year, date1904)
     if got[0] is not None and not YEAR_MIN <= got[0].year <= YEAR_MAX:
         return None, False, "date.invalid"
     return got
 
 
-def _parse_date(v, or_year: bool):
+def serial_date(v: float, date1904: bool = False) -> dt.date | None:
+    """An Excel serial number → its date in the workbook's date system, or None outside 1900–2099."""
+    if date1904:
+        n = int(v) + (EPOCH_1904 - EPOCH_1900).days if v >= 0 else -1  # the same day as a 1900-system serial
+    else:
+        n = int(v)
+    return EPOCH_1900 + dt.timedelta(days=n) if SERIAL_MIN <= n <= SERIAL_MAX else None
+
+
+def _parse_date(v, or_year: bool, date1904: bool = False):
     if isinstance(v, dt.datetime):
         return v.date(), False, OK
     if isinstance(v, dt.date):
@@ -107,9 +119,8 @@ def _parse_date(v, or_year: bool):
             if or_year and float(v).is_integer():
                 return dt.date(int(v), 7, 1), True, OK
             return None, False, "date.invalid"
-        if SERIAL_MIN <= v <= SERIAL_MAX:
-            return (dt.date(1899, 12, 30) + dt.timedelta(days=int(v))), False, "date.serial"
-        return None, False, "date.invalid"
+        got = serial_date(v, date1904)
+        return (got, False, "date.serial") if got else (None, False, "date.invalid")
     s = str(v).strip()
     m = _DMY.match(s)
     if m:
@@ -174,7 +185,7 @@ def _blank(v) -> bool:
     return v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, float) and v != v)
 
 
-def parse_cell(col, v, lang: str):
+def parse_cell(col, v, lang: str, date1904: bool = False):
     """One raw value of a column → (typed value, year_only, finding code or None)."""
     if _blank(v):
         return None, False, OK
@@ -183,7 +194,7 @@ def parse_cell(col, v, lang: str):
         code, f = parse_choice(v, col.scale.key, lang)
         return code, False, f
     if t in ("date", "date_or_year"):
-        return parse_date(v, t == "date_or_year")
+        return parse_date(v, t == "date_or_year", date1904)
     if t == "score":
         n, f = parse_number(v, True, 0, 10)
         return n, False, f
@@ -224,7 +235,7 @@ def normalise(raw: RawWorkbook, ctx: Context | None = None) -> tuple[Dataset, li
             raw_vals = t.values.get(col.key) if t else None
             if raw_vals is None:
                 raw_vals = [None] * len(rows)
-            out, year_only = _column(sheet.key, col, raw_vals, rows, lang, ctx, findings)
+            out, year_only = _column(sheet.key, col, raw_vals, rows, lang, ctx, findings, raw.date1904)
             if col.key == "case_id":
                 out = _case_ids(sheet, col, out, rows, ctx, findings, family_ids)
                 ids = out
@@ -242,7 +253,7 @@ def normalise(raw: RawWorkbook, ctx: Context | None = None) -> tuple[Dataset, li
     return Dataset(lang=lang, tables=tables, settings=settings), findings
 
 
-def _column(sheet_key, col, raw_vals, rows, lang, ctx, findings):
+def _column(sheet_key, col, raw_vals, rows, lang, ctx, findings, date1904=False):
     free_text = col.type in ("text", "longtext")
     if free_text or col.type == "case_ref":  # never a finding here: one comprehension, no cache
         out = [(v if v and not v.isspace() else None) if type(v) is str else
@@ -251,7 +262,7 @@ def _column(sheet_key, col, raw_vals, rows, lang, ctx, findings):
     cache: dict = {}
 
     def parsed(key, v):
-        res = cache[key] = parse_cell(col, v, lang)
+        res = cache[key] = parse_cell(col, v, lang, date1904)
         return res
 
     get = cache.get
@@ -259,7 +270,7 @@ def _column(sheet_key, col, raw_vals, rows, lang, ctx, findings):
         results = [get((type(v), v)) or parsed((type(v), v), v) for v in raw_vals]
         distinct = cache.values()
     except TypeError:  # unhashable: never from calamine, but be safe
-        results = distinct = [parse_cell(col, v, lang) for v in raw_vals]
+        results = distinct = [parse_cell(col, v, lang, date1904) for v in raw_vals]
     out = [res[0] for res in results]
     year_only = [res[1] for res in results]
     if all(res[2] is None for res in distinct):
@@ -339,7 +350,7 @@ def _settings(raw: RawWorkbook, ctx: Context, findings: list) -> dict:
             continue
         code = None
         if s.type == "date":
-            val, _yo, code = parse_date(v)
+            val, _yo, code = parse_date(v, date1904=raw.date1904)
             code = "settings.invalid" if val is None else None
             expected = "jj/mm/aaaa" if ctx.lang == "fr" else "dd/mm/yyyy"
         elif s.type == "integer":

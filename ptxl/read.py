@@ -7,6 +7,8 @@ sheets' XML is scanned for ``<f>`` and ``t="e"`` cells, which is cheap.
 Nothing here judges an entry: structure facts (missing sheet, missing column,
 merged cells, formulas) are collected for ``ptxl.rules.structure`` to turn into
 findings in the workbook's language. File-level problems raise ``PtxlError``.
+Before anything is parsed, ``ptxl.limits`` checks the zip's directory: a zip
+bomb or a forged directory is refused without inflating one part.
 
 Accepts a path, ``bytes`` or a binary file-like, so a decrypted in-memory copy
 can be fed in later (``password`` is the hook for that).
@@ -22,8 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import PtxlError
-from .rules.messages import file_message
-from .sheetxml import formula_and_error_cells, sheet_parts
+from .limits import check_package, read_part
+from .rules.messages_file import UNNAMED, FileProblem
+from .sheetxml import date1904, formula_and_error_cells, sheet_parts
 from .schema import DEFAULT_LANG, LANGS, get_schema
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -31,14 +34,7 @@ EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 STRICT_NS = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 HEADER_SCAN_ROWS = 10  # the header row is looked for in the first rows, in case one was inserted above
-
-
-class FileProblem(PtxlError):
-    """A file-level problem; ``kind`` tells which (for tests and the JSON of the CLI)."""
-
-    def __init__(self, kind: str, name: str, lang: str = DEFAULT_LANG):
-        self.kind = kind
-        super().__init__(file_message(kind, name, lang))
+ZERO_HEAD = 512  # a file whose first bytes are all zeros lost its content (a sector or more)
 
 
 @dataclass
@@ -69,6 +65,7 @@ class RawWorkbook:
     missing_sheets: list  # sheet keys not found
     settings: dict  # setting key → (raw value, excel row, col index)
     settings_sheet: str | None
+    date1904: bool = False  # the workbook counts date serial numbers from 1904 (Excel for Mac's old default)
 
 
 def fold(text: object) -> str:
@@ -84,16 +81,26 @@ def fold(text: object) -> str:
 
 # ---------------------------------------------------------------- sniffing
 
+def named_source(data: bytes, name: str) -> io.BytesIO:
+    """Bytes already read (or decrypted) from the file ``name``, for ``read_workbook``: its messages then name
+    the file. No copy is made."""
+    source = io.BytesIO(data)
+    source.name = name
+    return source
+
+
 def _load_bytes(source) -> tuple[bytes, str, str | None]:
     """(data, display name, suffix) from a path, bytes or binary file-like. Only ever opens for reading."""
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return bytes(source), "(workbook)", None
+        return bytes(source), UNNAMED, None
     if hasattr(source, "read"):
         pos = source.tell() if hasattr(source, "seek") else None
         data = source.read()
         if pos is not None:
             source.seek(pos)
-        return data, getattr(source, "name", "(workbook)"), None
+        named = getattr(source, "name", None)
+        name = Path(named).name if isinstance(named, (str, Path)) and str(named) else UNNAMED
+        return data, name, Path(name).suffix.lower() or None
     path = Path(source)
     name = path.name
     if not path.exists():
@@ -110,24 +117,21 @@ def _load_bytes(source) -> tuple[bytes, str, str | None]:
     return data, name, path.suffix.lower()
 
 
-def _utf16(name: str) -> bytes:
-    return name.encode("utf-16-le")
-
-
 def sniff(data: bytes, name: str, suffix: str | None, password: str | None = None) -> bytes:
-    """Check the first bytes before parsing; return xlsx bytes (decrypted one day) or raise FileProblem."""
-    if not data or not data.strip(b"\x00 \t\r\n"):
+    """Check the first bytes before parsing; return the xlsx bytes (decrypted if need be) or raise FileProblem."""
+    if not data:
         raise FileProblem("empty", name)
+    if not data[:ZERO_HEAD].strip(b"\x00"):
+        raise FileProblem("zeroed", name)
     if data.startswith(OLE_MAGIC):
-        if _utf16("EncryptionInfo") in data or _utf16("EncryptedPackage") in data:
-            return _decrypt(data, name, password)
-        if _utf16("Workbook") in data or _utf16("Book") in data:
-            raise FileProblem("xls_renamed" if suffix in (".xlsx", ".xlsm") else "xls", name)
-        raise FileProblem("not_workbook", name)
+        return _ole(data, name, suffix, password)
     if data.startswith(EMPTY_ZIP_MAGIC):
         raise FileProblem("not_workbook", name)
     if data.startswith(ZIP_MAGIC):
         return data
+    if (data.rfind(EMPTY_ZIP_MAGIC, max(0, len(data) - 65557)) > 0 and b"PK\x01\x02" in data
+            and b"xl/workbook.xml" in data):
+        raise FileProblem("corrupt_zip", name)  # a workbook's zip directory without its beginning: damaged
     head = data[:4096]
     if b"\x00" not in head:
         text = head.decode("utf-8", errors="replace")
@@ -141,33 +145,43 @@ def sniff(data: bytes, name: str, suffix: str | None, password: str | None = Non
     raise FileProblem("not_workbook", name)
 
 
-def _decrypt(data: bytes, name: str, password: str | None) -> bytes:
-    """Password-protected workbook: decrypted in memory only (``ptxl.crypto``), never to a temporary file."""
+def _ole(data: bytes, name: str, suffix: str | None, password: str | None) -> bytes:
+    """A compound file: an encrypted workbook (decrypted in memory only, by ``ptxl.crypto``, never to a temporary
+    file), an old .xls, something else, or one too damaged to list its streams."""
     from . import crypto
-    if not crypto.is_encrypted(data):
-        raise FileProblem("encrypted", name)
-    return crypto.decrypt(data, name, password)
+    streams = crypto.ole_streams(data)
+    if streams is None:  # a damaged encrypted workbook still names its streams in its directory sectors
+        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+            raise crypto.EncryptedWorkbookError("damaged", name)
+        raise FileProblem("damaged", name)
+    if crypto.ENCRYPTION_STREAMS <= streams:
+        return crypto.decrypt(data, name, password)
+    if "Workbook" in streams or "Book" in streams:
+        raise FileProblem("xls_renamed" if suffix in (".xlsx", ".xlsm") else "xls", name)
+    raise FileProblem("not_workbook", name)
 
 
-def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
+def _open_zip(data: bytes, name: str) -> tuple[zipfile.ZipFile, bytes]:
+    """The checked zip (``ptxl.limits``: nothing inflated before it) and its ``xl/workbook.xml``."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise FileProblem("corrupt_zip", name) from None
+    check_package(zf, data, name)
     names = set(zf.namelist())
     if "xl/workbook.bin" in names:
         raise FileProblem("xlsb", name)
     if "xl/workbook.xml" not in names:
         raise FileProblem("not_workbook", name)
     try:
-        head = zf.read("xl/workbook.xml")[:2000]
-    except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile):
+        workbook = read_part(zf, "xl/workbook.xml", name)
+    except PtxlError:
+        raise
+    except Exception:  # BadZipFile (CRC, sizes), zlib.error and friends: a damaged member
         raise FileProblem("corrupt_zip", name) from None
-    except Exception:  # zlib.error and friends: a damaged member
-        raise FileProblem("corrupt_zip", name) from None
-    if STRICT_NS in head:
+    if STRICT_NS in workbook[:2000]:
         raise FileProblem("strict", name)
-    return zf
+    return zf, workbook
 
 
 # ---------------------------------------------------------------- headers and tables
@@ -309,7 +323,7 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
 
     data, name, suffix = _load_bytes(source)
     data = sniff(data, name, suffix, password)
-    zf = _open_zip(data, name)
+    zf, workbook_xml = _open_zip(data, name)
     try:
         wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(data), load_tables=True)
     except Exception:
@@ -319,13 +333,22 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
     found = _match_sheets(sheet_names, lang, {})
     if len(found) < sum(1 for s in get_schema().sheets if s.kind in ("entry", "settings")):
         found = _match_sheets(sheet_names, lang, _table_sheets(wb))  # a renamed sheet, found by its table
-    parts = sheet_parts(zf)
+    try:
+        parts = sheet_parts(zf, name)
+    except PtxlError:
+        raise
+    except Exception:
+        raise FileProblem("corrupt_zip", name) from None
 
     def grid_of(sname: str):
         try:
+            xml = read_part(zf, parts[sname], name) if parts.get(sname) in zf.namelist() else b""
             ws = wb.get_sheet_by_name(sname)
             merged = ws.merged_cell_ranges
-            xml = zf.read(parts[sname]) if parts.get(sname) in zf.namelist() else b""
+        except PtxlError:
+            raise
+        except zipfile.BadZipFile:  # a part that is not what its entry says (size, CRC)
+            raise FileProblem("corrupt_zip", name) from None
         except Exception:
             raise FileProblem("corrupt", name) from None
         return (_grid(ws, data, sname, name), merged, *formula_and_error_cells(xml))
@@ -333,6 +356,7 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
     raw = assemble(sheet_names, lang, found, grid_of,
                    None if isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read")
                    else str(source))
+    raw.date1904 = date1904(workbook_xml)
     wb.close()
     return raw
 

@@ -53,9 +53,10 @@ class Stages:
 
 
 @gc_paused
-def compute(data: bytes, as_of: dt.date | None = None, stages: Stages | None = None,
+def compute(data, as_of: dt.date | None = None, stages: Stages | None = None,
             now: dt.datetime | None = None):
-    """Bytes of a workbook → (loaded, stats, alerts, grids): everything but the write."""
+    """A workbook's bytes (or ``read.named_source``, so messages name the file) → (loaded, stats, alerts,
+    grids): everything but the write."""
     from .layout import build_grids
     stages = stages or Stages.default()
     loaded = stages.load(data, as_of)
@@ -72,13 +73,14 @@ def refresh_workbook(path: str | Path, as_of: dt.date | None = None, *, stages: 
                      now: dt.datetime | None = None, keep_backups: int = safety.KEEP) -> RefreshResult:
     """Refresh the output sheets of the workbook at ``path`` in place (headless)."""
     from . import crypto
+    from .read import named_source
     from .write.surgical import rewrite
     snap = safety.snapshot(path)
     data = snap.path.read_bytes()
     # an encrypted workbook is decrypted and rewritten in memory, then encrypted again (verified)
     plain = crypto.decrypt(data, snap.path.name) if crypto.is_encrypted(data) else data
-    loaded, stats, alerts, grids = compute(plain, as_of, stages, now)
-    content = crypto.reencrypt_like(data, rewrite(plain, grids, loaded.lang), snap.path.name)
+    loaded, stats, alerts, grids = compute(named_source(plain, snap.path.name), as_of, stages, now)
+    content = crypto.reencrypt_like(data, rewrite(plain, grids, loaded.lang, snap.path.name), snap.path.name)
     kept = safety.replace_atomically(snap, content, keep_backups)
     errors = any(f.severity == "error" for f in loaded.findings)
     return RefreshResult(loaded.findings, stats, 1 if errors else 0, alerts, snap.path, kept)

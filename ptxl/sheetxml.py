@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 
+from .limits import read_part
 
 _SHEET_RE = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _SHEET_RE2 = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"[^>]*?\bname="([^"]*)"')
@@ -18,6 +19,7 @@ _REL_RE = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]
 _CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>(\s*<(?:\w+:)?f[\s>/])?')
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _F_OR_E_MARKERS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/", b't="e"')
+_DATE1904_RE = re.compile(rb'<(?:\w+:)?workbookPr\b[^>]*?\bdate1904="(?:1|true)"')
 
 
 def _xml_unescape(b: bytes) -> str:
@@ -25,11 +27,11 @@ def _xml_unescape(b: bytes) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
-def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → its XML part in the zip."""
-    wb = zf.read("xl/workbook.xml")
+def sheet_parts(zf: zipfile.ZipFile, name: str) -> dict[str, str]:
+    """Sheet name → its XML part in the zip (read within ``ptxl.limits``; ``name`` is the file's, for messages)."""
+    wb = read_part(zf, "xl/workbook.xml", name)
     try:
-        rels = zf.read("xl/_rels/workbook.xml.rels")
+        rels = read_part(zf, "xl/_rels/workbook.xml.rels", name)
     except KeyError:
         return {}
     targets = {}
@@ -83,3 +85,9 @@ def formula_and_error_cells(xml: bytes) -> tuple[list, list]:
         pos = (int(ref.group(2)), col_index(ref.group(1)))
         (formulas if has_f else errors).append(pos)
     return formulas, errors
+
+
+def date1904(workbook_xml: bytes) -> bool:
+    """Whether the workbook counts dates from 1904 (``<workbookPr date1904="1">``): a plain serial number in a
+    date column then means 1462 days later than in the usual 1900 system."""
+    return _DATE1904_RE.search(workbook_xml) is not None

@@ -377,5 +377,5 @@ def message(code: str, lang: str = "fr", **params) -> str:
     return template.format_map(_Blank({k: v for k, v in params.items() if v is not None}))
 
 
-def file_message(kind: str, name: str, lang: str = "fr") -> str:
-    return FILE[kind][_LANG_INDEX.get(lang, 0)].format(name=name)
+def file_message(kind: str, name: str, lang: str = "fr", **params) -> str:
+    return FILE[kind][_LANG_INDEX.get(lang, 0)].format(name=name, **params)

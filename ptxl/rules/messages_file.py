@@ -6,6 +6,23 @@ each saying what to do, in French, Dutch and English.
 
 from __future__ import annotations
 
+from ..errors import PtxlError
+
+UNNAMED = "(workbook)"  # the name of bytes handed in without one (``read.named_source`` gives one)
+
+
+class FileProblem(PtxlError):
+    """A file-level problem; ``kind`` tells which (for tests and the JSON of the CLI), ``params`` fill its message.
+
+    Messages name the file (its name, never its folder's contents) and never quote what is inside it.
+    """
+
+    def __init__(self, kind: str, name: str, lang: str = "fr", **params):
+        from .messages import file_message  # messages imports this module's tables
+        self.kind, self.params = kind, params
+        super().__init__(file_message(kind, name, lang, **params))
+
+
 FILE = {
     "not_found": ("Le fichier « {name} » est introuvable. Vérifiez le nom et le dossier.",
                   "Het bestand « {name} » werd niet gevonden. Controleer de naam en de map.",
@@ -28,6 +45,67 @@ FILE = {
     "empty": ("Le fichier « {name} » est vide (0 octet). Reprenez votre dernière copie de sauvegarde.",
               "Het bestand « {name} » is leeg (0 bytes). Neem uw laatste reservekopie.",
               "The file '{name}' is empty (0 bytes). Use your latest backup copy."),
+    "zeroed": ("« {name} » est endommagé : son contenu a été remplacé par des zéros (enregistrement ou copie "
+               "interrompu, coupure de courant, synchronisation). Il ne peut pas être réparé : reprenez votre "
+               "dernière copie de sauvegarde (par exemple dans le dossier .ptxl-backups à côté du classeur).",
+               "« {name} » is beschadigd: de inhoud werd vervangen door nullen (onderbroken opslaan of kopiëren, "
+               "stroomonderbreking, synchronisatie). Het kan niet hersteld worden: neem uw laatste reservekopie "
+               "(bijvoorbeeld in de map .ptxl-backups naast de werkmap).",
+               "'{name}' is damaged: its content was replaced by zeros (interrupted save or copy, power cut, "
+               "sync). It cannot be repaired: use your latest backup (for instance in the .ptxl-backups folder "
+               "beside the workbook)."),
+    "damaged": ("« {name} » est endommagé ou incomplet (copie interrompue ?) et ne peut pas être ouvert. "
+                "Reprenez votre dernière copie de sauvegarde (par exemple dans le dossier .ptxl-backups à côté "
+                "du classeur).",
+                "« {name} » is beschadigd of onvolledig (onderbroken kopie?) en kan niet geopend worden. Neem uw "
+                "laatste reservekopie (bijvoorbeeld in de map .ptxl-backups naast de werkmap).",
+                "'{name}' is damaged or incomplete (interrupted copy?) and cannot be opened. Use your latest "
+                "backup (for instance in the .ptxl-backups folder beside the workbook)."),
+    "too_large": ("« {name} » occuperait {size} Mo une fois décompressé, au-delà de la limite de {limit} Mo "
+                  "(bien plus qu'un classeur de 10 000 familles) : ptxl ne l'a pas ouvert, pour ne pas saturer "
+                  "la mémoire. Le fichier est sans doute endommagé ou piégé (« bombe zip ») : ne l'ouvrez pas et "
+                  "reprenez votre dernière copie de sauvegarde. S'il s'agit vraiment d'un classeur aussi grand, "
+                  "relancez avec la variable d'environnement {env}={suggest}.",
+                  "« {name} » zou uitgepakt {size} MB innemen, boven de limiet van {limit} MB (veel meer dan een "
+                  "werkmap van 10.000 gezinnen): ptxl heeft het niet geopend, om het geheugen niet te verzadigen. "
+                  "Het bestand is wellicht beschadigd of vervalst (« zipbom »): open het niet en neem uw laatste "
+                  "reservekopie. Is het echt een zo grote werkmap, start dan opnieuw met de omgevingsvariabele "
+                  "{env}={suggest}.",
+                  "'{name}' would take {size} MB once unzipped, over the limit of {limit} MB (far more than a "
+                  "workbook of 10,000 families): ptxl did not open it, so as not to exhaust the memory. The file "
+                  "is probably damaged or forged (a 'zip bomb'): do not open it, use your latest backup. If it "
+                  "really is a workbook that large, run again with the environment variable {env}={suggest}."),
+    "part_too_large": ("« {name} » contient une partie ({part}) qui occuperait {size} Mo une fois décompressée, "
+                       "au-delà de la limite de {limit} Mo par partie (bien plus qu'un classeur de 10 000 "
+                       "familles) : ptxl ne l'a pas ouvert, pour ne pas saturer la mémoire. Le fichier est sans "
+                       "doute endommagé ou piégé (« bombe zip ») : ne l'ouvrez pas et reprenez votre dernière "
+                       "copie de sauvegarde. S'il s'agit vraiment d'un classeur aussi grand, relancez avec la "
+                       "variable d'environnement {env}={suggest}.",
+                       "« {name} » bevat een deel ({part}) dat uitgepakt {size} MB zou innemen, boven de limiet "
+                       "van {limit} MB per deel (veel meer dan een werkmap van 10.000 gezinnen): ptxl heeft het "
+                       "niet geopend, om het geheugen niet te verzadigen. Het bestand is wellicht beschadigd of "
+                       "vervalst (« zipbom »): open het niet en neem uw laatste reservekopie. Is het echt een zo "
+                       "grote werkmap, start dan opnieuw met de omgevingsvariabele {env}={suggest}.",
+                       "'{name}' holds a part ({part}) that would take {size} MB once unzipped, over the limit of "
+                       "{limit} MB a part (far more than a workbook of 10,000 families): ptxl did not open it, so "
+                       "as not to exhaust the memory. The file is probably damaged or forged (a 'zip bomb'): do "
+                       "not open it, use your latest backup. If it really is a workbook that large, run again "
+                       "with the environment variable {env}={suggest}."),
+    "too_compressed": ("« {name} » contient une partie ({part}) comprimée {ratio} fois ({size} Mo une fois "
+                       "décompressée), au-delà de la limite de {limit} fois : un classeur ordinaire l'est moins de "
+                       "20 fois. ptxl ne l'a pas ouvert : le fichier est sans doute piégé (« bombe zip »). Ne "
+                       "l'ouvrez pas et reprenez votre dernière copie de sauvegarde. Si vous êtes sûr de ce "
+                       "fichier, relancez avec la variable d'environnement {env}={ratio_suggest}.",
+                       "« {name} » bevat een deel ({part}) dat {ratio} keer gecomprimeerd is (uitgepakt {size} "
+                       "MB), boven de limiet van {limit} keer: een gewone werkmap haalt minder dan 20 keer. ptxl "
+                       "heeft het niet geopend: het bestand is wellicht vervalst (« zipbom »). Open het niet en "
+                       "neem uw laatste reservekopie. Bent u zeker van dit bestand, start dan opnieuw met de "
+                       "omgevingsvariabele {env}={ratio_suggest}.",
+                       "'{name}' holds a part ({part}) compressed {ratio} to 1 ({size} MB once unzipped), over "
+                       "the limit of {limit} to 1: an ordinary workbook is compressed less than 20 to 1. ptxl "
+                       "did not open it: the file is probably forged (a 'zip bomb'). Do not open it, use your "
+                       "latest backup. If you trust this file, run again with the environment variable "
+                       "{env}={ratio_suggest}."),
     "xls": ("« {name} » est un ancien classeur Excel 97-2003 (.xls). Ouvrez-le dans Excel et enregistrez-le "
             "sous « Classeur Excel (.xlsx) ».",
             "« {name} » is een oude Excel 97-2003-werkmap (.xls). Open ze in Excel en sla ze op als "
@@ -40,14 +118,6 @@ FILE = {
                     "Excel en sla ze op als « Excel-werkmap (.xlsx) » (hernoemen volstaat niet).",
                     "'{name}' has the .xlsx extension but is an old .xls workbook that was renamed. Open it in "
                     "Excel and save it as 'Excel Workbook (.xlsx)' (renaming is not enough)."),
-    "encrypted": ("« {name} » est protégé par un mot de passe (chiffré) et ne peut pas encore être lu. Dans "
-                  "Excel : Fichier > Informations > Protéger le classeur > Chiffrer avec mot de passe, videz le "
-                  "mot de passe sur une copie, puis réessayez.",
-                  "« {name} » is beveiligd met een wachtwoord (versleuteld) en kan nog niet gelezen worden. In "
-                  "Excel: Bestand > Info > Werkmap beveiligen > Versleutelen met wachtwoord, wis het "
-                  "wachtwoord op een kopie en probeer opnieuw.",
-                  "'{name}' is password-protected (encrypted) and cannot be read yet. In Excel: File > Info > "
-                  "Protect Workbook > Encrypt with Password, clear the password on a copy, then try again."),
     "corrupt_zip": ("« {name} » est incomplet ou endommagé (copie interrompue ?). Reprenez votre dernière "
                     "copie de sauvegarde, ou ouvrez-le dans Excel qui proposera de le réparer.",
                     "« {name} » is onvolledig of beschadigd (onderbroken kopie?). Neem uw laatste "

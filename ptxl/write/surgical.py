@@ -24,6 +24,8 @@ from lxml import etree
 from ..build.outputs import SWATCH_ROW
 from ..build.styles import FORMATS
 from ..errors import PtxlError
+from ..limits import Refused
+from ..rules.messages_file import UNNAMED
 from ..schema import column_letter, get_schema
 from . import zipcopy
 from .grid import SheetGrid
@@ -113,7 +115,8 @@ def _text_cell(ref: str, s: str, value: str) -> str:
 class Package:
     """The zip's parts, with the few lookups the writer needs (sheet name → part, style swatch)."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, name: str = UNNAMED):
+        self.name = name  # the file's, for the message of a damaged part
         self.entries, self.comment = zipcopy.read_entries(data)
         self.index = {e.name: i for i, e in enumerate(self.entries)}
         rels = self._xml("_rels/.rels")
@@ -132,7 +135,10 @@ class Package:
                 posixpath.join(self.wb_dir, t))
 
     def read(self, name: str) -> bytes:
-        return self.entries[self.index[name]].read()
+        try:
+            return self.entries[self.index[name]].read()
+        except Refused as exc:
+            raise exc.as_problem(self.name) from None
 
     def _xml(self, name: str):
         return etree.fromstring(self.read(name))
@@ -405,9 +411,11 @@ def _drop_calc_chain(pkg: Package):
     pkg.put(pkg.wb_rels, etree.tostring(rels, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def rewrite(data: bytes, grids: Mapping[str, SheetGrid], lang: str) -> bytes:
-    """The workbook ``data`` with each grid written into its output sheet; every other part unchanged."""
-    pkg = Package(data)
+def rewrite(data: bytes, grids: Mapping[str, SheetGrid], lang: str, name: str = UNNAMED) -> bytes:
+    """The workbook ``data`` with each grid written into its output sheet; every other part unchanged.
+
+    ``name``: the file's, for messages."""
+    pkg = Package(data, name)
     sch = get_schema()
     styles = pkg.style_ids(sch.sheet("lists").name(lang))
     formula_replaced = False

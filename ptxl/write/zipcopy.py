@@ -14,6 +14,8 @@ import struct
 import zlib
 from dataclasses import dataclass
 
+from .. import limits
+
 EOCD = b"PK\x05\x06"
 CENTRAL = b"PK\x01\x02"
 LOCAL = b"PK\x03\x04"
@@ -41,10 +43,14 @@ class Entry:
     central_head: bytes | None = None  # fixed 46-byte central record of the original
 
     def read(self) -> bytes:
+        """The part's bytes; ``limits.Refused`` when it is over the read limits or does not inflate to exactly
+        its declared size and CRC (the directory can lie: the inflation is bounded, never trusted)."""
         if self.method == 0:
+            if len(self.raw) != self.usize:
+                raise limits.Refused("corrupt_zip")
             return self.raw
         if self.method == 8:
-            return zlib.decompress(self.raw, -15)
+            return limits.inflate(self.raw, self.usize, self.crc, self.name)
         raise Unsupported(f"compression method {self.method}")
 
 
