@@ -18,7 +18,7 @@ from docx.shared import Pt
 
 from ..paths import templates_dir
 from ..schema import LANGS, get_schema
-from .docxbuild import Builder, loop_columns
+from .docxbuild import HEAD_FILL, Builder, loop_columns
 from .texts import ANNEX, DOC_TYPES, TITLE, t
 
 W = 17.0  # usable width (cm) of a portrait A4 page with 2 cm margins
@@ -48,7 +48,7 @@ def _score_matrix(b: Builder, lang: str):
     loop_w = W - 0.9 - 4.3 - 0.4
     tbl = b.table([0.9, 4.3, 0.2, loop_w, 0.2])
     head = b.row(tbl, loop_columns(["N°", t("item", lang)], "a in assessments", "{{ a.date }}\n{{ a.type }}"),
-                 bold=True, fill="D9E2F3", repeat=True)
+                 bold=True, fill=HEAD_FILL, repeat=True)
     for p in head.cells[3].paragraphs:  # dates stay on one line with six or seven assessments side by side
         for r in p.runs:
             r.font.size, r.bold = Pt(7), False
