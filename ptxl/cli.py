@@ -138,12 +138,6 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     typer.echo(f"Refreshed its statistics, alerts ({len(result.alerts)}) and checks ({len(result.findings)}).")
     written = generate_documents(target, out / "dossiers")
     typer.echo(f"Wrote {len(written)} Word documents into {out / 'dossiers'}.")
-    try:
-        import matplotlib  # noqa: F401  (the report's charts)
-    except ImportError:
-        typer.echo('The impact report needs the charts extra: pip install "ptxl[report]", then run '
-                   f"ptxl report {target} --out {out / 'rapport_impact.docx'}")
-        return
     from .report import write_report
     typer.echo(f"Wrote {write_report(target, out / 'rapport_impact.docx')}.")
 

@@ -88,9 +88,17 @@ def test_case_studies_come_from_marked_families_and_are_escaped(tmp_path):
 
 
 def test_report_carries_no_author_metadata(tmp_path):
+    """ptxl is the creator, dated now: no person's name, no python-docx 2013 date, no thumbnail."""
+    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr")
+    after = dt.datetime.now(dt.timezone.utc)
     props = Document(str(out)).core_properties
-    assert props.author == "" and props.last_modified_by == ""
+    assert props.author == "ptxl" and props.last_modified_by == "" and props.comments == ""
+    for stamp in (props.created, props.modified):
+        assert before <= stamp.replace(tzinfo=dt.timezone.utc) <= after, stamp
+    assert props.title == "Rapport d'impact"
+    names = zipfile.ZipFile(out).namelist()
+    assert not [n for n in names if "thumbnail" in n or n == "docProps/custom.xml"]
     rels = "".join(zipfile.ZipFile(out).read(n).decode() for n in zipfile.ZipFile(out).namelist()
                    if n.endswith(".rels"))
     assert 'TargetMode="External"' not in rels
@@ -139,7 +147,8 @@ def test_a_large_cohort_gets_a_stay_histogram_not_a_bar_per_family(tmp_path):
     stats["cohort"]["reviewed"]["years_in_country"] = years
     out = render_report(stats, tmp_path / "r.docx", lang="fr")
     doc = Document(str(out))
-    stay = next(t for t in doc.tables if t.rows[0].cells[0].text == "Années en BE")
+    stay = next(t for t in doc.tables if t.rows[0].cells[0].text == "Années en Belgique")
     rows = {r.cells[0].text: int(r.cells[1].text) for r in stay.rows[1:]}
+    assert rows.pop("Total") == 200  # the total is the table's last row
     assert sum(rows.values()) == 200 and len(rows) == 5
     assert rows["15+ ans"] == sum(1 for y in years.values() if y >= 15)

@@ -19,7 +19,7 @@ from docx.shared import Pt
 from ..paths import templates_dir
 from ..schema import LANGS, get_schema
 from .docxbuild import HEAD_FILL, Builder, loop_columns
-from .texts import ANNEX, DOC_TYPES, TITLE, t
+from .texts import ANNEX, DOC_TYPES, TITLE, spelled_out, t
 
 W = 17.0  # usable width (cm) of a portrait A4 page with 2 cm margins
 
@@ -233,7 +233,8 @@ def dossier_famille(lang: str) -> Builder:
     b.control("{%p if not has_summary %}")
     b.para(t("no_summary", lang), italic=True)
     b.control("{%p else %}")
-    rows = [[q.labels[lang], f"{{{{ B.{q.key} }}}}" if q.scale == "text" else f"{{{{ B.{q.key}.answer }}}}"]
+    rows = [[spelled_out(q.labels[lang], lang),
+             f"{{{{ B.{q.key} }}}}" if q.scale == "text" else f"{{{{ B.{q.key}.answer }}}}"]
             for q in sch.annex_b]
     b.table([7.0, W - 7.0], [t("question", lang), t("answer", lang)], rows)
     b.control("{%p endif %}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from ..docs.texts import spelled_out
 from ..schema import NO_ANSWER, get_schema
 from .texts import t
 
@@ -79,7 +80,7 @@ def _question(key: str, lang: str) -> str:
 
 def _short(key: str, lang: str) -> str:
     label = next(q for q in get_schema().annex_b if q.key == key).labels[lang]
-    return label.split(" – ", 1)[-1]
+    return spelled_out(label.split(" – ", 1)[-1], lang)
 
 
 def impact_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
@@ -291,7 +292,7 @@ def material(stats: dict, studies: list[dict], lang: str) -> dict:
     sheet = sch.sheet("summary").name(lang)
 
     def answered(keys):
-        return [t("text_answered", lang, label=q.labels[lang], k=questions[q.key]["counts"].get("answered", 0),
+        return [t("text_answered", lang, label=spelled_out(q.labels[lang], lang), k=questions[q.key]["counts"].get("answered", 0),
                   n=n, sheet=sheet) for q in sch.annex_b if q.key in keys and q.key in questions]
 
     ids = [s["case_id"] for s in studies]

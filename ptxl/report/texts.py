@@ -81,12 +81,12 @@ T = {
         "nl": "Op het moment van de gegevensverzameling was de situatie van de {n} onderzochte gezinnen als volgt:",
         "en": "At the time of data collection, the {n} examined families were in this situation:"},
     "sample_note": {
-        "fr": "N = {n} familles examinées. Avec moins de 30 familles, les pourcentages ne se lisent qu'avec les effectifs : "
-              "une famille représente {one} % du total.",
-        "nl": "N = {n} onderzochte gezinnen. Met minder dan 30 gezinnen lees je percentages alleen samen met de aantallen: "
-              "één gezin is {one} % van het totaal.",
-        "en": "N = {n} examined families. With fewer than 30 families, percentages are only read with the counts: one "
-              "family is {one}% of the total."},
+        "fr": "N = {n} familles examinées. Avec moins de 30 familles, les pourcentages ne se lisent qu'avec les "
+              "effectifs : une famille représente {one} % du total.",
+        "nl": "N = {n} onderzochte gezinnen. Met minder dan 30 gezinnen lees je percentages alleen samen met de "
+              "aantallen: één gezin is {one} % van het totaal.",
+        "en": "N = {n} examined families. With fewer than 30 families, percentages are only read with the counts: "
+              "one family is {one}% of the total."},
     "prompts": {"fr": "questions incitatives", "nl": "aanvullende vragen", "en": "prompt questions"},
     "question": {"fr": "Question", "nl": "Vraag", "en": "Question"},
     "positive": {"fr": "Impact positif (%)", "nl": "Positieve impact (%)", "en": "Positive impact (%)"},
