@@ -74,7 +74,8 @@ def _workbook(spec: ChartSpec, with_chart: bool) -> bytes:
 
 
 def _chart(wb, spec: ChartSpec):
-    """The workbook's chart style (``ptxl.build.outputs``): blue bars, values shown, light grid, no legend for one series."""
+    """The workbook's chart style (``ptxl.build.outputs``): blue bars, values shown, light grid,
+    a legend only for two series."""
     chart = wb.add_chart({"type": spec.kind})
     last = len(spec.categories)
     for j, (_name, _values) in enumerate(spec.series, 1):

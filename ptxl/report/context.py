@@ -292,8 +292,9 @@ def material(stats: dict, studies: list[dict], lang: str) -> dict:
     sheet = sch.sheet("summary").name(lang)
 
     def answered(keys):
-        return [t("text_answered", lang, label=spelled_out(q.labels[lang], lang), k=questions[q.key]["counts"].get("answered", 0),
-                  n=n, sheet=sheet) for q in sch.annex_b if q.key in keys and q.key in questions]
+        return [t("text_answered", lang, label=spelled_out(q.labels[lang], lang), n=n, sheet=sheet,
+                  k=questions[q.key]["counts"].get("answered", 0))
+                for q in sch.annex_b if q.key in keys and q.key in questions]
 
     ids = [s["case_id"] for s in studies]
     discussion = answered([q.key for q in sch.annex_b if q.scale == "text" and q.group in GROUP_ORDER])

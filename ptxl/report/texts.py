@@ -137,8 +137,9 @@ T = {
         "nl": "Om te beginnen, wat de werkmap bevat (na te kijken, aan te vullen of te schrappen):",
         "en": "To start from, what the workbook holds (to check, complete or delete):"},
     "about_cohort": {
-        "fr": "{referred} familles orientées vers le projet, {admitted} admises ; {n} familles examinées, celles qui "
-              "ont une fiche de synthèse à la date de référence. Chaque graphique et tableau dit lesquelles il compte.",
+        "fr": "{referred} familles orientées vers le projet, {admitted} admises ; {n} familles examinées, celles "
+              "qui ont une fiche de synthèse à la date de référence. Chaque graphique et tableau dit lesquelles il "
+              "compte.",
         "nl": "{referred} gezinnen doorverwezen naar het project, {admitted} toegelaten; {n} onderzochte gezinnen, "
               "die met een samenvattingsfiche op de referentiedatum. Elke grafiek en tabel zegt welke hij telt.",
         "en": "{referred} families referred to the project, {admitted} admitted; {n} examined families, those with a "
