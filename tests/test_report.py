@@ -152,3 +152,31 @@ def test_a_large_cohort_gets_a_stay_histogram_not_a_bar_per_family(tmp_path):
     assert rows.pop("Total") == 200  # the total is the table's last row
     assert sum(rows.values()) == 200 and len(rows) == 5
     assert rows["15+ ans"] == sum(1 for y in years.values() if y >= 15)
+
+
+def test_sections_to_write_start_from_the_workbook_and_stay_marked(tmp_path):
+    """About / discussion / recommendations: the marker, then counts the workbook holds (never its texts)."""
+    from ptxl.demo import write_demo_workbook
+    from ptxl.stats import compute_stats
+    from ptxl.validate import load_workbook
+
+    loaded = load_workbook(write_demo_workbook(tmp_path / "demo.xlsx"))
+    stats = compute_stats(loaded.dataset)
+    out = render_report(stats, tmp_path / "r.docx", dataset=loaded.dataset, lang="fr")
+    paras = [p.text for p in Document(str(out)).paragraphs]
+    text = "\n".join(paras)
+    assert text.count("[À rédiger par l'évaluateur]") == 3
+    discussion = text.split("\nDiscussions\n")[1].split("\nRecommandations\n")[0]
+    questions, n = stats["impact"]["questions"], stats["impact"]["n"]
+    for g in ("g1", "g2", "g3"):
+        k = questions[f"{g}_obstacles"]["counts"]["answered"]
+        assert f"« {g.upper()} – Obstacles » : noté pour {k} des {n} familles examinées" in discussion
+    marked = sorted(c for c, f in zip(loaded.dataset.tables["families"]["case_id"],
+                                      loaded.dataset.tables["families"]["case_study"]) if f == "yes")
+    assert marked and all(c in discussion.split("Études de cas marquées pour le rapport")[1] for c in marked)
+    recommendations = text.split("\nRecommandations\n")[1]
+    k = questions["key_factors"]["counts"]["answered"]
+    assert f"« Facteurs clés » : noté pour {k} des {n} familles examinées" in recommendations
+    summary = loaded.dataset.tables["summary"]
+    for note in summary["g1_obstacles"].dropna():  # counts only: no family's words in these sections
+        assert str(note)[:40] not in discussion
