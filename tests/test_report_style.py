@@ -42,6 +42,10 @@ def test_every_template_has_ptxl_fonts_theme_and_properties(path):
     doc = etree.fromstring(z.read("word/document.xml"))
     for row in doc.iter(f"{W}tr"):
         assert row.find(f"{W}trPr/{W}cantSplit") is not None, "a table row that may split across pages"
+    for tbl in doc.iter(f"{W}tbl"):  # the style's header look only where the first row is a header
+        first = tbl.find(f"{W}tr")
+        if tbl.find(f"{W}tblPr/{W}tblLook").get(f"{W}firstRow") == "1":
+            assert first.find(f"{W}trPr/{W}tblHeader") is not None
 
 
 @pytest.mark.parametrize("lang", ["fr", "nl", "en"])

@@ -133,6 +133,11 @@ def grid_table(container, widths_cm: list[float], header: list[str] | None = Non
     widths, font = [Cm(w) for w in widths_cm], Pt(font_pt)
     for col, w in zip(t.columns, widths):
         col.width = w
+    if not header:  # the style's header look is for a header row only, not a label–value table's first row
+        look = t._tbl.tblPr.find(qn("w:tblLook"))
+        if look is not None:
+            look.set(qn("w:val"), "0480")
+            look.set(qn("w:firstRow"), "0")
     if header:
         add_row(t, header, widths, Pt(header_pt) if header_pt else font, bold=True, fill=HEAD_FILL, repeat=True,
                 numbers_from=numbers_from)
