@@ -84,3 +84,18 @@ def test_abbreviations_are_written_out(tmp_path):
             assert short not in text
     dossier = zipfile.ZipFile(ROOT / "templates" / "fr" / "dossier_famille.docx").read("word/document.xml")
     assert "G1 – Engagement avec le gestionnaire de cas" in "".join(etree.fromstring(dossier).itertext())
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_a_question_stays_on_the_page_of_its_answers(lang):
+    """In the client summary, the paragraph before each answer table keeps with it (no orphan question)."""
+    xml = zipfile.ZipFile(ROOT / "templates" / lang / "fiche_de_synthese.docx").read("word/document.xml")
+    body = etree.fromstring(xml).find(f"{W}body")
+    items = list(body)
+    before = [items[i - 1] for i, el in enumerate(items) if el.tag == f"{W}tbl" and i
+              and items[i - 1].tag == f"{W}p" and "".join(items[i - 1].itertext()).strip()]
+    assert len(before) > 20
+    for p in before:
+        style = p.find(f"{W}pPr/{W}pStyle")
+        heading = style is not None and style.get(f"{W}val").startswith("Heading")
+        assert heading or p.find(f"{W}pPr/{W}keepNext") is not None, "".join(p.itertext())[:60]

@@ -139,10 +139,11 @@ def fiche_de_synthese(lang: str) -> Builder:
             if group != "final":
                 number = 0
         if q.scale == "yes_no" and not prompts:
-            b.para((f"{sch.groups[q.group][lang]} – {t('prompt_questions', lang)}", "b"), size=9)
+            b.para((f"{sch.groups[q.group][lang]} – {t('prompt_questions', lang)}", "b"),
+                   size=9).paragraph_format.keep_with_next = True
             prompts = True
         number += 1
-        b.para((f"{number}. ", "b"), q.question[lang])
+        b.para((f"{number}. ", "b"), q.question[lang]).paragraph_format.keep_with_next = True  # with its answers
         if q.scale == "text":
             b.table([W], rows=[[f"{{{{ B.{q.key} }}}}"]])
         else:
