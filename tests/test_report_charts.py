@@ -146,6 +146,8 @@ def test_a_hidden_count_draws_no_bar_and_keeps_its_marker_in_the_table(tmp_path)
     visible = seed_stats()["cohort"]["admitted"]["adult_age_brackets"]
     for value, shown in zip(visible.values(), adults["series"]["Adultes"]):
         assert shown == (float(value) if value >= 5 else None)
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(adults["workbook"])).get_sheet_by_index(0).to_python()
+    assert [r[1] if r[1] != "" else None for r in rows[1:]] == adults["series"]["Adultes"]  # no hidden count inside
     table = next(t for t in Document(str(out)).tables if t.rows[0].cells[1].text == "Adultes")
     cells = {r.cells[0].text: r.cells[1].text for r in table.rows[1:]}
     assert cells["20-29"] == "<5" and cells["30-39"] == "10"
