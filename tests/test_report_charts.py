@@ -231,3 +231,11 @@ def test_no_matplotlib_anywhere(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
     assert len(charts_of(tmp_path / "r.docx")) == 4
+
+
+def test_report_charts_wear_the_workbook_charts_blue(seed_report):
+    from ptxl.build.outputs import CHART_COLOUR
+
+    for title, chart in charts_of(seed_report).items():
+        first = chart["xml"].find(f".//{C}ser/{C}spPr/{A}solidFill/{A}srgbClr")
+        assert first.get("val") == CHART_COLOUR.lstrip("#"), title
