@@ -180,3 +180,13 @@ def test_sections_to_write_start_from_the_workbook_and_stay_marked(tmp_path):
     summary = loaded.dataset.tables["summary"]
     for note in summary["g1_obstacles"].dropna():  # counts only: no family's words in these sections
         assert str(note)[:40] not in discussion
+
+
+def test_the_small_sample_caveat_is_for_small_samples_only(tmp_path):
+    stats = seed_stats()
+    stats["impact"]["n"] = 606
+    text = "\n".join(p.text for p in Document(str(render_report(stats, tmp_path / "r.docx", lang="fr"))).paragraphs)
+    assert "N = 606 familles examinées." in text and "moins de 30 familles" not in text
+    small = "\n".join(p.text for p in Document(str(render_report(seed_stats(), tmp_path / "s.docx",
+                                                                 lang="fr"))).paragraphs)
+    assert "moins de 30 familles" in small and "8,3 %" in small

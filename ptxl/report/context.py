@@ -137,6 +137,7 @@ def _brackets(counts: dict, lang: str) -> list[list[str]]:
 
 
 PER_FAMILY_MAX = 30
+SMALL_SAMPLE = 30  # below it, the note says percentages are read with the counts
 STAY_BRACKETS = ((0, 1), (1, 5), (5, 10), (10, 15), (15, None))
 
 
@@ -325,7 +326,8 @@ def build_context(stats: dict, dataset=None, lang: str = "fr", settings: dict | 
         "material": material(stats, studies, lang),
         "cohort": cohort_context(stats, dataset, lang),
         "outcomes": outcomes(stats, lang),
-        "sample_note": t("sample_note", lang, n=n, one=_num(100 / n, lang) if n else "–"),
+        "sample_note": t("sample_note", lang, n=n, one=_num(100 / n, lang) if n else "–") if n < SMALL_SAMPLE
+        else t("sample_n", lang, n=n),
         "sections": impact_sections(stats, lang),
         "baseline_header": [t(k, lang) for k in ("item", "n", "first_mean", "latest_mean", "improved",
                                                  "unchanged", "worsened")],

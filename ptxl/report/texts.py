@@ -87,6 +87,8 @@ T = {
               "aantallen: één gezin is {one} % van het totaal.",
         "en": "N = {n} examined families. With fewer than 30 families, percentages are only read with the counts: "
               "one family is {one}% of the total."},
+    "sample_n": {"fr": "N = {n} familles examinées.", "nl": "N = {n} onderzochte gezinnen.",
+                 "en": "N = {n} examined families."},
     "prompts": {"fr": "questions incitatives", "nl": "aanvullende vragen", "en": "prompt questions"},
     "question": {"fr": "Question", "nl": "Vraag", "en": "Question"},
     "positive": {"fr": "Impact positif (%)", "nl": "Positieve impact (%)", "en": "Positive impact (%)"},
