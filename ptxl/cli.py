@@ -206,11 +206,7 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     written = generate_documents(target, out / "dossiers")
     typer.echo(f"Wrote {len(written)} Word documents into {out / 'dossiers'}.")
     from .report import write_report
-    report_out = out / "rapport_impact.docx"
-    try:
-        typer.echo(f"Wrote {write_report(target, report_out)}.")
-    except guard.MissingExtra as exc:  # the rest is written: say how to make the report alone
-        raise guard.MissingExtra(exc.extra, f"ptxl report {target} --out {report_out}") from None
+    typer.echo(f"Wrote {write_report(target, out / 'rapport_impact.docx')}.")
 
 
 @app.command()

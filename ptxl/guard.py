@@ -83,15 +83,6 @@ _UNEXPECTED = _l("ptxl s'est arrêté sur un problème imprévu ({kind}). Votre 
                  "de gebruikte opdracht en het bestand {log} (zonder persoonsgegevens).",
                  "ptxl stopped on an unexpected problem ({kind}). Your workbook was not changed. Please report "
                  "it with the command you ran and the file {log} (no personal data in it).")
-_MISSING_EXTRA = _l("{what} a besoin de l'extra « {extra} » : installez-le avec  pip install \"ptxl[{extra}]\"  "
-                    "puis {then}.",
-                    "{what} heeft de extra « {extra} » nodig: installeer die met  pip install \"ptxl[{extra}]\"  "
-                    "en {then}.",
-                    "{what} needs the '{extra}' extra: install it with  pip install \"ptxl[{extra}]\"  then "
-                    "{then}.")
-_WHAT = {"report": _l("Le rapport d'impact", "Het impactrapport", "The impact report")}
-_AGAIN = _l("relancez la commande", "start de opdracht opnieuw", "run the command again")
-_RUN = _l("lancez  {command}", "start  {command}", "run  {command}")
 
 
 def say(texts: dict, lang: str | None = None, **values) -> str:
@@ -100,15 +91,6 @@ def say(texts: dict, lang: str | None = None, **values) -> str:
     def one(code: str) -> str:
         return texts[code].format(**{k: v[code] if isinstance(v, dict) else v for k, v in values.items()})
     return one(lang) if lang in texts else f"{one('fr')} ({one('en')})"
-
-
-class MissingExtra(PtxlError):
-    """A feature whose optional dependencies were not installed; ``command`` is what to run once they are."""
-
-    def __init__(self, extra: str, command: str | None = None):
-        then = {k: v.format(command=command) for k, v in _RUN.items()} if command else _AGAIN
-        super().__init__(say(_MISSING_EXTRA, what=_WHAT[extra], extra=extra, then=then))
-        self.extra = extra
 
 
 class Failure(NamedTuple):

@@ -357,29 +357,26 @@ def test_ctrl_c_exits_130_with_a_sentence(run, files, way):
 
 
 # ------------------------------------------------------------------ a base install: no matplotlib
-REPORT_EXTRA = 'pip install "ptxl[report]"'
+# The report's charts are native Word charts (ptxl/report/chartxml.py): nothing needs matplotlib any more.
+def _has_native_charts(docx: Path) -> bool:
+    import zipfile
+    with zipfile.ZipFile(docx) as z:
+        return any(n.startswith("word/charts/chart") for n in z.namelist())
 
 
 @pytest.mark.parametrize("way", WAYS)
-def test_report_without_matplotlib_names_the_extra(run, files, way):
-    said = plain(run(way, ["report", "plan.xlsx", "--out", "r.docx"], Fault("no_matplotlib")))
-    assert REPORT_EXTRA in said and "report" in said
-    assert not (files / "r.docx").exists()
+def test_report_without_matplotlib_is_written(run, files, way):
+    outcome = run(way, ["report", "plan.xlsx", "--out", "r.docx"], Fault("no_matplotlib"))
+    assert "Traceback" not in outcome.text
+    assert outcome.code in (0, 1), outcome.text  # 1: the fixture workbook may hold entry errors
+    assert _has_native_charts(files / "r.docx")
 
 
-@pytest.mark.skipif(importlib.util.find_spec("matplotlib") is not None, reason="matplotlib is installed here")
-def test_report_on_a_real_base_install_names_the_extra(tmp_path, files):
-    """Runs in the fresh venv of ``.ci/run`` (``pip install .``), where matplotlib is really absent."""
-    assert REPORT_EXTRA in plain(via_process(["report", "plan.xlsx", "--out", "r.docx"], files))
-
-
-def test_demo_without_matplotlib_writes_the_rest_and_says_how_to_get_the_report(tmp_path):
+def test_demo_without_matplotlib_writes_everything(tmp_path):
     outcome = via_process(["demo", "d"], tmp_path, Fault("no_matplotlib"))
-    said = plain(outcome)
-    assert REPORT_EXTRA in said and "ptxl report" in said and "rapport_impact.docx" in said
+    assert outcome.code == 0 and "Traceback" not in outcome.text, outcome.text
     assert (tmp_path / "d" / "dossiers").is_dir() and any((tmp_path / "d").glob("*.xlsx"))
-    assert not (tmp_path / "d" / "rapport_impact.docx").exists()
-
+    assert _has_native_charts(tmp_path / "d" / "rapport_impact.docx")
 
 
 # ------------------------------------------------------------------ the Excel buttons: the same guard, in a message box

@@ -88,9 +88,17 @@ def test_case_studies_come_from_marked_families_and_are_escaped(tmp_path):
 
 
 def test_report_carries_no_author_metadata(tmp_path):
+    """ptxl is the creator, dated now: no person's name, no python-docx 2013 date, no thumbnail."""
+    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr")
+    after = dt.datetime.now(dt.timezone.utc)
     props = Document(str(out)).core_properties
-    assert props.author == "" and props.last_modified_by == ""
+    assert props.author == "ptxl" and props.last_modified_by == "" and props.comments == ""
+    for stamp in (props.created, props.modified):
+        assert before <= stamp.replace(tzinfo=dt.timezone.utc) <= after, stamp
+    assert props.title == "Rapport d'impact"
+    names = zipfile.ZipFile(out).namelist()
+    assert not [n for n in names if "thumbnail" in n or n == "docProps/custom.xml"]
     rels = "".join(zipfile.ZipFile(out).read(n).decode() for n in zipfile.ZipFile(out).namelist()
                    if n.endswith(".rels"))
     assert 'TargetMode="External"' not in rels
@@ -139,7 +147,46 @@ def test_a_large_cohort_gets_a_stay_histogram_not_a_bar_per_family(tmp_path):
     stats["cohort"]["reviewed"]["years_in_country"] = years
     out = render_report(stats, tmp_path / "r.docx", lang="fr")
     doc = Document(str(out))
-    stay = next(t for t in doc.tables if t.rows[0].cells[0].text == "Années en BE")
+    stay = next(t for t in doc.tables if t.rows[0].cells[0].text == "Années en Belgique")
     rows = {r.cells[0].text: int(r.cells[1].text) for r in stay.rows[1:]}
+    assert rows.pop("Total") == 200  # the total is the table's last row
     assert sum(rows.values()) == 200 and len(rows) == 5
     assert rows["15+ ans"] == sum(1 for y in years.values() if y >= 15)
+
+
+def test_sections_to_write_start_from_the_workbook_and_stay_marked(tmp_path):
+    """About / discussion / recommendations: the marker, then counts the workbook holds (never its texts)."""
+    from ptxl.demo import write_demo_workbook
+    from ptxl.stats import compute_stats
+    from ptxl.validate import load_workbook
+
+    loaded = load_workbook(write_demo_workbook(tmp_path / "demo.xlsx"))
+    stats = compute_stats(loaded.dataset)
+    out = render_report(stats, tmp_path / "r.docx", dataset=loaded.dataset, lang="fr")
+    paras = [p.text for p in Document(str(out)).paragraphs]
+    text = "\n".join(paras)
+    assert text.count("[À rédiger par l'évaluateur]") == 3
+    discussion = text.split("\nDiscussions\n")[1].split("\nRecommandations\n")[0]
+    questions, n = stats["impact"]["questions"], stats["impact"]["n"]
+    for g in ("g1", "g2", "g3"):
+        k = questions[f"{g}_obstacles"]["counts"]["answered"]
+        assert f"« {g.upper()} – Obstacles » : noté pour {k} des {n} familles examinées" in discussion
+    marked = sorted(c for c, f in zip(loaded.dataset.tables["families"]["case_id"],
+                                      loaded.dataset.tables["families"]["case_study"]) if f == "yes")
+    assert marked and all(c in discussion.split("Études de cas marquées pour le rapport")[1] for c in marked)
+    recommendations = text.split("\nRecommandations\n")[1]
+    k = questions["key_factors"]["counts"]["answered"]
+    assert f"« Facteurs clés » : noté pour {k} des {n} familles examinées" in recommendations
+    summary = loaded.dataset.tables["summary"]
+    for note in summary["g1_obstacles"].dropna():  # counts only: no family's words in these sections
+        assert str(note)[:40] not in discussion
+
+
+def test_the_small_sample_caveat_is_for_small_samples_only(tmp_path):
+    stats = seed_stats()
+    stats["impact"]["n"] = 606
+    text = "\n".join(p.text for p in Document(str(render_report(stats, tmp_path / "r.docx", lang="fr"))).paragraphs)
+    assert "N = 606 familles examinées." in text and "moins de 30 familles" not in text
+    small = "\n".join(p.text for p in Document(str(render_report(seed_stats(), tmp_path / "s.docx",
+                                                                 lang="fr"))).paragraphs)
+    assert "moins de 30 familles" in small and "8,3 %" in small

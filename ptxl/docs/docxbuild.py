@@ -1,9 +1,16 @@
 """Small python-docx helpers that write docxtpl templates a staff member can still restyle in Word.
 
-Only ordinary Word things are used: built-in styles, tables with the "Table Grid"
-style, a header, a footer with PAGE / NUMPAGES fields. Loops are docxtpl's row
+Only ordinary Word things are used: built-in styles, a table style of ptxl's own
+("ptxl"), a header, a footer with PAGE / NUMPAGES fields. Loops are docxtpl's row
 (``{%tr %}``), column (``{%tc %}``) and paragraph (``{%p %}``) tags, each in its own
 row, cell or paragraph, as docxtpl's documentation shows them.
+
+One document style for the case files and the report (``apply_style``): Arial for
+body and headings (on Windows and Mac; LibreOffice substitutes its metric twin
+Liberation Sans), the workbook's blue for headings and table headers, the theme's
+fonts and first accent set to the same so nothing falls back to python-docx's
+Cambria, table rows that never split across pages and header rows repeated on
+each page. ``save_docx`` drops python-docx's thumbnail and 2013 properties.
 """
 
 from __future__ import annotations
@@ -19,13 +26,164 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from lxml import etree
 
-from .render import CORE, XML_DECL, _clean_package, _xml_text, _zip_base
+from ..build.styles import ENTRY_FILL, ENTRY_TAB
+from ..write.atomic import write_atomic
+from .render import CORE, W_NS, XML_DECL, _clean_package, _xml_text, _zip_base
 
 WORD_LANG = {"fr": "fr-BE", "nl": "nl-BE", "en": "en-GB"}
 # python-docx's own template carries a thumbnail, a bibliography store and a 400 kB styles copy.
 TEMPLATE_DROP = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml", "customXml/", "docProps/custom.xml")
-HEAD_FILL = "D9E2F3"
+FONT = "Arial"
+ACCENT = ENTRY_TAB.lstrip("#")  # the workbook's blue (entry sheet tabs and headers, charts)
+HEADING_COLOUR = "1F4E79"  # the same blue, darker, for text on white
+HEAD_FILL = ENTRY_FILL.lstrip("#")  # the workbook's light blue
+TABLE_STYLE = "ptxl"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_TABLE_STYLE_XML = (
+    f'<w:style xmlns:w="{W_NS}" w:type="table" w:customStyle="1" w:styleId="ptxl">'
+    '<w:name w:val="ptxl"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+    '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+    '<w:tblPr><w:tblBorders>'
+    + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
+              for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    + '</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+    '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+    f'<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr>'
+    f'<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEAD_FILL}"/></w:tcPr></w:tblStylePr>'
+    '</w:style>')
+
+
+def apply_style(doc, lang: str, width_cm: float) -> None:
+    """ptxl's document style on a python-docx document (case files and report alike)."""
+    styles = doc.styles
+    root = styles.element
+    for st in root.findall(qn("w:style")):  # python-docx's hundred table styles: keep the two Word needs
+        if st.get(qn("w:type")) == "table" and st.get(qn("w:styleId")) not in ("TableNormal", "TableGrid"):
+            root.remove(st)
+    root.append(etree.fromstring(_TABLE_STYLE_XML))
+    for fonts in root.iter(qn("w:rFonts")):  # explicit fonts, not the theme's (Cambria / Calibri)
+        for attr in list(fonts.attrib):
+            if attr.endswith("Theme") or attr.endswith("theme"):
+                del fonts.attrib[attr]
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+    _theme(doc)
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.0
+    for name, size in (("Title", 18), ("Subtitle", 12), ("Heading 1", 13), ("Heading 2", 11), ("Heading 3", 10)):
+        st = styles[name]
+        st.font.name = FONT
+        st.font.size = Pt(size)
+        st.font.color.rgb = RGBColor.from_string(HEADING_COLOUR)
+        st.font.italic = False
+        st.paragraph_format.keep_with_next = True
+        if name.startswith("Heading"):
+            st.paragraph_format.space_before = Pt(12 if name == "Heading 1" else 8)
+            st.paragraph_format.space_after = Pt(4)
+    for name in ("Header", "Footer"):  # one right-aligned tab at the margin instead of Word's centre + right
+        styles[name].font.size = Pt(8)
+        tabs = styles[name].paragraph_format.tab_stops
+        tabs.clear_all()
+        tabs.add_tab_stop(Cm(width_cm), WD_TAB_ALIGNMENT.RIGHT)
+    rpr = root.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = OxmlElement("w:lang")
+        rpr.append(lang_el)
+    lang_el.set(qn("w:val"), WORD_LANG[lang])
+    lang_el.set(qn("w:eastAsia"), WORD_LANG[lang])
+    lang_el.set(qn("w:bidi"), "ar-SA")
+
+
+def _theme(doc) -> None:
+    """The theme's heading and body fonts and first accent: the same as the styles, for Word's Design tab."""
+    part = next((p for p in doc.part.package.iter_parts() if str(p.partname).startswith("/word/theme/")), None)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    a = f"{{{A_NS}}}"
+    for kind in ("majorFont", "minorFont"):
+        for latin in root.iter(f"{a}{kind}"):
+            latin.find(f"{a}latin").set("typeface", FONT)
+    for accent in root.iter(f"{a}accent1"):
+        for child in list(accent):
+            accent.remove(child)
+        etree.SubElement(accent, f"{a}srgbClr", val=ACCENT)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def grid_table(container, widths_cm: list[float], header: list[str] | None = None, rows: list[list] = (),
+               font_pt: float = 9, numbers_from: int | None = None, total_row: bool = False,
+               header_pt: float | None = None):
+    """A table in ptxl's style in a document or docxtpl sub-document: fixed widths (Word reads the cells',
+    LibreOffice the grid's), a repeated header row, rows that do not split, centred numbers from column
+    ``numbers_from``, a bold last row when ``total_row``, a smaller header (``header_pt``) over narrow columns."""
+    t = container.add_table(rows=0, cols=len(widths_cm))
+    try:
+        t.style = TABLE_STYLE
+    except KeyError:  # a restyled template without ptxl's table style: Word's plain grid
+        t.style = "Table Grid" if "Table Grid" in [s.name for s in container.styles] else None
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    widths, font = [Cm(w) for w in widths_cm], Pt(font_pt)
+    for col, w in zip(t.columns, widths):
+        col.width = w
+    if not header:  # the style's header look is for a header row only, not a label–value table's first row
+        look = t._tbl.tblPr.find(qn("w:tblLook"))
+        if look is not None:
+            look.set(qn("w:val"), "0480")
+            look.set(qn("w:firstRow"), "0")
+    if header:
+        add_row(t, header, widths, Pt(header_pt) if header_pt else font, bold=True, fill=HEAD_FILL, repeat=True,
+                numbers_from=numbers_from)
+    for i, r in enumerate(rows):
+        add_row(t, r, widths, font, bold=total_row and i == len(rows) - 1, numbers_from=numbers_from)
+    return t
+
+
+def add_row(t, cells: list, widths, font, bold: bool = False, fill: str | None = None, repeat: bool = False,
+            numbers_from: int | None = None):
+    """One row; a cell is a string (one paragraph per line) or ('b', text) for bold."""
+    r = t.add_row()
+    trpr = r._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    if repeat:
+        trpr.append(OxmlElement("w:tblHeader"))
+    for j, (cell, value, w) in enumerate(zip(r.cells, cells, widths)):
+        cell.width = w
+        cell_bold = bold
+        if isinstance(value, tuple):
+            cell_bold, value = True, value[1]
+        lines = str(value).split("\n")
+        cell.paragraphs[0].text = ""
+        for i, line in enumerate(lines):
+            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            p.paragraph_format.space_after = Pt(0)
+            if numbers_from is not None and j >= numbers_from:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(line)
+            run.bold, run.font.size = cell_bold, font
+        if fill:
+            _shade(cell, fill)
+    return r
+
+
+def save_docx(doc, path: Path, title: str) -> Path:
+    """Save a generated template: no thumbnail, no python-docx 2013 properties, ptxl as the application."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(buf) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    parts = _clean_package(parts, TEMPLATE_DROP)
+    parts["docProps/core.xml"] = (XML_DECL + CORE.format(title=_xml_text(title))).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, _zip_base(parts))
+    return path
 
 
 class Builder:
@@ -40,7 +198,7 @@ class Builder:
             setattr(sec, side, Cm(2.0))
         sec.top_margin, sec.bottom_margin = Cm(1.8), Cm(1.8)
         self.width_cm = (29.7 if landscape else 21.0) - 4.0
-        self._styles()
+        apply_style(doc, lang, self.width_cm)
         hp = sec.header.paragraphs[0]
         hp.add_run(header_left)
         hp.add_run("\t")
@@ -51,30 +209,6 @@ class Builder:
         _field(fp, "PAGE")
         fp.add_run(f" {of_word} ")
         _field(fp, "NUMPAGES")
-
-    def _styles(self):
-        styles = self.doc.styles
-        normal = styles["Normal"]
-        normal.font.size = Pt(10)
-        normal.paragraph_format.space_after = Pt(4)
-        normal.paragraph_format.line_spacing = 1.0
-        for name, size in (("Heading 1", 13), ("Heading 2", 11)):
-            styles[name].font.size = Pt(size)
-            styles[name].font.color.rgb = RGBColor(0x1F, 0x3A, 0x68)
-            styles[name].paragraph_format.space_before = Pt(12 if name == "Heading 1" else 8)
-            styles[name].paragraph_format.space_after = Pt(4)
-        for name in ("Header", "Footer"):  # one right-aligned tab at the margin instead of Word's centre + right
-            styles[name].font.size = Pt(8)
-            tabs = styles[name].paragraph_format.tab_stops
-            tabs.clear_all()
-            tabs.add_tab_stop(Cm(self.width_cm), WD_TAB_ALIGNMENT.RIGHT)
-        rpr = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-        lang = rpr.find(qn("w:lang"))
-        if lang is None:
-            lang = OxmlElement("w:lang")
-            rpr.append(lang)
-        lang.set(qn("w:val"), WORD_LANG[self.lang])
-        lang.set(qn("w:bidi"), "ar-SA")
 
     # --- paragraphs ---------------------------------------------------------------------------------
     def title(self, text: str, sub: str | None = None):
@@ -118,40 +252,13 @@ class Builder:
     def table(self, widths_cm: list[float], header: list[str] | None = None, rows: list[list] = (),
               font_pt: float = 9):
         """A grid table. A row is a list of cells; a cell is a string (one paragraph per line) or ('b', text)."""
-        t = self.doc.add_table(rows=0, cols=len(widths_cm))
-        t.style = "Table Grid"
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        t.autofit = False
         self._widths, self._font = [Cm(w) for w in widths_cm], Pt(font_pt)
-        for col, w in zip(t.columns, self._widths):
-            col.width = w
-        if header:
-            self.row(t, header, bold=True, fill=HEAD_FILL, repeat=True)
-        for r in rows:
-            self.row(t, r)
+        t = grid_table(self.doc, widths_cm, header, rows, font_pt)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(2)
         return t
 
     def row(self, t, cells: list, bold: bool = False, fill: str | None = None, repeat: bool = False):
-        r = t.add_row()
-        if repeat:
-            trpr = r._tr.get_or_add_trPr()
-            trpr.append(OxmlElement("w:tblHeader"))
-        for cell, value, w in zip(r.cells, cells, self._widths):
-            cell.width = w
-            cell_bold = bold
-            if isinstance(value, tuple):
-                cell_bold, value = True, value[1]
-            lines = str(value).split("\n")
-            cell.paragraphs[0].text = ""
-            for i, line in enumerate(lines):
-                p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-                p.paragraph_format.space_after = Pt(0)
-                run = p.add_run(line)
-                run.bold, run.font.size = cell_bold, self._font
-            if fill:
-                _shade(cell, fill)
-        return r
+        return add_row(t, cells, self._widths, self._font, bold, fill, repeat)
 
     def loop_rows(self, t, loop: str, cells: list):
         """``{%tr for … %}`` / the repeated row / ``{%tr endfor %}``."""
@@ -161,14 +268,7 @@ class Builder:
         self.row(t, ["{%tr endfor %}"] + blank)
 
     def save(self, path: Path, title: str):
-        buf = io.BytesIO()
-        self.doc.save(buf)
-        with zipfile.ZipFile(buf) as z:
-            parts = {i.filename: z.read(i.filename) for i in z.infolist()}
-        parts = _clean_package(parts, TEMPLATE_DROP)
-        parts["docProps/core.xml"] = (XML_DECL + CORE.format(title=_xml_text(title))).encode()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(_zip_base(parts))
+        save_docx(self.doc, path, title)
 
 
 def loop_columns(fixed: list, loop: str, content: str) -> list:

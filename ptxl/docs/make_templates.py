@@ -18,8 +18,8 @@ from docx.shared import Pt
 
 from ..paths import templates_dir
 from ..schema import LANGS, get_schema
-from .docxbuild import Builder, loop_columns
-from .texts import ANNEX, DOC_TYPES, TITLE, t
+from .docxbuild import HEAD_FILL, Builder, loop_columns
+from .texts import ANNEX, DOC_TYPES, TITLE, spelled_out, t
 
 W = 17.0  # usable width (cm) of a portrait A4 page with 2 cm margins
 
@@ -48,7 +48,7 @@ def _score_matrix(b: Builder, lang: str):
     loop_w = W - 0.9 - 4.3 - 0.4
     tbl = b.table([0.9, 4.3, 0.2, loop_w, 0.2])
     head = b.row(tbl, loop_columns(["N°", t("item", lang)], "a in assessments", "{{ a.date }}\n{{ a.type }}"),
-                 bold=True, fill="D9E2F3", repeat=True)
+                 bold=True, fill=HEAD_FILL, repeat=True)
     for p in head.cells[3].paragraphs:  # dates stay on one line with six or seven assessments side by side
         for r in p.runs:
             r.font.size, r.bold = Pt(7), False
@@ -139,10 +139,11 @@ def fiche_de_synthese(lang: str) -> Builder:
             if group != "final":
                 number = 0
         if q.scale == "yes_no" and not prompts:
-            b.para((f"{sch.groups[q.group][lang]} – {t('prompt_questions', lang)}", "b"), size=9)
+            b.para((f"{sch.groups[q.group][lang]} – {t('prompt_questions', lang)}", "b"),
+                   size=9).paragraph_format.keep_with_next = True
             prompts = True
         number += 1
-        b.para((f"{number}. ", "b"), q.question[lang])
+        b.para((f"{number}. ", "b"), q.question[lang]).paragraph_format.keep_with_next = True  # with its answers
         if q.scale == "text":
             b.table([W], rows=[[f"{{{{ B.{q.key} }}}}"]])
         else:
@@ -233,7 +234,8 @@ def dossier_famille(lang: str) -> Builder:
     b.control("{%p if not has_summary %}")
     b.para(t("no_summary", lang), italic=True)
     b.control("{%p else %}")
-    rows = [[q.labels[lang], f"{{{{ B.{q.key} }}}}" if q.scale == "text" else f"{{{{ B.{q.key}.answer }}}}"]
+    rows = [[spelled_out(q.labels[lang], lang),
+             f"{{{{ B.{q.key} }}}}" if q.scale == "text" else f"{{{{ B.{q.key}.answer }}}}"]
             for q in sch.annex_b]
     b.table([7.0, W - 7.0], [t("question", lang), t("answer", lang)], rows)
     b.control("{%p endif %}")

@@ -9,6 +9,8 @@ French follows the seed note; Dutch and English are the project's translations.
 
 from __future__ import annotations
 
+import re
+
 from ..forms.scales import L
 
 DOC_TYPES = ("fiche_de_base", "fiche_de_synthese", "modele_de_cas", "dossier_famille")
@@ -63,7 +65,9 @@ T = {
                     "No client summary recorded at the reference date."),
     "no_entries": L("Rien d'enregistré.", "Niets ingevoerd.", "Nothing recorded."),
     "reference_date": L("Situation au", "Toestand op", "Situation at"),
-    "project_location": L("Localisation du projet ATD", "Locatie van het ATD-project", "ATD project location"),
+    "project_location": L("Lieu du projet (alternative à la détention)",
+                          "Locatie van het project (alternatief voor detentie)",
+                          "Project location (alternative to detention)"),
     "client_ref": L("Numéro de référence du bénéficiaire", "Referentienummer van de cliënt",
                     "Client reference number"),
     "profile_info": L("INFORMATIONS SUR LE PROFIL", "PROFIELINFORMATIE", "PROFILE INFORMATION"),
@@ -125,6 +129,18 @@ T = {
     "default_validity": L("(validité par défaut : {} mois)", "(standaardgeldigheid: {} maanden)",
                           "(default validity: {} months)"),
 }
+
+
+# Abbreviations of the forms' short labels (workbook headers, matched by their text, so not renamed there),
+# written out wherever a document shows the label.
+ABBREVIATIONS = {"fr": {"GC": "gestionnaire de cas"}, "nl": {}, "en": {}}
+
+
+def spelled_out(label: str, lang: str) -> str:
+    """A form label with its abbreviations written out: "Engagement avec le GC" → "… le gestionnaire de cas"."""
+    for short, full in ABBREVIATIONS[lang].items():
+        label = re.sub(rf"\b{short}\b", full, label)
+    return label
 
 
 def t(key: str, lang: str) -> str:

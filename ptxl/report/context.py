@@ -1,6 +1,6 @@
 """Statistics (+ the dataset, for case studies and legal stay) → the report's content as plain data.
 
-Pure: no Word, no matplotlib. Tables are lists of rows of strings so they can
+Pure: no Word. Tables are lists of rows of strings so they can
 be checked in tests and laid out by any renderer; every label comes from the
 schema or ``texts``.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from ..docs.texts import spelled_out
 from ..schema import NO_ANSWER, get_schema
 from .texts import t
 
@@ -79,7 +80,7 @@ def _question(key: str, lang: str) -> str:
 
 def _short(key: str, lang: str) -> str:
     label = next(q for q in get_schema().annex_b if q.key == key).labels[lang]
-    return label.split(" – ", 1)[-1]
+    return spelled_out(label.split(" – ", 1)[-1], lang)
 
 
 def impact_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
@@ -136,6 +137,7 @@ def _brackets(counts: dict, lang: str) -> list[list[str]]:
 
 
 PER_FAMILY_MAX = 30
+SMALL_SAMPLE = 30  # below it, the note says percentages are read with the counts
 STAY_BRACKETS = ((0, 1), (1, 5), (5, 10), (10, 15), (15, None))
 
 
@@ -158,11 +160,30 @@ def _stay_brackets(years, lang: str) -> list[list[str]]:
     return rows
 
 
+def figure(kind: str, what: str, who: str, header: list[str], rows: list[list[str]], lang: str,
+           total: int | str | None = None) -> dict:
+    """One chart and the table of its values: what it shows, which families it counts, its rows.
+
+    The chart's series are the table's number columns; a hidden count ("<5") draws no bar.
+    """
+    table_rows = [list(r) for r in rows]
+    if total is not None:
+        table_rows.append([t("total", lang), str(total)] + [""] * (len(header) - 2))
+    return {
+        "kind": kind, "title": f"{what} ({who})", "caption": t("chart_caption", lang, what=what, who=who),
+        "header": header, "rows": table_rows, "total_row": total is not None,
+        "categories": [r[0] for r in rows],
+        "series": [(header[j], [int(r[j]) if str(r[j]).isdigit() else None for r in rows])
+                   for j in range(1, len(header))],
+    }
+
+
 def cohort_context(stats: dict, dataset, lang: str) -> dict:
     cohort = stats["cohort"]
     adm, rev = cohort["admitted"], cohort["reviewed"]
     eng = stats["engagement"]
-    nat = rev.get("nationalities") or adm.get("nationalities") or {}
+    examined = "nationalities" in rev  # the seed's nationality chart counts the examined families
+    nat = (rev if examined else adm).get("nationalities") or {}
     years = rev.get("years_in_country") or {}
     legal = {}
     if dataset is not None and "families" in dataset.tables:
@@ -173,11 +194,17 @@ def cohort_context(stats: dict, dataset, lang: str) -> dict:
     # Whole years lived (floor), as the seed says "un an", "12, 14 et 18 ans".
     stay_rows = [[cid, str(int(y)) if y is not None else "", str(int(legal.get(cid, 0)))]
                  for cid, y in sorted(years.items(), key=lambda kv: (kv[1] is None, kv[1] or 0))]
-    stay_brackets = None
-    if len(stay_rows) > PER_FAMILY_MAX:  # a bar per family only reads for a pilot-sized cohort
-        stay_brackets = _stay_brackets(years.values(), lang)
-        stay_rows = []
     n = rev["families"]
+    admitted_who = t("of_admitted", lang, n=adm["families"])
+    examined_who = t("of_examined", lang, n=n)
+    if len(stay_rows) > PER_FAMILY_MAX:  # a bar per family only reads for a pilot-sized cohort
+        stay = figure("column", t("chart_stay", lang), examined_who, [t("years_be", lang), t("families", lang)],
+                      _stay_brackets(years.values(), lang), lang, total=len(years))
+    else:
+        stay = figure("bar", t("chart_stay", lang), examined_who,
+                      [t("family", lang), t("years_be", lang), t("legal_be", lang)], stay_rows, lang)
+    nat_rows = [[k if k != "unclear" else t("unclear", lang), str(v)]
+                for k, v in sorted(nat.items(), key=lambda kv: (-_num_or_0(kv[1]), kv[0]))]
     mean = eng.get("mean_months_supported")
     return {
         "referred": t("who_referred", lang, referred=cohort["families_referred"], admitted=cohort["families_admitted"],
@@ -187,12 +214,17 @@ def cohort_context(stats: dict, dataset, lang: str) -> dict:
         "stay": t("who_stay", lang, over5=rev["over_5_years_in_country"], asylum=rev["asylum_on_arrival"], n=n),
         "support": t("who_support", lang, mean=_num(mean, lang), over15=eng["over_15_months"],
                      visits=eng["home_visits"], n=n),
-        "adult_brackets": _brackets(adm["adult_age_brackets"], lang),
-        "child_brackets": _brackets(adm["child_age_brackets"], lang),
-        "adults_total": adm["adults"], "children_total": adm["children"],
-        "nationalities": [[k, str(v)] for k, v in sorted(nat.items(), key=lambda kv: (-_num_or_0(kv[1]), kv[0]))],
-        "stay_rows": stay_rows,
-        "stay_brackets": stay_brackets,
+        "figures": {
+            "adults": figure("column", t("chart_adults", lang), admitted_who, [t("bracket", lang), t("adults", lang)],
+                             _brackets(adm["adult_age_brackets"], lang), lang, total=adm["adults"]),
+            "children": figure("column", t("chart_children", lang), admitted_who,
+                               [t("bracket", lang), t("children", lang)],
+                               _brackets(adm["child_age_brackets"], lang), lang, total=adm["children"]),
+            "stay": stay,
+            "nationalities": figure("bar", t("chart_nationalities", lang), examined_who if examined else admitted_who,
+                                    [t("chart_nationalities", lang), t("families", lang)], nat_rows, lang,
+                                    total=(rev if examined else adm)["families"]),
+        },
     }
 
 
@@ -207,11 +239,15 @@ def _num(x, lang: str) -> str:
     return s.replace(".", ",") if lang in ("fr", "nl") else s
 
 
-def outcomes_sentence(stats: dict, lang: str) -> str:
+def outcomes(stats: dict, lang: str) -> dict:
+    """The examined families' situation at the reference date: one row per status that occurs, and the total."""
     scale = get_schema().scales["status"]
     counts = stats["engagement"]["status_counts"]
-    parts = [f"{v} × {scale.label(k, lang)}" for k, v in counts.items() if v]
-    return t("outcomes", lang, n=stats["impact"]["n"], parts="; ".join(parts))
+    rows = [[scale.label(k, lang), str(v)] for k, v in counts.items() if v]
+    n = stats["impact"]["n"]
+    return {"intro": t("outcomes", lang, n=n),
+            "header": [t("situation", lang, date=fmt_date(stats["reference_date"])), t("families", lang)],
+            "rows": rows + [[t("total", lang), str(n)]], "total_row": True}
 
 
 def baseline_rows(stats: dict, lang: str) -> list[list[str]]:
@@ -241,8 +277,35 @@ def case_studies(dataset, lang: str) -> list[dict]:
         row = rows.sort_values("written_date", na_position="first").iloc[-1]
         stages = [{"title": label[lang], "text": row[key]} for key, label in sch.annex_c
                   if isinstance(row[key], str) and row[key].strip()]
-        out.append({"title": t("case_title", lang, case_id=cid), "stages": stages})
+        out.append({"case_id": cid, "title": t("case_title", lang, case_id=cid), "stages": stages})
     return out
+
+
+def material(stats: dict, studies: list[dict], lang: str) -> dict:
+    """Starting points for the sections the evaluator writes, from what the workbook holds.
+
+    About: who is counted. Discussion: per impact group, how many examined families have obstacles
+    written in their client summary, and the case studies marked for the report. Recommendations:
+    how many summaries name key factors or other observations. Counts only: the texts stay in the workbook.
+    """
+    sch = get_schema()
+    cohort, questions, n = stats["cohort"], stats["impact"]["questions"], stats["impact"]["n"]
+    sheet = sch.sheet("summary").name(lang)
+
+    def answered(keys):
+        return [t("text_answered", lang, label=spelled_out(q.labels[lang], lang), n=n, sheet=sheet,
+                  k=questions[q.key]["counts"].get("answered", 0))
+                for q in sch.annex_b if q.key in keys and q.key in questions]
+
+    ids = [s["case_id"] for s in studies]
+    discussion = answered([q.key for q in sch.annex_b if q.scale == "text" and q.group in GROUP_ORDER])
+    discussion.append(t("studies_marked", lang, ids=_join(ids, lang)) if ids else t("no_case_study", lang))
+    return {
+        "about": [t("about_cohort", lang, referred=cohort["families_referred"],
+                    admitted=cohort["families_admitted"], n=n)],
+        "discussion": discussion,
+        "recommendations": answered([q.key for q in sch.annex_b if q.scale == "text" and q.group == "final"]),
+    }
 
 
 def build_context(stats: dict, dataset=None, lang: str = "fr", settings: dict | None = None,
@@ -250,6 +313,7 @@ def build_context(stats: dict, dataset=None, lang: str = "fr", settings: dict | 
     settings = settings or (dataset.settings if dataset is not None else {})
     ref = stats["reference_date"]
     n = stats["impact"]["n"]
+    studies = case_studies(dataset, lang)
     return {
         "lang": lang,
         "organisation": settings.get("organisation") or "",
@@ -258,13 +322,16 @@ def build_context(stats: dict, dataset=None, lang: str = "fr", settings: dict | 
         "reference": t("reference", lang, date=fmt_date(ref)),
         "generated": t("generated", lang, date=fmt_date(today or dt.date.today())),
         "to_write": t("to_write", lang),
+        "material_intro": t("material", lang),
+        "material": material(stats, studies, lang),
         "cohort": cohort_context(stats, dataset, lang),
-        "outcomes": outcomes_sentence(stats, lang),
-        "sample_note": t("sample_note", lang, n=n, one=_num(100 / n, lang) if n else "–"),
+        "outcomes": outcomes(stats, lang),
+        "sample_note": t("sample_note", lang, n=n, one=_num(100 / n, lang) if n else "–") if n < SMALL_SAMPLE
+        else t("sample_n", lang, n=n),
         "sections": impact_sections(stats, lang),
         "baseline_header": [t(k, lang) for k in ("item", "n", "first_mean", "latest_mean", "improved",
                                                  "unchanged", "worsened")],
         "baseline_rows": baseline_rows(stats, lang),
-        "case_studies": case_studies(dataset, lang),
+        "case_studies": studies,
         "no_answer_label": NO_ANSWER[lang],
     }

@@ -1,55 +1,40 @@
-"""Generate ``templates/<lang>/rapport_impact.docx``: a plain Word file with docxtpl tags.
+"""Generate ``templates/<lang>/rapport_impact.docx``: a Word file with docxtpl tags, in ptxl's document style.
 
 The template is generated (headings from ``texts``) and then committed, so staff
 can restyle it in Word: change fonts, colours, the title page, move sections.
-Tags to keep: ``{{ … }}`` fields and the ``{{p … }}`` paragraphs that receive tables.
-Run ``python -m ptxl.report.make_template`` after changing the report's texts.
+It is built with the case files' ``Builder`` (``ptxl.docs.docxbuild``), so the
+report and the case files share one style: fonts, colours, table style, header
+and footer. Tags to keep: ``{{ … }}`` fields and the ``{{p … }}`` paragraphs that
+receive tables and charts. Run ``python -m ptxl.report.make_template`` after
+changing the report's texts.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
+from ..docs.docxbuild import Builder
+from ..docs.texts import t as doc_t
 from ..paths import templates_dir
 from ..schema import LANGS
 from .texts import t
 
 NAME = "rapport_impact.docx"
+FIGURES = ("adults", "children", "stay", "nationalities")
 
 
-def _page_field(paragraph):
-    """A PAGE field, so the footer numbers pages in Word and LibreOffice."""
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-        else:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-        run._r.append(el)
+def _to_write(b: Builder, section: str):
+    """The marker the evaluator replaces, then the workbook's material for that section."""
+    b.para(("{{ to_write }}", "b"))
+    b.doc.add_paragraph("{{p material.%s }}" % section)
 
 
 def make_template(lang: str, path: Path) -> Path:
-    doc = Document()
-    doc.core_properties.author = ""
-    doc.core_properties.last_modified_by = ""
-    doc.core_properties.title = t("subtitle", lang)
-    normal = doc.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(10.5)
-
-    section = doc.sections[0]
-    section.footer.paragraphs[0].text = "{{ organisation }} – " + t("subtitle", lang) + " – "
-    _page_field(section.footer.paragraphs[0])
-
+    b = Builder(lang, "{{ organisation }}", t("subtitle", lang), t("subtitle", lang), doc_t("page", lang),
+                doc_t("of", lang), doc_t("colon", lang))
+    doc = b.doc
     doc.add_paragraph("{{ organisation }}", style="Subtitle")
     doc.add_paragraph("{{ title }}", style="Title")
     doc.add_paragraph("{{ subtitle }}", style="Subtitle")
@@ -57,35 +42,33 @@ def make_template(lang: str, path: Path) -> Path:
         doc.add_paragraph("{{ %s }}" % tag)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
-    doc.add_heading(t("about", lang), level=1)
-    doc.add_paragraph("{{ to_write }}")
+    b.heading(t("about", lang))
+    _to_write(b, "about")
 
-    doc.add_heading(t("who", lang), level=1)
+    b.heading(t("who", lang))
     for tag in ("referred", "reviewed", "stay", "support"):
         doc.add_paragraph("{{ cohort.%s }}" % tag)
-    for chart in ("adults", "children", "stay", "nationalities"):
-        doc.add_paragraph("{{ charts.%s }}" % chart)
-        doc.add_paragraph("{{p tables.%s }}" % chart)
+    for fig in FIGURES:
+        doc.add_paragraph("{{p figures.%s }}" % fig)
 
-    doc.add_heading(t("impact", lang), level=1)
-    doc.add_paragraph("{{ outcomes }}")
+    b.heading(t("impact", lang))
+    doc.add_paragraph("{{ outcomes.intro }}")
+    doc.add_paragraph("{{p outcomes_table }}")
     doc.add_paragraph("{{ sample_note }}")
     doc.add_paragraph("{{p impact_tables }}")
 
-    doc.add_heading(t("baseline", lang), level=1)
+    b.heading(t("baseline", lang))
     doc.add_paragraph(t("baseline_intro", lang))
     doc.add_paragraph("{{p baseline_table }}")
 
-    doc.add_heading(t("case_studies", lang), level=1)
+    b.heading(t("case_studies", lang))
     doc.add_paragraph("{{p case_studies }}")
 
-    doc.add_heading(t("discussion", lang), level=1)
-    doc.add_paragraph("{{ to_write }}")
-    doc.add_heading(t("recommendations", lang), level=1)
-    doc.add_paragraph("{{ to_write }}")
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(path)
+    b.heading(t("discussion", lang))
+    _to_write(b, "discussion")
+    b.heading(t("recommendations", lang))
+    _to_write(b, "recommendations")
+    b.save(path, t("subtitle", lang))
     return path
 
 

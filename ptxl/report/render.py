@@ -1,60 +1,76 @@
-"""Fill the report template: context (plain data) → tables as sub-documents, charts as images → .docx.
+"""Fill the report template: context (plain data) → tables and native charts as sub-documents → .docx.
 
 Tables are built with python-docx inside docxtpl sub-documents so their number
 of columns can follow the data (the "Pas de réponse" column appears only where
 there are blanks), while everything around them stays in the editable template.
+Charts are Word charts (``chartxml``): parts of the document, not pictures.
+The finished file goes through the case files' package cleaning (no thumbnail,
+no custom properties, no external links), gets core properties of its own
+(ptxl as creator, dated now, no person's name) and is written atomically.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.shared import Cm, Mm, Pt
-from docxtpl import DocxTemplate, InlineImage
+from docx.oxml import parse_xml
+from docxtpl import DocxTemplate
+from lxml import etree
 
+from ..docs.docxbuild import grid_table
+from ..docs.render import CORE, XML_DECL, _clean_package, _xml_text, _zip_base
 from ..docs_safety import check_template
 from ..errors import PtxlError
-from . import charts
+from ..write.atomic import write_atomic
+from .chartxml import ChartSpec, add_chart
 from .context import build_context
-from .make_template import template_path
+from .make_template import FIGURES, template_path
 from .texts import t
 
-
-def _table(sd, header: list[str], rows: list[list[str]], first_width_cm: float = 6.0):
-    table = sd.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    head = table.rows[0]
-    head._tr.get_or_add_trPr().append(_on("w:tblHeader"))  # repeat on each page
-    for cell, text in zip(head.cells, header):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        run.font.size = Pt(7.5)
-    for row in rows:
-        cells = table.add_row().cells
-        for j, (cell, text) in enumerate(zip(cells, row)):
-            cell.text = ""
-            para = cell.paragraphs[0]
-            para.add_run(text).font.size = Pt(8.5)
-            if j:
-                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    # Word reads the cell widths, LibreOffice the grid: set both, with a fixed layout.
-    table.autofit = False
-    rest = (16.5 - first_width_cm) / max(len(header) - 1, 1)
-    widths = [Cm(first_width_cm)] + [Cm(rest)] * (len(header) - 1)
-    for col, width in zip(table.columns, widths):
-        col.width = width
-    for r in table.rows:
-        for cell, width in zip(r.cells, widths):
-            cell.width = width
-    return table
+WIDTH_CM = 17.0  # A4 portrait with 2 cm margins, as the case files
+FONT_PT = 9
+CREATOR = "ptxl"
 
 
-def _on(tag: str):
-    return OxmlElement(tag)
+def _figure(tpl, fig: dict, lang: str, number: int):
+    """A chart, the sentence saying what and whom it counts, and the table of its values."""
+    sd = tpl.new_subdoc()
+    n = len(fig["categories"])
+    height = 0.55 * n * len(fig["series"]) + 2.6 if fig["kind"] == "bar" else 7.0
+    spec = ChartSpec(fig["kind"], fig["title"], fig["header"][0], fig["categories"], fig["series"],
+                     sheet=t("data_sheet", lang), width_cm=15.0, height_cm=min(max(height, 5.0), 20.0),
+                     alt=fig["caption"])
+    chart = sd.add_paragraph()
+    chart.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    chart.paragraph_format.keep_with_next = True
+    chart._p.append(parse_xml(add_chart(tpl.get_docx().part, spec, lang, number)))
+    caption = sd.add_paragraph()
+    caption.paragraph_format.keep_with_next = True
+    caption.add_run(fig["caption"]).italic = True
+    widths = [5.5, 2.5] if len(fig["header"]) == 2 else [3.0, 3.5, 4.5]
+    grid_table(sd, widths, fig["header"], fig["rows"], FONT_PT, numbers_from=1, total_row=fig["total_row"])
+    sd.add_paragraph()
+    return sd
+
+
+def _table_subdoc(tpl, header, rows, first_cm: float, widths: list[float] | None = None, total_row: bool = False):
+    sd = tpl.new_subdoc()
+    if widths:
+        grid_table(sd, widths, header, rows, FONT_PT, numbers_from=1, total_row=total_row)
+    else:
+        _table(sd, header, rows, first_cm, total_row)
+    return sd
+
+
+def _table(sd, header, rows, first_cm: float, total_row: bool = False):
+    """A wide table: the first (text) column ``first_cm``, the number columns share the rest of the page."""
+    rest = (WIDTH_CM - first_cm) / max(len(header) - 1, 1)
+    return grid_table(sd, [first_cm] + [rest] * (len(header) - 1), header, rows, FONT_PT, numbers_from=1,
+                      total_row=total_row, header_pt=FONT_PT - 1 if rest < 2.0 else None)
 
 
 def _impact_subdoc(tpl, sections: list[dict]):
@@ -63,18 +79,22 @@ def _impact_subdoc(tpl, sections: list[dict]):
         sd.add_heading(sec["title"], level=2)
         for tab in sec["tables"]:
             if tab.get("title"):
-                sd.add_paragraph().add_run(tab["title"]).bold = True
-            _table(sd, tab["header"], tab["rows"])
+                head = sd.add_paragraph()
+                head.paragraph_format.keep_with_next = True
+                head.add_run(tab["title"]).bold = True
+            _table(sd, tab["header"], tab["rows"], 5.5)
             if tab.get("reading"):
                 sd.add_paragraph().add_run(tab["reading"]).italic = True
     return sd
 
 
-def _small_table(tpl, header, rows, total=None):
+def _bullets(tpl, lines: list[str], intro: str):
+    """The workbook's material for a section to write: an italic lead-in and a bullet per fact (none: nothing)."""
     sd = tpl.new_subdoc()
-    _table(sd, header, rows, first_width_cm=4.0)
-    if total is not None:
-        sd.add_paragraph(total)
+    if lines:
+        sd.add_paragraph().add_run(intro).italic = True
+    for line in lines:
+        sd.add_paragraph(line, style="List Bullet")
     return sd
 
 
@@ -85,11 +105,33 @@ def _case_studies(tpl, studies: list[dict], lang: str):
     for study in studies:
         sd.add_heading(study["title"], level=2)
         for stage in study["stages"]:
-            sd.add_paragraph().add_run(stage["title"]).bold = True
+            head = sd.add_paragraph()
+            head.paragraph_format.keep_with_next = True
+            head.add_run(stage["title"]).bold = True
             for para in str(stage["text"]).splitlines():
                 if para.strip():
                     sd.add_paragraph(para)
     return sd
+
+
+def core_xml(title: str, now: dt.datetime) -> bytes:
+    """The case files' core properties, with ptxl as creator and the time of writing (UTC)."""
+    root = etree.fromstring(CORE.format(title=_xml_text(title)))
+    ns = root.nsmap
+    root.find(f"{{{ns['dc']}}}creator").text = CREATOR
+    stamp = now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for name in ("created", "modified"):
+        el = etree.SubElement(root, f"{{{ns['dcterms']}}}{name}", {f"{{{ns['xsi']}}}type": "dcterms:W3CDTF"})
+        el.text = stamp
+    return (XML_DECL + etree.tostring(root, encoding="unicode")).encode()
+
+
+def finish_package(docx: bytes, title: str, now: dt.datetime) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist() if not i.is_dir()}
+    parts = _clean_package(parts)
+    parts["docProps/core.xml"] = core_xml(title, now)
+    return _zip_base(parts)
 
 
 def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None = None,
@@ -106,47 +148,18 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
     check_template(tpl_path, lang=lang)  # no remote images, no INCLUDEPICTURE / INCLUDETEXT fields
     tpl = DocxTemplate(str(tpl_path))
     ctx = build_context(stats, dataset, lang, today=today)
-    co = ctx["cohort"]
-    bracket, count = t("bracket", lang), t("count", lang)
-    ctx["charts"] = {
-        "adults": InlineImage(tpl, charts.bar_chart(t("chart_adults", lang), *_split(co["adult_brackets"])),
-                              width=Mm(100)),
-        "children": InlineImage(tpl, charts.bar_chart(t("chart_children", lang), *_split(co["child_brackets"])),
-                                width=Mm(100)),
-        "stay": InlineImage(tpl, charts.bar_chart(t("chart_stay", lang), *_split(co["stay_brackets"])),
-                            width=Mm(100)) if co["stay_brackets"] else InlineImage(tpl, charts.stay_chart(
-            t("chart_stay", lang), [r[0] for r in co["stay_rows"]], [float(r[1] or 0) for r in co["stay_rows"]],
-            [float(r[2] or 0) for r in co["stay_rows"]], t("years_be", lang), t("legal_be", lang)), width=Mm(130)),
-        "nationalities": InlineImage(tpl, charts.hbar_chart(t("chart_nationalities", lang),
-                                                            *_split(co["nationalities"])), width=Mm(110)),
-    }
-    ctx["tables"] = {
-        "adults": _small_table(tpl, [bracket, count], co["adult_brackets"],
-                               t("total", lang, n=co["adults_total"])),
-        "children": _small_table(tpl, [bracket, count], co["child_brackets"],
-                                 t("total", lang, n=co["children_total"])),
-        "stay": _small_table(tpl, [t("years_be", lang), t("count", lang)], co["stay_brackets"])
-        if co["stay_brackets"] else
-        _small_table(tpl, [t("family", lang), t("years_be", lang), t("legal_be", lang)], co["stay_rows"]),
-        "nationalities": _small_table(tpl, [t("chart_nationalities", lang), count], co["nationalities"]),
-    }
+    figures = ctx["cohort"]["figures"]
+    ctx["figures"] = {key: _figure(tpl, figures[key], lang, i) for i, key in enumerate(FIGURES, 1)}
+    ctx["material"] = {key: _bullets(tpl, lines, ctx["material_intro"]) for key, lines in ctx["material"].items()}
+    oc = ctx["outcomes"]
+    ctx["outcomes_table"] = _table_subdoc(tpl, oc["header"], oc["rows"], 8.0, [8.0, 2.5], total_row=True)
     ctx["impact_tables"] = _impact_subdoc(tpl, ctx["sections"])
-    bsd = tpl.new_subdoc()
-    _table(bsd, ctx["baseline_header"], ctx["baseline_rows"], first_width_cm=5.0)
-    ctx["baseline_table"] = bsd
+    ctx["baseline_table"] = _table_subdoc(tpl, ctx["baseline_header"], ctx["baseline_rows"], 5.5)
     ctx["case_studies"] = _case_studies(tpl, ctx["case_studies"], lang)
     tpl.render(ctx, autoescape=True)
-    props = tpl.docx.core_properties
-    props.author = ""
-    props.last_modified_by = ""
-    props.comments = ""
+    buf = io.BytesIO()
+    tpl.save(buf)
+    data = finish_package(buf.getvalue(), t("subtitle", lang), dt.datetime.now(dt.timezone.utc))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tpl.save(str(out))
-    return out
-
-
-def _split(pairs: list[list[str]]) -> tuple[list[str], list[int], list[str]]:
-    """Labels, bar heights and bar texts; a suppressed count ("<5", "*") draws no bar but keeps its marker."""
-    heights = [int(p[1]) if str(p[1]).isdigit() else 0 for p in pairs]
-    return [p[0] for p in pairs], heights, [str(p[1]) for p in pairs]
+    return write_atomic(out, data)

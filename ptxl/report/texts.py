@@ -50,29 +50,45 @@ T = {
               "months. In all, {visits} home visits were made to the {n} families."},
     "chart_adults": {"fr": "Âge des adultes", "nl": "Leeftijd van de volwassenen", "en": "Age of adults"},
     "chart_children": {"fr": "Âge des enfants", "nl": "Leeftijd van de kinderen", "en": "Age of children"},
-    "chart_stay": {"fr": "Séjour en Belgique", "nl": "Verblijf in België", "en": "Stay in Belgium"},
+    "chart_stay": {"fr": "Années en Belgique", "nl": "Jaren in België", "en": "Years in Belgium"},
     "chart_nationalities": {"fr": "Nationalités", "nl": "Nationaliteiten", "en": "Nationalities"},
-    "total": {"fr": "Total : {n}", "nl": "Totaal: {n}", "en": "Total: {n}"},
-    "bracket": {"fr": "Tranche", "nl": "Groep", "en": "Bracket"},
-    "count": {"fr": "Nombre", "nl": "Aantal", "en": "Number"},
+    "of_admitted": {"fr": "{n} familles admises", "nl": "{n} toegelaten gezinnen", "en": "{n} admitted families"},
+    "of_examined": {"fr": "{n} familles examinées", "nl": "{n} onderzochte gezinnen", "en": "{n} examined families"},
+    "chart_caption": {
+        "fr": "{what} ({who}). Les valeurs du graphique sont dans le tableau qui le suit ; dans Word, clic droit "
+              "sur le graphique, « Modifier les données », pour les voir ou le retoucher.",
+        "nl": "{what} ({who}). De waarden van de grafiek staan in de tabel eronder; in Word: rechtsklik op de "
+              "grafiek, « Gegevens bewerken », om ze te zien of de grafiek aan te passen.",
+        "en": "{what} ({who}). The chart's values are in the table below it; in Word, right-click the chart, "
+              "'Edit Data', to see them or restyle it."},
+    "data_sheet": {"fr": "Données", "nl": "Gegevens", "en": "Data"},
+    "total": {"fr": "Total", "nl": "Totaal", "en": "Total"},
+    "bracket": {"fr": "Tranche d'âge", "nl": "Leeftijdsgroep", "en": "Age bracket"},
+    "adults": {"fr": "Adultes", "nl": "Volwassenen", "en": "Adults"},
+    "children": {"fr": "Enfants", "nl": "Kinderen", "en": "Children"},
+    "families": {"fr": "Familles", "nl": "Gezinnen", "en": "Families"},
     "family": {"fr": "Famille", "nl": "Gezin", "en": "Family"},
-    "years_be": {"fr": "Années en BE", "nl": "Jaren in BE", "en": "Years in BE"},
-    "legal_be": {"fr": "Séjour légal en BE", "nl": "Wettig verblijf in BE", "en": "Legal stay in BE"},
+    "years_be": {"fr": "Années en Belgique", "nl": "Jaren in België", "en": "Years in Belgium"},
+    "legal_be": {"fr": "Dont années de séjour légal", "nl": "Waarvan jaren wettig verblijf",
+                 "en": "Of which years of legal stay"},
+    "situation": {"fr": "Situation au {date}", "nl": "Situatie op {date}", "en": "Situation on {date}"},
     "unclear": {"fr": "Pas clair", "nl": "Onduidelijk", "en": "Unclear"},
     "years_suffix": {"fr": "ans", "nl": "jaar", "en": "years"},
     "impact": {"fr": "Impact de la gestion de cas", "nl": "Impact van het casemanagement",
                "en": "Impact of case management"},
     "outcomes": {
-        "fr": "Au moment de la collecte des données, sur les {n} familles : {parts}.",
-        "nl": "Op het moment van de gegevensverzameling, van de {n} gezinnen: {parts}.",
-        "en": "At the time of data collection, of the {n} families: {parts}."},
+        "fr": "Au moment de la collecte des données, la situation des {n} familles examinées était la suivante :",
+        "nl": "Op het moment van de gegevensverzameling was de situatie van de {n} onderzochte gezinnen als volgt:",
+        "en": "At the time of data collection, the {n} examined families were in this situation:"},
     "sample_note": {
-        "fr": "N = {n} familles. Avec moins de 30 familles, les pourcentages ne se lisent qu'avec les effectifs : "
-              "une famille représente {one} % du total.",
-        "nl": "N = {n} gezinnen. Met minder dan 30 gezinnen lees je percentages alleen samen met de aantallen: "
-              "één gezin is {one} % van het totaal.",
-        "en": "N = {n} families. With fewer than 30 families, percentages are only read with the counts: one "
-              "family is {one}% of the total."},
+        "fr": "N = {n} familles examinées. Avec moins de 30 familles, les pourcentages ne se lisent qu'avec les "
+              "effectifs : une famille représente {one} % du total.",
+        "nl": "N = {n} onderzochte gezinnen. Met minder dan 30 gezinnen lees je percentages alleen samen met de "
+              "aantallen: één gezin is {one} % van het totaal.",
+        "en": "N = {n} examined families. With fewer than 30 families, percentages are only read with the counts: "
+              "one family is {one}% of the total."},
+    "sample_n": {"fr": "N = {n} familles examinées.", "nl": "N = {n} onderzochte gezinnen.",
+                 "en": "N = {n} examined families."},
     "prompts": {"fr": "questions incitatives", "nl": "aanvullende vragen", "en": "prompt questions"},
     "question": {"fr": "Question", "nl": "Vraag", "en": "Question"},
     "positive": {"fr": "Impact positif (%)", "nl": "Positieve impact (%)", "en": "Positive impact (%)"},
@@ -118,6 +134,26 @@ T = {
     "case_title": {"fr": "Dossier {case_id}", "nl": "Dossier {case_id}", "en": "Case {case_id}"},
     "discussion": {"fr": "Discussions", "nl": "Discussie", "en": "Discussion"},
     "recommendations": {"fr": "Recommandations", "nl": "Aanbevelingen", "en": "Recommendations"},
+    "material": {
+        "fr": "Pour commencer, ce que le classeur contient (à vérifier, compléter ou supprimer) :",
+        "nl": "Om te beginnen, wat de werkmap bevat (na te kijken, aan te vullen of te schrappen):",
+        "en": "To start from, what the workbook holds (to check, complete or delete):"},
+    "about_cohort": {
+        "fr": "{referred} familles orientées vers le projet, {admitted} admises ; {n} familles examinées, celles "
+              "qui ont une fiche de synthèse à la date de référence. Chaque graphique et tableau dit lesquelles il "
+              "compte.",
+        "nl": "{referred} gezinnen doorverwezen naar het project, {admitted} toegelaten; {n} onderzochte gezinnen, "
+              "die met een samenvattingsfiche op de referentiedatum. Elke grafiek en tabel zegt welke hij telt.",
+        "en": "{referred} families referred to the project, {admitted} admitted; {n} examined families, those with a "
+              "client summary at the reference date. Every chart and table says which families it counts."},
+    "text_answered": {
+        "fr": "« {label} » : noté pour {k} des {n} familles examinées (feuille « {sheet} »).",
+        "nl": "« {label} »: ingevuld voor {k} van de {n} onderzochte gezinnen (blad « {sheet} »).",
+        "en": "'{label}': written for {k} of the {n} examined families ('{sheet}' sheet)."},
+    "studies_marked": {
+        "fr": "Études de cas marquées pour le rapport : {ids} (section « Études de cas »).",
+        "nl": "Casestudies gemarkeerd voor het rapport: {ids} (sectie « Casestudies »).",
+        "en": "Case studies marked for the report: {ids} ('Case studies' section)."},
     "and": {"fr": "et", "nl": "en", "en": "and"},
 }
 
