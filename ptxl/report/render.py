@@ -8,6 +8,7 @@ there are blanks), while everything around them stays in the editable template.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,6 +18,7 @@ from docxtpl import DocxTemplate, InlineImage
 
 from ..docs_safety import check_template
 from ..errors import PtxlError
+from ..write.atomic import write_atomic
 from . import charts
 from .context import build_context
 from .make_template import template_path
@@ -94,8 +96,11 @@ def _case_studies(tpl, studies: list[dict], lang: str):
 
 def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None = None,
                   template: str | Path | None = None, today: dt.date | None = None,
-                  suppress: int | None = None) -> Path:
-    """``suppress``: the small-cell threshold for a report to publish (counts below it hidden)."""
+                  suppress: int | None = None, protect=None) -> Path:
+    """``suppress``: the small-cell threshold for a report to publish (counts below it hidden).
+
+    ``protect``: finished bytes → bytes on disk (encryption, ``ptxl.protect``); identity when None.
+    """
     lang = lang or (dataset.lang if dataset is not None else "fr")
     if suppress:
         from ..suppress import suppress_stats
@@ -142,7 +147,10 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
     props.comments = ""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tpl.save(str(out))
+    buf = io.BytesIO()
+    tpl.save(buf)
+    data = buf.getvalue()
+    write_atomic(out, protect(data) if protect else data)
     return out
 
 
