@@ -43,14 +43,14 @@ LangOpt = typer.Option("fr", "--lang", help="Language of the workbook: fr, nl or
 AsOfOpt = typer.Option(None, "--as-of", help="Reference date YYYY-MM-DD for this run (overrides the workbook's).")
 UnencryptedOpt = typer.Option(False, "--unencrypted", help="Write the files in clear although the workbook is "
                               "encrypted (they are encrypted with its password otherwise).")
-OtherPasswordOpt = typer.Option(False, "--other-password", help="Encrypt the files with another password, typed "
+PromptOutputOpt = typer.Option(False, "--prompt-output", help="Encrypt the files with another password, typed "
                                 "at a hidden prompt (or set PTXL_OUTPUT_PASSWORD), instead of the workbook's.")
 
 
-def protection_for(path: Path, unencrypted: bool, other_password: bool, lang: str):
+def protection_for(path: Path, unencrypted: bool, prompt_output: bool, lang: str):
     """How this run's files are protected (``ptxl.protect``): decided before anything is written."""
     from .protect import for_workbook
-    return for_workbook(path, unencrypted=unencrypted, other_password=other_password, lang=lang)
+    return for_workbook(path, unencrypted=unencrypted, prompt_output=prompt_output, lang=lang)
 
 
 def keep_record(path: Path, command: str, *, families: int, documents: int, out, protection, case_ids=None):
@@ -246,7 +246,7 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
          case: List[str] = typer.Option([], "--case", help="Only this case id (repeatable)."),
          force: bool = typer.Option(False, "--force", help="Replace existing files instead of numbering new ones."),
          pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice)."),
-         unencrypted: bool = UnencryptedOpt, other_password: bool = OtherPasswordOpt):
+         unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     """Write the Word documents of each case (annex A, B, C and the full case file).
 
     From an encrypted workbook the documents (and PDFs) are encrypted too.
@@ -259,7 +259,7 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
     from .validate import load_workbook
     loaded = load_workbook(path)
     dataset, lang = loaded.dataset, loaded.dataset.lang
-    protection = protection_for(path, unencrypted, other_password, lang)
+    protection = protection_for(path, unencrypted, prompt_output, lang)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task(MSG["progress"][lang], total=None)
@@ -289,7 +289,7 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
            suppress: bool = typer.Option(False, "--suppress", help="For publication: counts below the "
                                          "settings' small-cell threshold (default 5) hidden, and the cells "
                                          "that would give them back."),
-           unencrypted: bool = UnencryptedOpt, other_password: bool = OtherPasswordOpt):
+           unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     """Write the impact report, laid out like the evaluation note.
 
     Case studies carry no name (the cohort's names are blanked). From an encrypted workbook the
@@ -304,7 +304,7 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
         fail(f"{out} already exists: add --force to replace it, or choose another name.")
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
-    protection = protection_for(path, unencrypted, other_password, loaded.lang)
+    protection = protection_for(path, unencrypted, prompt_output, loaded.lang)
     written = write_report(path, out, as_of=ref, lang=lang, suppress=suppress, loaded=loaded,
                            protect=protection.office)
     fams = loaded.dataset.tables["families"]["case_id"].dropna()
@@ -330,7 +330,7 @@ def export(path: Path,
            exact_dates: bool = typer.Option(False, "--exact-dates", help="Keep calendar dates (by default they "
                                             "are days from each case's referral)."),
            as_of: Optional[str] = AsOfOpt,
-           unencrypted: bool = UnencryptedOpt, other_password: bool = OtherPasswordOpt):
+           unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     """Write the entry tables for an external evaluator, without who the families are.
 
     Dates become days from the case's referral, nationality a listed country or 'other'; the
@@ -347,7 +347,7 @@ def export(path: Path,
         fail(f"{path}: no such file. Check the name and the folder.")
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
-    protection = protection_for(path, unencrypted, other_password, loaded.lang)
+    protection = protection_for(path, unencrypted, prompt_output, loaded.lang)
     result = export_anonymised(path, out, with_text=with_text, suppress=suppress, dataset=loaded.dataset,
                                as_of=ref, exact_dates=exact_dates, protection=protection)
     keep_record(path, "export", families=result.families, documents=len(result.files), out=out,

@@ -10,7 +10,7 @@ encrypted, every file ptxl writes from it is encrypted too:
 - CSV and JSON are not written (no format of theirs can be encrypted): the same
   tables and statistics are in the encrypted export workbook.
 The password is the workbook's, unless another is typed at a prompt
-(``--other-password``) or set in ``PTXL_OUTPUT_PASSWORD``. Files in clear from an
+(``--prompt-output``) or set in ``PTXL_OUTPUT_PASSWORD``. Files in clear from an
 encrypted workbook need ``--unencrypted``, and the command says it did so.
 ``PTXL_OUTPUT_PASSWORD`` also encrypts the outputs of a workbook in clear.
 
@@ -47,11 +47,11 @@ MSG = {
     "mismatch": L("Les deux mots de passe tapés diffèrent. Rien n'a été écrit.",
                   "De twee getypte wachtwoorden verschillen. Er werd niets geschreven.",
                   "The two passwords typed differ. Nothing was written."),
-    "no_prompt": L("--other-password demande le mot de passe à l'écran : lancez la commande dans une fenêtre où "
+    "no_prompt": L("--prompt-output demande le mot de passe à l'écran : lancez la commande dans une fenêtre où "
                    "vous pouvez le taper, ou donnez-le dans " + ENV_OUTPUT_PASSWORD + ". Rien n'a été écrit.",
-                   "--other-password vraagt het wachtwoord op het scherm: start de opdracht in een venster waar u "
+                   "--prompt-output vraagt het wachtwoord op het scherm: start de opdracht in een venster waar u "
                    "het kunt typen, of zet het in " + ENV_OUTPUT_PASSWORD + ". Er werd niets geschreven.",
-                   "--other-password asks for the password on screen: run the command where you can type it, or "
+                   "--prompt-output asks for the password on screen: run the command where you can type it, or "
                    "set " + ENV_OUTPUT_PASSWORD + ". Nothing was written."),
     "excel_needs_password": L(
         "Ce classeur est chiffré : les documents le seront aussi, mais Excel ne donne pas son mot de passe à "
@@ -125,14 +125,14 @@ def workbook_password(path: str | Path) -> tuple[bool, str | None]:
     return True, password
 
 
-def for_workbook(path: str | Path, *, unencrypted: bool = False, other_password: bool = False,
+def for_workbook(path: str | Path, *, unencrypted: bool = False, prompt_output: bool = False,
                  lang: str = "fr") -> Protection:
     """The protection of the files a command writes from the workbook at ``path``."""
     encrypted, password = workbook_password(path)
     env = os.environ.get(ENV_OUTPUT_PASSWORD)
     if unencrypted:
         return Protection(None, encrypted)
-    if other_password:
+    if prompt_output:
         return Protection(_prompt_twice(lang), encrypted, "prompt")
     if env:
         return Protection(env, encrypted, ENV_OUTPUT_PASSWORD)

@@ -168,10 +168,10 @@ def test_output_password_from_the_environment(pair, tmp_path, monkeypatch, capsy
     assert opens_without(tmp_path / "r.docx", "another one") and not opens_without(tmp_path / "r.docx", PASSWORD)
 
 
-def test_other_password_needs_a_prompt(pair, tmp_path, monkeypatch, capsys):
+def test_prompt_output_needs_a_prompt(pair, tmp_path, monkeypatch, capsys):
     _plain, enc = pair
-    assert run(["report", str(enc), "--out", str(tmp_path / "r.docx"), "--other-password"], monkeypatch) == 2
-    assert "--other-password" in capsys.readouterr().err
+    assert run(["report", str(enc), "--out", str(tmp_path / "r.docx"), "--prompt-output"], monkeypatch) == 2
+    assert "--prompt-output" in capsys.readouterr().err
     assert not (tmp_path / "r.docx").exists()
 
 
@@ -191,3 +191,16 @@ def test_refresh_backup_of_an_encrypted_workbook_stays_encrypted(pair, tmp_path,
     backups = files_under(tmp_path / ".ptxl-backups")
     assert backups and all(crypto.is_encrypted(b.read_bytes()) for b in backups)
     assert crypto.is_encrypted(target.read_bytes())
+
+
+def test_prompt_output_asks_twice_and_encrypts_with_what_was_typed(pair, tmp_path, monkeypatch):
+    import getpass
+    _plain, enc = pair
+    typed = iter(["typed at the prompt", "typed at the prompt", "one", "other"])
+    monkeypatch.setattr(crypto, "_interactive", lambda: True)
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
+    assert run(["report", str(enc), "--out", str(tmp_path / "r.docx"), "--prompt-output"], monkeypatch) == 0
+    assert opens_without(tmp_path / "r.docx", "typed at the prompt")
+    # two different passwords typed: nothing written
+    assert run(["report", str(enc), "--out", str(tmp_path / "s.docx"), "--prompt-output"], monkeypatch) == 2
+    assert not (tmp_path / "s.docx").exists()
