@@ -84,10 +84,16 @@ class Protection:
         return self.source_encrypted and not self.encrypted
 
     def office(self, data: bytes, name: str = "document") -> bytes:
-        """Finished .docx/.xlsx bytes → what goes on disk: encrypted (verified) when outputs are, else unchanged."""
+        """Finished .docx/.xlsx bytes → what goes on disk: encrypted (verified) when outputs are, else unchanged.
+
+        The files of one run share one key derivation (``crypto.BatchEncryptor``)."""
         if self.password is None:
             return data
-        return crypto.encrypt(data, self.password, name)
+        batch = self.__dict__.get("_batch")
+        if batch is None:
+            batch = crypto.BatchEncryptor(self.password)
+            object.__setattr__(self, "_batch", batch)
+        return batch.encrypt(data, name)
 
     def message(self, lang: str) -> str | None:
         """The line the command prints about its outputs' protection (None when nothing was encrypted anywhere)."""

@@ -204,3 +204,18 @@ def test_prompt_output_asks_twice_and_encrypts_with_what_was_typed(pair, tmp_pat
     # two different passwords typed: nothing written
     assert run(["report", str(enc), "--out", str(tmp_path / "s.docx"), "--prompt-output"], monkeypatch) == 2
     assert not (tmp_path / "s.docx").exists()
+
+
+def test_files_of_one_run_share_the_key_derivation_not_the_data_salt(pair):
+    plain, _enc = pair
+    batch = crypto.BatchEncryptor("one run")
+    data = plain.read_bytes()
+    blobs = [batch.encrypt(data, "a.xlsx"), batch.encrypt(data, "b.xlsx")]
+    salts = []
+    for blob in blobs:
+        assert crypto.decrypt(blob, "x", "one run") == data
+        assert crypto._try_decrypt(blob, "x", "another") is None
+        info = msoffcrypto.OfficeFile(io.BytesIO(blob)).info
+        salts.append(info["keyDataSalt"])
+        assert info["spinValue"] == 100000
+    assert salts[0] != salts[1] and blobs[0] != blobs[1]
