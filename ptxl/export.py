@@ -263,6 +263,7 @@ def _xlsx_bytes(tables: dict, manifest: dict, stats: dict | None) -> bytes:
         ws = wb.add_worksheet(key[:31])
         for j, col in enumerate(table.columns):
             ws.write_string(0, j, col, bold)
+            ws.set_column(j, j, max(10, min(len(col) + 2, 40)))  # the header readable
         for i, row in enumerate(table.itertuples(index=False, name=None), start=1):
             for j, v in enumerate(row):
                 write_value(ws, i, j, None if v is None or (isinstance(v, float) and pd.isna(v)) else v)

@@ -62,12 +62,9 @@ def days_since_anchor(values: pd.Series, case_ids: pd.Series | None, anchors: di
     if case_ids is None:
         return pd.Series([None] * len(values), index=values.index, dtype="object")
 
-    def one(when, cid):
-        if not isinstance(when, pd.Timestamp) or pd.isna(when) or not isinstance(cid, str):
-            return None
-        anchor = anchors.get(cid.strip())
-        return None if anchor is None else int((when.normalize() - anchor.normalize()).days)
-    return pd.Series([one(w, c) for w, c in zip(values, case_ids)], index=values.index, dtype="object")
+    anchor = pd.to_datetime(case_ids.map(lambda c: anchors.get(c.strip()) if isinstance(c, str) else None))
+    days = (pd.to_datetime(values).dt.normalize() - anchor.dt.normalize()).dt.days
+    return pd.Series([None if pd.isna(d) else int(d) for d in days], index=values.index, dtype="object")
 
 
 def reference_days(families: pd.DataFrame, anchors: dict, ref) -> pd.Series:

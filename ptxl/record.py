@@ -103,14 +103,22 @@ def for_case(workbook: str | Path, entries: list[dict], case_id: str) -> list[di
     return [e for e in entries if e.get("cases") is None or mine in (e.get("cases") or [])]
 
 
+def _n(n, one: str, many: str) -> str:
+    n = n or 0
+    return f"{n} {one if n == 1 else many}"
+
+
+def _where(out) -> str:
+    return "the screen" if out in (None, "-") else str(out)
+
+
 def lines(entries: list[dict]) -> list[str]:
     """The record as text, one run a line, for ``ptxl log``."""
-    if not entries:
-        return []
     out = []
     for e in entries:
         scope = "" if e.get("cases") is not None else " (families not listed)"
-        out.append(f"{e.get('time', '?')}  {e.get('command', '?'):<7} {e.get('families', 0)} families{scope}, "
-                   f"{e.get('documents', 0)} documents, {'encrypted' if e.get('encrypted') else 'NOT encrypted'}"
-                   f", user {e.get('user') or '?'} -> {e.get('out') or '-'}")
+        out.append(f"{e.get('time', '?')}  {e.get('command', '?'):<10} {_n(e.get('families'), 'family', 'families')}"
+                   f"{scope}, {_n(e.get('documents'), 'document', 'documents')}, "
+                   f"{'encrypted' if e.get('encrypted') else 'NOT encrypted'}"
+                   f", user {e.get('user') or '?'} -> {_where(e.get('out'))}")
     return out
