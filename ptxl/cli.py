@@ -108,6 +108,34 @@ def _options(version: bool = typer.Option(False, "--version", callback=_print_ve
 
 LangOpt = typer.Option("fr", "--lang", help="Language of the workbook: fr, nl or en.")
 AsOfOpt = typer.Option(None, "--as-of", help="Reference date YYYY-MM-DD for this run (overrides the workbook's).")
+UnencryptedOpt = typer.Option(False, "--unencrypted", help="Write the files in clear although the workbook is "
+                              "encrypted (they are encrypted with its password otherwise).")
+PromptOutputOpt = typer.Option(False, "--prompt-output", help="Encrypt the files with another password, typed "
+                                "at a hidden prompt (or set PTXL_OUTPUT_PASSWORD), instead of the workbook's.")
+
+
+def protection_for(path: Path, unencrypted: bool, prompt_output: bool, lang: str):
+    """How this run's files are protected (``ptxl.protect``): decided before anything is written."""
+    from .protect import for_workbook
+    return for_workbook(path, unencrypted=unencrypted, prompt_output=prompt_output, lang=lang)
+
+
+def keep_record(path: Path, command: str, *, families: int, documents: int, out, protection, case_ids=None):
+    """One line in the processing record beside the workbook; a record that cannot be written is said, not fatal."""
+    from . import record
+    try:
+        record.append(path, command, families=families, documents=documents, out=out,
+                      encrypted=protection.encrypted, case_ids=case_ids,
+                      workbook_encrypted=protection.source_encrypted)
+    except (OSError, PtxlError) as exc:
+        typer.echo(f"The processing record beside {path.name} could not be written "
+                   f"({type(exc).__name__}): note this run by hand.", err=True)
+
+
+def say_protection(protection, lang: str) -> None:
+    line = protection.message(lang)
+    if line:
+        typer.echo(line, err=protection.unencrypted_override)
 
 
 def fail(message: str, code: int = 2):
@@ -263,6 +291,10 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
         result = suppress_stats(result, int(loaded.dataset.settings.get("small_cell_threshold") or 5))
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        from .protect import Protection, workbook_password
+        fams = loaded.dataset.tables["families"]["case_id"].dropna()
+        keep_record(path, "stats", families=len(fams), documents=0, out="-",
+                    protection=Protection(None, workbook_password(path)[0]), case_ids=list(fams))
     else:
         typer.echo("\n".join(summary_lines(result, loaded.lang)))
     if loaded.errors:
@@ -274,9 +306,11 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
 def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the documents."),
          case: List[str] = typer.Option([], "--case", help="Only this case id (repeatable)."),
          force: bool = typer.Option(False, "--force", help="Replace existing files instead of numbering new ones."),
-         pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice).")):
+         pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice)."),
+         unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     """Write the Word documents of each case (annex A, B, C and the full case file).
 
+    From an encrypted workbook the documents (and PDFs) are encrypted too.
     Example: ptxl docs plan_together.xlsx --out dossiers --case PT-003
     """
     from rich.console import Console
@@ -286,18 +320,23 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
     from .validate import load_workbook
     loaded = load_workbook(path)
     dataset, lang = loaded.dataset, loaded.dataset.lang
+    protection = protection_for(path, unencrypted, prompt_output, lang)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task(MSG["progress"][lang], total=None)
-        written = generate_documents(dataset, out, case or None, force, pdf,
+        written = generate_documents(dataset, out, case or None, force, pdf, protection=protection,
                                      progress=lambda done, total: bar.update(task, completed=done, total=total))
     docx = len(written) - len(written.pdfs)
     cases = len({p.parent for p in written})
+    covered = list(case) if case else list(dataset.tables["families"]["case_id"].dropna())
+    keep_record(path, "docs", families=cases, documents=len(written), out=out, protection=protection,
+                case_ids=covered)
     typer.echo(MSG["written"][lang].format(n=docx, cases=cases, out=out))
     if written.pdfs:
         typer.echo(MSG["pdf_written"][lang].format(n=len(written.pdfs)))
     if written.renamed:
         typer.echo(MSG["renamed"][lang].format(n=len(written.renamed)))
+    say_protection(protection, lang)
     if loaded.errors:
         typer.echo(MSG["has_errors"][lang].format(n=len(loaded.errors), path=path), err=True)
         raise typer.Exit(1)
@@ -310,18 +349,33 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
            force: bool = typer.Option(False, "--force", help="Replace an existing report file."),
            suppress: bool = typer.Option(False, "--suppress", help="For publication: counts below the "
                                          "settings' small-cell threshold (default 5) hidden, and the cells "
-                                         "that would give them back.")):
+                                         "that would give them back."),
+           unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     """Write the impact report, laid out like the evaluation note.
 
+    Case studies carry no name (the cohort's names are blanked). From an encrypted workbook the
+    report is encrypted too. Exit code 1 when the workbook has errors (the report is still written).
     Example: ptxl report plan_together.xlsx --out rapport.docx --as-of 2023-02-28
     """
     from .report import write_report
+    from .validate import load_workbook
     if out.suffix.lower() != ".docx":
         fail(f"{out}: the report's name must end in .docx.")
     if out.exists() and not force:
         fail(f"{out} already exists: add --force to replace it, or choose another name.")
-    written = write_report(path, out, as_of=parse_as_of(as_of), lang=lang, suppress=suppress)
+    ref = parse_as_of(as_of)
+    loaded = load_workbook(path, ref)
+    protection = protection_for(path, unencrypted, prompt_output, loaded.lang)
+    written = write_report(path, out, as_of=ref, lang=lang, suppress=suppress, loaded=loaded,
+                           protect=protection.office)
+    fams = loaded.dataset.tables["families"]["case_id"].dropna()
+    keep_record(path, "report", families=len(fams), documents=1, out=written, protection=protection,
+                case_ids=list(fams))
     typer.echo(f"Wrote {written}")
+    say_protection(protection, loaded.lang)
+    if loaded.errors:
+        fail(f"The workbook has {len(loaded.errors)} error(s): the report leaves out what could not be read. "
+             f"Run 'ptxl validate {path}' to see where.", 1)
 
 
 @app.command()
@@ -331,15 +385,22 @@ def export(path: Path,
            out: Path = typer.Option(..., "--out", help="Folder for the export (not the workbook's folder)."),
            with_text: bool = typer.Option(False, "--with-text", help="Also export free text (notes, whys, "
                                           "descriptions), with the cohort's names blanked out."),
-           suppress: bool = typer.Option(False, "--suppress", help="For publication: rare nationalities become "
-                                         "'other' and stats.json is small-cell suppressed."),
-           as_of: Optional[str] = AsOfOpt):
+           suppress: bool = typer.Option(False, "--suppress", help="For publication: nationalities of fewer "
+                                         "families than the threshold become 'other' in every file, and the "
+                                         "statistics are small-cell suppressed."),
+           exact_dates: bool = typer.Option(False, "--exact-dates", help="Keep calendar dates (by default they "
+                                            "are days from each case's referral)."),
+           as_of: Optional[str] = AsOfOpt,
+           unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     """Write the entry tables for an external evaluator, without who the families are.
 
-    The pseudonyms' key (.ptxl-key) and the table to map them back stay beside the workbook.
+    Dates become days from the case's referral, nationality a listed country or 'other'; the
+    folder's README.txt says what was removed. The pseudonyms' key (.ptxl-key) and the table to
+    map them back stay beside the workbook. From an encrypted workbook the export workbook is
+    encrypted and no CSV/JSON is written.
     Example: ptxl export plan_together.xlsx --anonymised --out export_evaluation
     """
-    from .export import export_anonymised
+    from .export import XLSX_NAME, export_anonymised
     from .validate import load_workbook
     if not anonymised:
         fail("ptxl export only writes anonymised data: add --anonymised.")
@@ -347,15 +408,45 @@ def export(path: Path,
         fail(f"{path}: no such file. Check the name and the folder.")
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
+    protection = protection_for(path, unencrypted, prompt_output, loaded.lang)
     result = export_anonymised(path, out, with_text=with_text, suppress=suppress, dataset=loaded.dataset,
-                               as_of=ref)
+                               as_of=ref, exact_dates=exact_dates, protection=protection)
+    keep_record(path, "export", families=result.families, documents=len(result.files), out=out,
+                protection=protection, case_ids=list(loaded.dataset.tables["families"]["case_id"].dropna()))
     typer.echo(f"Wrote {len(result.files)} files into {out} "
                f"({sum(result.rows.values())} rows; names, birth dates"
-               f"{'' if with_text else ' and free text'} left out).")
+               f"{'' if exact_dates else ', calendar dates'}{'' if with_text else ', free text'} and typed "
+               f"nationalities left out; see {out / 'README.txt'}).")
+    if result.not_written:
+        typer.echo(f"CSV and JSON files not written, because the workbook is encrypted and they cannot be: "
+                   f"every table is a sheet of the encrypted {XLSX_NAME} "
+                   f"(--unencrypted writes them in clear).")
+    say_protection(protection, loaded.lang)
     typer.echo(f"Pseudonym table kept beside the workbook: {result.mapping.name} (do not send it).")
     if loaded.errors:
         fail(f"The workbook has {len(loaded.errors)} error(s): cells that could not be read are exported empty. "
              f"Run 'ptxl validate {path}' to see where.", 1)
+
+
+@app.command("log")
+def log_(path: Path, as_json: bool = typer.Option(False, "--json", help="Print the record as JSON."),
+         case: Optional[str] = typer.Option(None, "--case", help="Only the runs that covered this case id.")):
+    """Print the processing record: every docs, report, export and stats --json run made from the workbook.
+
+    The record is the file <workbook>.ptxl-log.jsonl beside the workbook; it holds no name.
+    Example: ptxl log plan_together.xlsx --case PT-003
+    """
+    from . import record
+    entries = record.read(path)
+    if case:
+        entries = record.for_case(path, entries, case)
+    if as_json:
+        typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+    elif not entries:
+        typer.echo(f"No run recorded for {path.name}{f' and {case}' if case else ''} "
+                   f"({record.record_path(path).name}).")
+    else:
+        typer.echo("\n".join(record.lines(entries)))
 
 
 @excel_app.command("install")

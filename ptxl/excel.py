@@ -197,6 +197,19 @@ def selected_case(book, raw, loaded) -> str | None:
     return None
 
 
+def _record(workbook, loaded, case, written, out, protection) -> None:
+    """The processing record's line for a "Generate documents" click; a failure to write it never hides the
+    documents written (it goes to the technical log, without any data)."""
+    from . import record
+    covered = [case] if case else list(loaded.dataset.tables["families"]["case_id"].dropna())
+    try:
+        record.append(workbook, "excel-docs", families=len({p.parent for p in written}), documents=len(written),
+                      out=out, encrypted=protection.encrypted, case_ids=covered,
+                      workbook_encrypted=protection.source_encrypted)
+    except Exception as exc:
+        _log_unexpected(exc)
+
+
 def _documents(book, ui) -> None:
     from pathlib import Path
 
@@ -207,14 +220,19 @@ def _documents(book, ui) -> None:
     if not full or "://" in full or not Path(full).is_file():  # never saved, or in the cloud only
         raise PtxlError(text("docs.no_folder", ui.lang))
     raw, loaded = _load(book, ui)
+    from .protect import for_excel_book
+    protection = for_excel_book(full, ui.lang)  # an encrypted workbook's documents are encrypted, or not written
     case = selected_case(book, raw, loaded)
     out = Path(full).parent / text("docs.folder", ui.lang)
 
     def progress(done: int, total: int) -> None:
         ui.status(f"{text('status.documents', ui.lang)} {done}/{total}")
 
-    written = write_documents(loaded, out, [case] if case else None, progress=progress)
+    written = write_documents(loaded, out, [case] if case else None, progress=progress, protection=protection)
+    _record(Path(full), loaded, case, written, out, protection)
     body = text("docs.done", ui.lang, n=len(written), folder=str(out))
+    if protection.message(ui.lang):
+        body += "\n" + protection.message(ui.lang)
     if case:
         body = text("docs.case", ui.lang, case=case, body=body)
     if loaded.errors:

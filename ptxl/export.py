@@ -17,9 +17,16 @@ What leaves, and why:
   pseudonym in every export, the evaluator cannot reverse it, and the
   organisation maps it back with the mapping file written beside the workbook,
   never into the export folder.
+- Calendar dates become days from the case's referral, and nationality only a
+  listed country or ``other`` (``ptxl.export_linkage``); exact dates only with
+  ``exact_dates``.
 - ``--suppress`` (publication): nationalities shared by fewer than the
-  threshold's families become ``other``, and ``stats.json`` holds the
-  suppressed statistics (``ptxl.suppress``).
+  threshold's families become ``other`` in every file, and ``stats.json`` holds
+  the suppressed statistics (``ptxl.suppress``) of those same categories.
+- From an encrypted workbook (``ptxl.protect``) the export workbook is encrypted
+  and CSV/JSON are not written: the tables, manifest and statistics are sheets of
+  the encrypted workbook. ``README.txt`` (no data of the workbook) says what the
+  export is, in every case.
 """
 
 from __future__ import annotations
@@ -38,9 +45,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import export_linkage as linkage
 from .dataset import Dataset
 from .errors import PtxlError
 from .schema import get_schema
+from .write.atomic import write_atomic
 
 KEY_FILE = ".ptxl-key"
 ENV_KEY = "PTXL_EXPORT_KEY"
@@ -48,13 +57,13 @@ MAP_SUFFIX = ".export-map.csv"
 XLSX_NAME = "anonymised.xlsx"
 MANIFEST = "manifest.json"
 STATS_NAME = "stats.json"
+README_NAME = "README.txt"
 
 PSEUDONYMISED = {"case_id": "case", "member_id": "member"}
 TEXT_SAFE = frozenset({"nationality"})  # text columns that are categories, not free text
 BIRTH = "birth_date"
 AGE_BRACKET = "age_bracket"
-OTHER = "other"
-NAME_BLANK = "[…]"
+OTHER = linkage.OTHER
 CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -65,6 +74,9 @@ class ExportResult:
     mapping: Path | None = None
     key_file: Path | None = None
     rows: dict = field(default_factory=dict)
+    families: int = 0
+    encrypted: bool = False
+    not_written: list = field(default_factory=list)  # CSV / JSON refused because the outputs are encrypted
 
 
 # ------------------------------------------------------------------ key and pseudonyms
@@ -135,40 +147,16 @@ def _columns(sheet, with_text: bool) -> list:
     return keep
 
 
-def _name_pattern(ds: Dataset) -> re.Pattern | None:
-    """Every name typed in the cohort, as whole words, to blank them out of exported free text."""
-    names = set()
-    for table, keys in (("families", ("family_name",)), ("members", ("first_name", "last_name"))):
-        df = ds.tables.get(table)
-        if df is None:
-            continue
-        for k in keys:
-            if k in df:
-                for v in df[k].dropna():
-                    names.update(part for part in re.split(r"[\s,;/]+", str(v)) if len(part) >= 2)
-    if not names:
-        return None
-    words = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
-
-
-def _common_nationalities(ds: Dataset, threshold: int) -> set:
-    """Nationalities (folded) shared by at least ``threshold`` families, in the registry or among members."""
-    pairs = pd.concat([ds.tables[k][["case_id", "nationality"]] for k in ("families", "members")])
-    pairs = pairs.dropna()
-    folded = pairs["nationality"].astype(str).str.strip().str.casefold()
-    counts = pairs.assign(_n=folded).groupby("_n")["case_id"].nunique()
-    return set(counts[counts >= threshold].index)
-
-
 def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool = False,
-              threshold: int | None = None) -> tuple[dict, dict]:
+              threshold: int | None = None, exact_dates: bool = False) -> tuple[dict, dict]:
     """Dataset → ({sheet key: DataFrame for export}, {pseudonym: case or member id}). Pure."""
+    from .names import blanker_for
     sch = get_schema()
     ref = ds.reference_date
     threshold = threshold or int(ds.settings.get("small_cell_threshold") or 5)
-    names = _name_pattern(ds) if with_text else None
-    common = _common_nationalities(ds, threshold) if suppress else None
+    blanker = blanker_for(ds) if with_text else None
+    nationality = linkage.export_nationality(ds, threshold if suppress else None)
+    anchors = None if exact_dates else linkage.case_anchors(ds)
     mapping: dict = {}
     out = {}
     for sheet in sch.entry_sheets:
@@ -177,16 +165,22 @@ def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool =
         table = pd.DataFrame(index=df.index)
         for c in cols:
             s = df[c.key]
+            name = c.key
             if c.key in PSEUDONYMISED:
                 s = s.map(lambda v, kind=PSEUDONYMISED[c.key]: _pseudo(key, kind, v, mapping))
-            elif c.key == "nationality" and common is not None:
-                s = s.map(lambda v: v if not isinstance(v, str) or v.strip().casefold() in common else OTHER)
-            elif c.type in ("text", "longtext") and names is not None:
-                s = s.map(lambda v: names.sub(NAME_BLANK, v) if isinstance(v, str) else v)
-            table[c.key] = _plain(s, c.type)
+            elif c.key == "nationality":
+                s = s.map(nationality)
+            elif c.type in linkage.DATE_TYPES and anchors is not None:
+                s = linkage.days_since_anchor(s, df.get("case_id"), anchors)
+                name = c.key + linkage.DAYS_SUFFIX
+            elif c.type in ("text", "longtext") and blanker is not None:
+                s = s.map(blanker.blank)
+            table[name] = s if name != c.key else _plain(s, c.type)
         if sheet.key == "members" and BIRTH in df:
             at = list(table.columns).index("role") + 1 if "role" in table else len(table.columns)
             table.insert(at, AGE_BRACKET, age_brackets(df, ref))
+        if sheet.key == "families" and anchors is not None:
+            table[linkage.REFERENCE_DAYS] = linkage.reference_days(df, anchors, ref)
         if "case_id" in table:
             table = table.sort_values("case_id", kind="stable")
         table = table.astype("object")
@@ -231,31 +225,51 @@ def _csv_cell(v):
     return v
 
 
-def _write_csv(path: Path, table: pd.DataFrame) -> None:
+def _csv_bytes(table: pd.DataFrame) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(list(table.columns))
     for row in table.itertuples(index=False, name=None):
         w.writerow([_csv_cell(v) for v in row])
-    path.write_text(buf.getvalue(), encoding="utf-8-sig")  # the BOM lets Excel read the accents
+    return buf.getvalue().encode("utf-8-sig")  # the BOM lets Excel read the accents
 
 
-def _write_xlsx(path: Path, tables: dict) -> None:
+def flatten(tree, prefix: str = "") -> list[tuple[str, object]]:
+    """Nested statistics → (dotted path, value) rows, for a sheet of the export workbook."""
+    if isinstance(tree, dict):
+        rows = []
+        for k, v in tree.items():
+            rows.extend(flatten(v, f"{prefix}.{k}" if prefix else str(k)))
+        return rows
+    if isinstance(tree, list):
+        return [(prefix, json.dumps(tree, ensure_ascii=False))]
+    return [(prefix, tree)]
+
+
+def _xlsx_bytes(tables: dict, manifest: dict, stats: dict | None) -> bytes:
     import xlsxwriter
     from .build.workbook import write_value
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False})
-    wb.set_properties({"title": "Plan Together – export anonymisé", "author": "", "company": ""})
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                   "strings_to_urls": False})
+    wb.set_properties({"title": "Plan Together – export anonymisé", "author": "", "company": "",
+                       "created": dt.datetime(2000, 1, 1)})  # no date of the run inside the file
     bold = wb.add_format({"bold": True})
-    for key, table in tables.items():
+    sheets = dict(tables)
+    sheets["manifest"] = pd.DataFrame(flatten(manifest), columns=["item", "value"])
+    if stats is not None:
+        sheets["stats"] = pd.DataFrame(flatten(stats), columns=["statistic", "value"])
+    for key, table in sheets.items():
         ws = wb.add_worksheet(key[:31])
         for j, col in enumerate(table.columns):
             ws.write_string(0, j, col, bold)
+            ws.set_column(j, j, max(10, min(len(col) + 2, 40)))  # the header readable
         for i, row in enumerate(table.itertuples(index=False, name=None), start=1):
             for j, v in enumerate(row):
-                write_value(ws, i, j, v)
+                write_value(ws, i, j, None if v is None or (isinstance(v, float) and pd.isna(v)) else v)
         ws.freeze_panes(1, 0)
     wb.close()
+    return buf.getvalue()
 
 
 def _write_mapping(path: Path, mapping: dict) -> None:
@@ -275,9 +289,28 @@ def _write_mapping(path: Path, mapping: dict) -> None:
     os.replace(tmp, path)
 
 
+def export_stats(dataset: Dataset, nationality, threshold: int, as_of, exact_dates: bool) -> dict:
+    """The suppressed statistics of the export, over the export's own nationality categories."""
+    from .stats import compute_stats
+    from .suppress import suppress_stats
+    stats = compute_stats(linkage.with_nationalities(dataset, nationality), as_of)
+    stats = suppress_stats(linkage.fold_profile_nationalities(stats, threshold), threshold)
+    if not exact_dates:
+        stats.pop("reference_date", None)
+    return stats
+
+
 def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool = False, suppress: bool = False,
-                      dataset: Dataset | None = None, as_of: dt.date | None = None) -> ExportResult:
-    """Write the anonymised tables of ``workbook`` into ``out`` (CSV per sheet + one .xlsx + manifest)."""
+                      dataset: Dataset | None = None, as_of: dt.date | None = None, exact_dates: bool = False,
+                      protection=None) -> ExportResult:
+    """Write the anonymised tables of ``workbook`` into ``out``: README, one .xlsx, and CSV per sheet + JSON.
+
+    ``protection`` (``ptxl.protect.Protection``): when it encrypts, the .xlsx is encrypted and no
+    CSV or JSON is written (their names are in ``result.not_written``).
+    """
+    from .export_readme import readme_text
+    from .protect import CLEAR
+    protection = protection or CLEAR
     workbook, out = Path(workbook), Path(out)
     _check_out(out, workbook)
     if dataset is None:
@@ -285,34 +318,45 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
         dataset = load_workbook(workbook, as_of).dataset
     key, key_file = load_key(workbook)
     threshold = int(dataset.settings.get("small_cell_threshold") or 5)
-    tables, mapping = anonymise(dataset, key, with_text, suppress, threshold)
+    tables, mapping = anonymise(dataset, key, with_text, suppress, threshold, exact_dates)
     out.mkdir(parents=True, exist_ok=True)
-    result = ExportResult(out, key_file=key_file, rows={k: len(t) for k, t in tables.items()})
+    result = ExportResult(out, key_file=key_file, rows={k: len(t) for k, t in tables.items()},
+                          families=int(tables["families"]["case_id"].notna().sum()) if "case_id" in tables[
+                              "families"] else 0, encrypted=protection.encrypted)
     sch = get_schema()
-    for k, table in tables.items():
-        p = out / f"{k}.csv"
-        _write_csv(p, table)
-        result.files.append(p)
-    _write_xlsx(out / XLSX_NAME, tables)
-    result.files.append(out / XLSX_NAME)
+    stats = None
     if suppress:
-        from .stats import compute_stats
-        from .suppress import suppress_stats
-        stats = suppress_stats(compute_stats(dataset, as_of), threshold)
-        (out / STATS_NAME).write_text(json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8")
-        result.files.append(out / STATS_NAME)
+        nationality = linkage.export_nationality(dataset, threshold)
+        stats = export_stats(dataset, nationality, threshold, as_of, exact_dates)
     removed = sorted({c.key for s in sch.entry_sheets for c in s.columns} - {c for t in tables.values() for c in t})
     manifest = {
-        "reference_date": (as_of or dataset.reference_date).isoformat(),
         "pseudonyms": "case_id and member_id are HMAC-SHA256 pseudonyms; the key stays with the organisation",
         "birth_date": f"replaced by {AGE_BRACKET} at the reference date",
+        "dates": "exact calendar dates" if exact_dates else
+        f"days from the case's referral (<column>{linkage.DAYS_SUFFIX}; families.{linkage.REFERENCE_DAYS} is the "
+        f"reference date)",
+        "nationality": "a country of the project's list or 'other'",
         "free_text": "included, cohort names blanked" if with_text else "left out",
         "suppression": {"threshold": threshold, "rare_nationalities": OTHER} if suppress else None,
         "columns_left_out": removed,
         "rows": result.rows,
     }
-    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-    result.files.append(out / MANIFEST)
+    if exact_dates:
+        manifest = {"reference_date": (as_of or dataset.reference_date).isoformat(), **manifest}
+    files = {}
+    if protection.encrypted:
+        result.not_written = [f"{k}.csv" for k in tables] + [MANIFEST] + ([STATS_NAME] if suppress else [])
+    else:
+        files.update({f"{k}.csv": _csv_bytes(t) for k, t in tables.items()})
+        if stats is not None:
+            files[STATS_NAME] = json.dumps(stats, ensure_ascii=False, indent=2).encode("utf-8")
+        files[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
+    files[XLSX_NAME] = protection.office(_xlsx_bytes(tables, manifest, stats), XLSX_NAME)
+    files[README_NAME] = readme_text(with_text=with_text, suppress=suppress, exact_dates=exact_dates,
+                                     encrypted=protection.encrypted, threshold=threshold,
+                                     files=sorted(files)).encode("utf-8-sig")
+    for name, data in files.items():
+        result.files.append(write_atomic(out / name, data))
     result.mapping = workbook.resolve().parent / f"{workbook.stem}{MAP_SUFFIX}"
     _write_mapping(result.mapping, mapping)
     return result

@@ -91,7 +91,7 @@ def test_demo_export_has_no_names_birth_dates_or_ids(tmp_path, demo):
     out = tmp_path / "evaluation"
     result = ex.export_anonymised(path, out)
     assert {p.name for p in out.iterdir()} == {f"{s.key}.csv" for s in get_schema().entry_sheets} | {
-        ex.XLSX_NAME, ex.MANIFEST}
+        ex.XLSX_NAME, ex.MANIFEST, ex.README_NAME}
     assert result.rows["families"] == 24 and result.rows["members"] == 65
     assert_clean(out, rows)
 
@@ -229,8 +229,19 @@ def test_suppress_generalises_rare_nationalities():
                {"case_id": "PT-2", "member_id": "PT-2-1", "role": "parent", "nationality": "irak "}]
     ds = Dataset.from_rows({"families": fams, "members": members})
     tables, _ = ex.anonymise(ds, b"key", suppress=True, threshold=5)
-    assert sorted(tables["families"]["nationality"]) == ["Irak"] * 6 + [ex.OTHER]
-    assert sorted(tables["members"]["nationality"]) == ["irak ", ex.OTHER]
+    # Népal (PT-6) and Brésil (a member of PT-1) are 2 families below 5: 'other' then takes the smallest
+    # remaining nationality, Irak, so that no category of fewer than 5 families is left
+    assert sorted(tables["families"]["nationality"]) == [ex.OTHER] * 7
+    fams = fams + [{"case_id": f"PT-{i}", "family_name": f"N{i}", "status": "active", "nationality": "Népal"}
+                   for i in range(7, 11)]
+    ds = Dataset.from_rows({"families": fams, "members": members})
+    tables, _ = ex.anonymise(ds, b"key", suppress=True, threshold=5)
+    # Brésil alone is 'other' (1 family): it takes Népal (5 families, the smallest) with it
+    assert sorted(tables["families"]["nationality"]) == ["Irak"] * 6 + [ex.OTHER] * 5
+    ds = Dataset.from_rows({"families": fams, "members": members[1:]})
+    tables, _ = ex.anonymise(ds, b"key", suppress=True, threshold=5)
+    assert sorted(tables["families"]["nationality"]) == ["Irak"] * 6 + ["Népal"] * 5
+    assert list(tables["members"]["nationality"]) == ["Irak"]  # the typed 'irak ' is the listed label
 
 
 def test_cli_export(tmp_path, demo, capsys):

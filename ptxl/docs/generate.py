@@ -97,12 +97,16 @@ def _write(path: Path, data: bytes, force: bool, lang: str) -> tuple[Path, bool]
 
 
 def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False, pdf: bool = False, *,
-                       as_of=None, docs=DOC_TYPES, templates=None, progress=None) -> GeneratedFiles:
+                       as_of=None, docs=DOC_TYPES, templates=None, progress=None, protection=None) -> GeneratedFiles:
     """Fill each chosen case's documents into ``out_dir/<case id>/``; returns the files written.
 
     ``cases`` None means every family with a case id. ``progress(done, total)`` is called after
     each document. File names carry the case id, the document type and the reference date.
+    ``protection`` (``ptxl.protect.Protection``) encrypts each file before it is written; the
+    PDFs are made from the plain documents kept in memory, never from a decrypted file.
     """
+    from ..protect import CLEAR
+    protection = protection or CLEAR
     ds = _load(path_or_loaded, as_of)
     ix, lang = build_index(ds), ds.lang
     chosen = list(ix.cases) if not cases else [str(c).strip() for c in cases]
@@ -116,20 +120,24 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
     out_dir = Path(out_dir)
     stamp = ix.reference_date.isoformat()
     result, total = GeneratedFiles(), len(chosen) * len(docs)
+    plain = {}
     for cid in chosen:
         case, name = ix.cases[cid], safe_name(cid)
         target = out_dir / name
         for doc in docs:
             data = compiled[doc].render(BUILDERS[doc](ix, case), title=f"{ANNEX[doc][lang]} – {cid}")
-            path, renamed = _write(target / f"{name}_{FILE_SLUG[doc][lang]}_{stamp}.docx", data, force, lang)
+            path, renamed = _write(target / f"{name}_{FILE_SLUG[doc][lang]}_{stamp}.docx",
+                                   protection.office(data, f"{name}_{FILE_SLUG[doc][lang]}.docx"), force, lang)
             result.append(path)
+            if soffice:
+                plain[path] = data
             if renamed:
                 result.renamed.append(path)
             if progress:
                 progress(len(result), total)
     if soffice:
         documents = list(result)
-        converted = pdfmod.convert(soffice, documents, lang)
+        converted = pdfmod.convert(soffice, plain, lang, password=protection.password)
         for docx, data in converted.items():
             path, _renamed = _write(docx.with_suffix(".pdf"), data, force, lang)
             result.pdfs.append(path)

@@ -51,23 +51,50 @@ def require_soffice(lang: str) -> str:
     return exe
 
 
-def convert(exe: str, documents: list[Path], lang: str) -> dict[Path, bytes]:
+def _private_tmp() -> str | None:
+    """A RAM-backed folder for the plain copies LibreOffice reads, where there is one (Linux ``/dev/shm``)."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+
+
+def export_filter(password: str | None) -> str:
+    """The ``--convert-to`` argument: plain PDF, or PDF with an open password (LibreOffice's EncryptFile)."""
+    if password is None:
+        return "pdf"
+    import json
+    options = {"EncryptFile": {"type": "boolean", "value": "true"},
+               "DocumentOpenPassword": {"type": "string", "value": password}}
+    return "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":"))
+
+
+def convert(exe: str, documents, lang: str, password: str | None = None) -> dict[Path, bytes]:
     """Each .docx → its PDF bytes (a document LibreOffice failed on is missing from the result).
 
+    ``documents`` is a list of paths, or a dict path → the plain document bytes (for documents
+    written encrypted: LibreOffice reads the plain copy in a private temporary folder, in RAM
+    where the system has one, removed when the batch is done). With ``password`` the PDFs are
+    encrypted by LibreOffice; the password is then on its command line for the batch only.
     Inputs are copied under numbered names, so equal basenames cannot overwrite each other's PDF.
     """
     if not documents:
         return {}
-    with tempfile.TemporaryDirectory(prefix="ptxl-pdf-") as tmp:
+    plain = documents if isinstance(documents, dict) else {}
+    documents = list(documents)
+    with tempfile.TemporaryDirectory(prefix="ptxl-pdf-", dir=_private_tmp()) as tmp:
         tmp = Path(tmp)
         (tmp / "in").mkdir()
         inputs = []
         for i, doc in enumerate(documents):
             copy = tmp / "in" / f"{i:06d}.docx"
-            shutil.copyfile(doc, copy)
+            if doc in plain:
+                fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(plain[doc])
+            else:
+                shutil.copyfile(doc, copy)
             inputs.append(str(copy))
         cmd = [exe, f"-env:UserInstallation={(tmp / 'profile').as_uri()}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(tmp / "out"), *inputs]
+               "--convert-to", export_filter(password), "--outdir", str(tmp / "out"), *inputs]
         try:
             subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            timeout=120 + 5 * len(inputs), check=False)
@@ -77,5 +104,13 @@ def convert(exe: str, documents: list[Path], lang: str) -> dict[Path, bytes]:
         for i, doc in enumerate(documents):
             pdf = tmp / "out" / f"{i:06d}.pdf"
             if pdf.exists():
-                out[doc] = pdf.read_bytes()
+                data = pdf.read_bytes()
+                if password is None or is_encrypted_pdf(data):  # never a PDF in clear when one was asked
+                    out[doc] = data
         return out
+
+
+def is_encrypted_pdf(data: bytes) -> bool:
+    """True when the PDF's trailer points at an encryption dictionary (it opens only with its password)."""
+    import re
+    return data.startswith(b"%PDF") and re.search(rb"/Encrypt\s+\d+\s+\d+\s+R", data) is not None

@@ -269,13 +269,15 @@ def case_studies(dataset, lang: str) -> list[dict]:
     fam = dataset.tables["families"]
     marked = sorted(c for c, flag in zip(fam["case_id"], fam["case_study"]) if flag == "yes" and c)
     cs = dataset.tables["case_study"]
+    from ..names import blanker_for
+    blanker = blanker_for(dataset)  # the report carries case ids, never names
     out = []
     for cid in marked:
         rows = cs[cs["case_id"] == cid]
         if rows.empty:
             continue
         row = rows.sort_values("written_date", na_position="first").iloc[-1]
-        stages = [{"title": label[lang], "text": row[key]} for key, label in sch.annex_c
+        stages = [{"title": label[lang], "text": blanker.blank(row[key])} for key, label in sch.annex_c
                   if isinstance(row[key], str) and row[key].strip()]
         out.append({"case_id": cid, "title": t("case_title", lang, case_id=cid), "stages": stages})
     return out

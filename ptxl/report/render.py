@@ -136,8 +136,11 @@ def finish_package(docx: bytes, title: str, now: dt.datetime) -> bytes:
 
 def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None = None,
                   template: str | Path | None = None, today: dt.date | None = None,
-                  suppress: int | None = None) -> Path:
-    """``suppress``: the small-cell threshold for a report to publish (counts below it hidden)."""
+                  suppress: int | None = None, protect=None) -> Path:
+    """``suppress``: the small-cell threshold for a report to publish (counts below it hidden).
+
+    ``protect``: finished bytes → bytes on disk (encryption, ``ptxl.protect``); identity when None.
+    """
     lang = lang or (dataset.lang if dataset is not None else "fr")
     if suppress:
         from ..suppress import suppress_stats
@@ -162,4 +165,5 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
     data = finish_package(buf.getvalue(), t("subtitle", lang), dt.datetime.now(dt.timezone.utc))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    return write_atomic(out, data)
+    write_atomic(out, protect(data) if protect else data)
+    return out
