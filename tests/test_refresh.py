@@ -114,10 +114,10 @@ def test_lock_file_refuses_and_writes_nothing(demo, capsys):
 
 KILLER = """
 import os, signal, sys
-from ptxl.write import safety
+from ptxl.write import atomic, safety
 from ptxl.refresh import refresh_workbook
 step, sig = sys.argv[2], getattr(signal, sys.argv[3])
-safety._checkpoint = lambda name: os.kill(os.getpid(), sig) if name == step else None
+safety._checkpoint = atomic._checkpoint = lambda name: os.kill(os.getpid(), sig) if name == step else None
 refresh_workbook(sys.argv[1])
 """
 
