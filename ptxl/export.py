@@ -40,7 +40,10 @@ import pandas as pd
 
 from .dataset import Dataset
 from .errors import PtxlError
+from .forms.scales import L
 from .schema import get_schema
+from .write.atomic import make_folder, save
+from .write.failure import read_error, write_error
 
 KEY_FILE = ".ptxl-key"
 ENV_KEY = "PTXL_EXPORT_KEY"
@@ -75,17 +78,42 @@ def load_key(workbook: Path) -> tuple[bytes, Path | None]:
     if env:
         return (bytes.fromhex(env) if re.fullmatch(r"[0-9a-fA-F]{64}", env) else env.encode("utf-8")), None
     path = workbook.resolve().parent / KEY_FILE
+    while True:
+        text = _read_key(path)
+        if text:
+            if not re.fullmatch(r"[0-9a-f]{64}", text):
+                raise PtxlError(f"Le fichier de clé « {path} » est abîmé ; ne le remplacez pas sans garder "
+                                f"l'ancien : les pseudonymes déjà transmis en dépendent. (The key file {path} is "
+                                f"damaged.)")
+            return bytes.fromhex(text), path
+        if text == "":  # an empty key, left by an older ptxl on a full disk: it never made a pseudonym
+            _remove(path)
+        try:  # created whole or not at all, and never over a key another export just made
+            save(path, (secrets.token_hex(32) + "\n").encode("ascii"), overwrite=False, note=KEY_NOTE)
+        except FileExistsError:
+            pass  # made meanwhile by another export: read that one
+
+
+KEY_NOTE = L("Rien n'a été exporté.", "Er werd niets geëxporteerd.", "Nothing was exported.")
+
+
+def _read_key(path: Path) -> str | None:
+    """The key file's text (stripped), None when there is none; unreadable is a plain error."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        text = path.read_text(encoding="ascii").strip()
-        if not re.fullmatch(r"[0-9a-f]{64}", text):
-            raise PtxlError(f"Le fichier de clé « {path} » est abîmé ; ne le remplacez pas sans garder l'ancien : "
-                            f"les pseudonymes déjà transmis en dépendent. (The key file {path} is damaged.)")
-        return bytes.fromhex(text), path
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(secrets.token_hex(32) + "\n")
-    return bytes.fromhex(path.read_text(encoding="ascii").strip()), path
+        return path.read_bytes().decode("ascii", errors="replace").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise read_error(path, exc) from None
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise write_error(path, exc, note=KEY_NOTE) from None
 
 
 def pseudonym(key: bytes, kind: str, value: str) -> str:
@@ -237,14 +265,15 @@ def _write_csv(path: Path, table: pd.DataFrame) -> None:
     w.writerow(list(table.columns))
     for row in table.itertuples(index=False, name=None):
         w.writerow([_csv_cell(v) for v in row])
-    path.write_text(buf.getvalue(), encoding="utf-8-sig")  # the BOM lets Excel read the accents
+    save(path, buf.getvalue().encode("utf-8-sig"), note=INCOMPLETE)  # the BOM lets Excel read the accents
 
 
 def _write_xlsx(path: Path, tables: dict) -> None:
     import xlsxwriter
     from .build.workbook import write_value
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False})
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"strings_to_numbers": False, "strings_to_formulas": False,
+                                   "strings_to_urls": False, "in_memory": True})
     wb.set_properties({"title": "Plan Together – export anonymisé", "author": "", "company": ""})
     bold = wb.add_format({"bold": True})
     for key, table in tables.items():
@@ -256,23 +285,37 @@ def _write_xlsx(path: Path, tables: dict) -> None:
                 write_value(ws, i, j, v)
         ws.freeze_panes(1, 0)
     wb.close()
+    save(path, buf.getvalue(), note=INCOMPLETE)
 
 
 def _write_mapping(path: Path, mapping: dict) -> None:
     """Merge into the organisation's mapping file (pseudonym → id), written atomically, owner-only."""
     known = {}
-    if path.exists():
+    try:
         with open(path, newline="", encoding="utf-8") as fh:
             known = {r["pseudonym"]: r["id"] for r in csv.DictReader(fh)}
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise read_error(path, exc) from None
     known.update(mapping)
-    tmp = path.with_name(f".~{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["pseudonym", "id"])
-        for p, v in sorted(known.items(), key=lambda kv: kv[1]):
-            w.writerow([p, v])
-    os.replace(tmp, path)
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["pseudonym", "id"])
+    for p, v in sorted(known.items(), key=lambda kv: kv[1]):
+        w.writerow([p, v])
+    save(path, buf.getvalue().encode("utf-8"), note=MAPPING_NOTE)
+
+
+INCOMPLETE = L("L'export est incomplet : ne l'envoyez pas, relancez-le une fois le problème réglé.",
+               "De export is onvolledig: verstuur hem niet, start hem opnieuw zodra het probleem verholpen is.",
+               "The export is incomplete: do not send it; run it again once this is fixed.")
+MAPPING_NOTE = L("Les fichiers exportés sont complets, mais la table de correspondance n'a pas été mise à jour : "
+                 "relancez l'export une fois le problème réglé.",
+                 "De geëxporteerde bestanden zijn volledig, maar de koppeltabel werd niet bijgewerkt: start de "
+                 "export opnieuw zodra het probleem verholpen is.",
+                 "The exported files are complete, but the pseudonym table was not updated: run the export again "
+                 "once this is fixed.")
 
 
 def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool = False, suppress: bool = False,
@@ -286,7 +329,7 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
     key, key_file = load_key(workbook)
     threshold = int(dataset.settings.get("small_cell_threshold") or 5)
     tables, mapping = anonymise(dataset, key, with_text, suppress, threshold)
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     result = ExportResult(out, key_file=key_file, rows={k: len(t) for k, t in tables.items()})
     sch = get_schema()
     for k, table in tables.items():
@@ -299,7 +342,7 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
         from .stats import compute_stats
         from .suppress import suppress_stats
         stats = suppress_stats(compute_stats(dataset, as_of), threshold)
-        (out / STATS_NAME).write_text(json.dumps(stats, ensure_ascii=False, indent=2), encoding="utf-8")
+        save(out / STATS_NAME, json.dumps(stats, ensure_ascii=False, indent=2).encode("utf-8"), note=INCOMPLETE)
         result.files.append(out / STATS_NAME)
     removed = sorted({c.key for s in sch.entry_sheets for c in s.columns} - {c for t in tables.values() for c in t})
     manifest = {
@@ -311,7 +354,7 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
         "columns_left_out": removed,
         "rows": result.rows,
     }
-    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    save(out / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"), note=INCOMPLETE)
     result.files.append(out / MANIFEST)
     result.mapping = workbook.resolve().parent / f"{workbook.stem}{MAP_SUFFIX}"
     _write_mapping(result.mapping, mapping)

@@ -160,7 +160,8 @@ def _output_sheet(ws, sheet: Sheet, lang: str, fmts, home_name: str):
 def build_workbook(path: str | Path, lang: str = DEFAULT_LANG, rows: Mapping[str, list] | None = None,
                    settings: Mapping | None = None, *, coded: bool = True,
                    extra: Callable | None = None, created: dt.datetime | None = None) -> Path:
-    """Write a workbook at ``path``: blank, or holding ``rows`` (sheet key → list of {column key: value}).
+    """Write a workbook at ``path`` (or into a binary file object): blank, or holding ``rows``
+    (sheet key → list of {column key: value}).
 
     With ``coded`` the values of coded columns may be given as codes and are written
     as the labels of ``lang``; anything else is written as given, like a typed cell.
@@ -171,11 +172,13 @@ def build_workbook(path: str | Path, lang: str = DEFAULT_LANG, rows: Mapping[str
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}")
-    path = Path(path)
+    in_memory = hasattr(path, "write")  # a BytesIO: the caller writes the bytes atomically (write.atomic)
+    path = path if in_memory else Path(path)
     rows = rows or {}
     sch = get_schema()
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False, "nan_inf_to_errors": True})
+    wb = xlsxwriter.Workbook(path if in_memory else str(path),
+                             {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
+                              "nan_inf_to_errors": True, "in_memory": in_memory})
     props = {"title": H.TITLE[lang], "author": "", "company": ""}
     if created is not None:
         props["created"] = created

@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ..write.atomic import make_folder, save
 from .render import CORE, XML_DECL, _clean_package, _xml_text, _zip_base
 
 WORD_LANG = {"fr": "fr-BE", "nl": "nl-BE", "en": "en-GB"}
@@ -167,8 +168,8 @@ class Builder:
             parts = {i.filename: z.read(i.filename) for i in z.infolist()}
         parts = _clean_package(parts, TEMPLATE_DROP)
         parts["docProps/core.xml"] = (XML_DECL + CORE.format(title=_xml_text(title))).encode()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(_zip_base(parts))
+        make_folder(path.parent)
+        save(path, _zip_base(parts), mode=0o644)
 
 
 def loop_columns(fixed: list, loop: str, content: str) -> list:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import PtxlError
 from ..forms.scales import L
+from ..write.failure import write_error
 
 CANDIDATES = ("C:/Program Files/LibreOffice/program/soffice.exe",
               "C:/Program Files (x86)/LibreOffice/program/soffice.exe",
@@ -31,6 +32,9 @@ NOT_INSTALLED = L(
     "LibreOffice is needed for --pdf and was not found on this computer. Install it from "
     "https://www.libreoffice.org/download/ (Windows, Mac) or with 'sudo apt-get install libreoffice-writer' "
     "(Linux), then run the command again. Nothing was written; without --pdf the Word documents are produced.")
+TEMP_NOTE = L("Les documents Word sont bien écrits ; seuls les PDF manquent.",
+              "De Word-documenten zijn wel geschreven; alleen de pdf's ontbreken.",
+              "The Word documents are written; only the PDFs are missing.")
 FAILED = L("LibreOffice n'a pas pu convertir {n} document(s) en PDF ; les documents Word sont bien écrits.",
            "LibreOffice kon {n} document(en) niet naar pdf omzetten; de Word-documenten zijn wel geschreven.",
            "LibreOffice could not convert {n} document(s) to PDF; the Word documents are written.")
@@ -58,6 +62,13 @@ def convert(exe: str, documents: list[Path], lang: str) -> dict[Path, bytes]:
     """
     if not documents:
         return {}
+    try:
+        return _convert(exe, documents, lang)
+    except OSError as exc:  # the temporary folder (system disk) full or unwritable: no traceback
+        raise write_error(Path(tempfile.gettempdir()), exc, lang, TEMP_NOTE) from None
+
+
+def _convert(exe: str, documents: list[Path], lang: str) -> dict[Path, bytes]:
     with tempfile.TemporaryDirectory(prefix="ptxl-pdf-") as tmp:
         tmp = Path(tmp)
         (tmp / "in").mkdir()
@@ -76,6 +87,6 @@ def convert(exe: str, documents: list[Path], lang: str) -> dict[Path, bytes]:
         out = {}
         for i, doc in enumerate(documents):
             pdf = tmp / "out" / f"{i:06d}.pdf"
-            if pdf.exists():
+            if pdf.exists():  # read whole here; the caller writes it into place atomically (write.atomic)
                 out[doc] = pdf.read_bytes()
         return out

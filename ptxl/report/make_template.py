@@ -8,6 +8,7 @@ Run ``python -m ptxl.report.make_template`` after changing the report's texts.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from docx import Document
@@ -18,6 +19,7 @@ from docx.shared import Pt
 
 from ..paths import templates_dir
 from ..schema import LANGS
+from ..write.atomic import make_folder, save
 from .texts import t
 
 NAME = "rapport_impact.docx"
@@ -84,9 +86,10 @@ def make_template(lang: str, path: Path) -> Path:
     doc.add_heading(t("recommendations", lang), level=1)
     doc.add_paragraph("{{ to_write }}")
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(path)
-    return path
+    buf = io.BytesIO()
+    doc.save(buf)
+    make_folder(path.parent)
+    return save(path, buf.getvalue(), mode=0o644)
 
 
 def template_path(lang: str) -> Path:

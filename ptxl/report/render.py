@@ -8,6 +8,7 @@ there are blanks), while everything around them stays in the editable template.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -17,6 +18,7 @@ from docxtpl import DocxTemplate, InlineImage
 
 from ..docs_safety import check_template
 from ..errors import PtxlError
+from ..write.atomic import make_folder, save
 from . import charts
 from .context import build_context
 from .make_template import template_path
@@ -141,9 +143,10 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
     props.last_modified_by = ""
     props.comments = ""
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tpl.save(str(out))
-    return out
+    make_folder(out.parent, lang)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return save(out, buf.getvalue(), lang=lang)  # whole or not at all: no 0-byte report to block the next run
 
 
 def _split(pairs: list[list[str]]) -> tuple[list[str], list[int], list[str]]:
