@@ -35,12 +35,6 @@ def _no_env_key(monkeypatch):
     monkeypatch.delenv(ex.ENV_KEY, raising=False)
 
 
-@pytest.fixture(scope="module")
-def demo_bytes(tmp_path_factory) -> bytes:
-    from ptxl.demo import write_demo_workbook
-    return write_demo_workbook(tmp_path_factory.mktemp("demo") / "demo.xlsx").read_bytes()
-
-
 @pytest.fixture
 def book(tmp_path, demo_bytes) -> Path:
     """The demo workbook in the organisation's folder (exports go elsewhere: ``tmp_path/out``)."""
@@ -390,14 +384,10 @@ def test_export_into_a_read_only_folder(book, tmp_path, capsys, monkeypatch):
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs Linux mount namespaces")
 def test_export_onto_a_read_only_disk_for_real(book, tmp_path):
+    from tools import on_read_only_disk
     ro = tmp_path / "ro"
-    ro.mkdir()
-    script = (f"mount -t tmpfs tmpfs {ro} && mount -o remount,ro {ro} && "
-              f"PYTHONPATH={ROOT} {sys.executable} -m ptxl export {book} --anonymised --out {ro}/export")
-    proc = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=120,
-                          cwd=ROOT)
-    if "mount" in proc.stderr and proc.returncode != 2:
-        pytest.skip(f"cannot mount here: {proc.stderr.strip()[:200]}")
+    proc = on_read_only_disk(ro, "", f"PYTHONPATH={ROOT} {sys.executable} -m ptxl export {book} --anonymised "
+                                     f"--out {ro}/export")
     assert proc.returncode == 2, proc.stderr
     assert "the disk is read-only" in proc.stderr and f"{ro}/export" in proc.stderr
     assert "Traceback" not in proc.stderr
