@@ -32,6 +32,12 @@ def _checkpoint(name: str) -> None:
     """No-op; fault tests replace it to fail at a precise step."""
 
 
+def sync_folder(folder: Path) -> None:
+    """Make the names written in ``folder`` durable (POSIX); once per folder after a batch of
+    ``write_atomic(..., sync_folder=False)``. Best effort: some disks cannot fsync a folder."""
+    _fsync_dir(Path(folder))
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
@@ -77,11 +83,15 @@ def _write_all(fd: int, data: bytes) -> None:
         os.close(fd)
 
 
-def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = True, mode: int = 0o600) -> Path:
+def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = True, mode: int = 0o600,
+                 sync_folder: bool = True) -> Path:
     """Put ``data`` at ``path`` whole or not at all; returns ``path``.
 
     Raises ``FileExistsError`` when ``overwrite`` is False and ``path`` exists, and the
     ``OSError`` of the failed step otherwise (the CLI turns both into a plain message).
+    ``sync_folder=False`` leaves the folder's fsync to the caller (:func:`sync_folder` once
+    for a batch of files, e.g. a case's documents): the file itself is always fsynced before
+    it takes its name, so a power cut leaves it whole or absent, never empty.
     """
     path = Path(path)
     temp = write_temp(path, data, mode)
@@ -98,7 +108,8 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = True, mode:
                     raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
                 _exclusive_copy(temp, path, data, mode)
             _unlink(temp)
-        _fsync_dir(path.parent)
+        if sync_folder:
+            _fsync_dir(path.parent)
     except BaseException:
         _unlink(temp)
         raise
@@ -124,7 +135,7 @@ def _unlink(p: Path) -> None:
 
 
 def save(path: str | Path, data: bytes, *, overwrite: bool = True, mode: int = 0o600, lang: str | None = None,
-         note: dict | None = None) -> Path:
+         note: dict | None = None, sync_folder: bool = True) -> Path:
     """:func:`write_atomic` for a command: a failure is a ``PtxlError`` naming the file and the cause.
 
     With ``overwrite=False`` an existing ``path`` still raises ``FileExistsError``, for the
@@ -132,7 +143,7 @@ def save(path: str | Path, data: bytes, *, overwrite: bool = True, mode: int = 0
     failure means for this command (e.g. "the export is incomplete").
     """
     try:
-        return write_atomic(path, data, overwrite=overwrite, mode=mode)
+        return write_atomic(path, data, overwrite=overwrite, mode=mode, sync_folder=sync_folder)
     except OSError as exc:
         if isinstance(exc, FileExistsError) and not overwrite:
             raise

@@ -52,8 +52,9 @@ CAUSE = {
 HINT = {
     "full": L("Libérez de la place puis relancez.", "Maak ruimte vrij en probeer opnieuw.",
               "Free some space and run it again."),
-    "too_big": L("Choisissez un autre disque puis relancez.", "Kies een andere schijf en probeer opnieuw.",
-                 "Choose another disk and run it again."),
+    "too_big": L("Libérez de la place (ou demandez un quota plus grand) ou choisissez un autre disque, puis "
+                 "relancez.", "Maak ruimte vrij (of vraag een groter quotum) of kies een andere schijf, en probeer "
+                 "opnieuw.", "Free some space (or ask for a larger quota) or choose another disk, then run it again."),
     "denied": L("Fermez le fichier (Word, Excel…) ou choisissez un dossier où vous pouvez écrire, puis relancez.",
                 "Sluit het bestand (Word, Excel…) of kies een map waarin u mag schrijven, en probeer opnieuw.",
                 "Close the file (Word, Excel…) or choose a folder you can write to, then run it again."),
