@@ -280,6 +280,37 @@ def test_new_on_a_full_disk(tmp_path, capsys, disk):
     assert run(["new", path], capsys)[0] == 0 and zipfile.is_zipfile(path)
 
 
+def test_new_into_a_read_only_folder(tmp_path, capsys, monkeypatch):
+    real_open = os.open
+
+    def refuse(path, *a, **kw):  # root writes anywhere: the read-only folder is simulated
+        if str(path).startswith(str(tmp_path)):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *a, **kw)
+    monkeypatch.setattr(os, "open", refuse)
+    code, err = run(["new", tmp_path / "nouveau.xlsx", "--lang", "en"], capsys)
+    assert code == 2 and "access is denied" in err and "choose a folder you can write to" in err
+    assert os.listdir(tmp_path) == []
+
+
+def test_excel_settings_on_a_full_disk_keep_the_previous_ones(tmp_path, disk):
+    pytest.importorskip("xlwings")
+    from ptxl.excel_install import Machine, install
+    home = tmp_path / "Users" / "Anne"
+    m = Machine("win32", home, home / "AppData" / "Roaming", r"C:\Program Files\Microsoft Office\EXCEL.EXE")
+    m.config_file.parent.mkdir(parents=True)
+    m.config_file.write_bytes(b'"INTERPRETER_WIN","C:\\old\\python.exe"\r\n')
+    before = m.config_file.read_bytes()
+    disk.free = 0
+    with pytest.raises(PtxlError, match="disk is full"):
+        install(m, r"C:\Python311\python.exe", pythonpath=False)
+    assert m.config_file.read_bytes() == before
+    assert not m.addin_path.exists() and bad_files(tmp_path) == []
+    disk.free = None
+    install(m, r"C:\Python311\python.exe", pythonpath=False)
+    assert b"Python311" in m.config_file.read_bytes() and zipfile.is_zipfile(m.addin_path)
+
+
 # ------------------------------------------------------------------ a real file-size limit (the kernel says EFBIG)
 
 LIMITED = {  # command → (arguments after the workbook, file-size limit in bytes)

@@ -4,8 +4,9 @@ The rules, and why:
 - Refuse while the file is open in Excel (``~$name.xlsx``) or LibreOffice
   (``.~lock.name.xlsx#``): the program holding it would save its own copy over ours.
 - Write a temporary file in the same folder (``write.atomic.write_temp``: same
-  disk, so the final rename is atomic), flush and fsync it, check that the original was not saved by someone
-  else since it was read (size and mtime), then ``os.replace`` it. A crash at any
+  disk, so the final rename is atomic), flush and fsync it, check that the
+  original was not saved by someone else since it was read (size and mtime),
+  then ``os.replace`` it. A crash at any
   point leaves either the old or the new workbook, never half of one.
 - Symlinks are resolved (the real file is replaced, the link kept); the file's
   permission bits are kept.
