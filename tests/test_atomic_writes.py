@@ -114,6 +114,12 @@ def test_exclusive_write_never_replaces_and_a_failed_one_leaves_no_name(tmp_path
     assert os.listdir(tmp_path) == ["key"]
 
 
+def test_a_name_near_the_disk_limit_still_gets_a_temp_file(tmp_path):
+    target = tmp_path / ("d" * 250 + ".docx")  # 255 characters: allowed, but not with a temp prefix and suffix
+    atomic.write_atomic(target, b"data", overwrite=False)
+    assert target.read_bytes() == b"data" and os.listdir(tmp_path) == [target.name]
+
+
 def test_exclusive_write_without_hard_links_falls_back_to_an_exclusive_create(tmp_path, monkeypatch):
     def no_links(src, dst, **kw):
         raise OSError(errno.EPERM, "hard links not supported")

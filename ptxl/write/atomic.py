@@ -54,8 +54,12 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def temp_path(target: Path) -> Path:
-    """A fresh temp name beside ``target`` that the stale-temp cleaner recognises."""
-    return target.parent / f"{TEMP_PREFIX}{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    """A fresh temp name beside ``target`` that the stale-temp cleaner recognises.
+
+    The target's name is cut to 80 characters so that a long name allowed by the disk
+    (255) does not become a temp name it refuses.
+    """
+    return target.parent / f"{TEMP_PREFIX}{target.name[:80]}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
 
 
 def write_temp(target: Path, data: bytes, mode: int = 0o600) -> Path:

@@ -26,7 +26,8 @@ _BY_ERRNO = {
     errno.ENAMETOOLONG: "too_long",
     errno.EIO: "io",
 }
-_WINERROR = {112: "full", 39: "full", 32: "denied", 33: "denied", 5: "denied"}  # disk full, sharing violation…
+# Windows: disk full, handle EOF on a full disk, sharing and lock violations, access denied, path too long
+_WINERROR = {112: "full", 39: "full", 32: "denied", 33: "denied", 5: "denied", 206: "too_long"}
 
 CAUSE = {
     "full": L("le disque est plein (ou le quota de ce compte est atteint)",
