@@ -68,6 +68,18 @@ def disk(monkeypatch) -> Disk:
     return Disk(monkeypatch)
 
 
+def read_only(monkeypatch, folder: Path) -> None:
+    """Nothing can be created under ``folder`` (tests run as root, who may write anywhere: simulated)."""
+    real_open, real_link = os.open, os.link
+
+    def denied(path):
+        if str(path).startswith(str(folder)):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "open", lambda path, *a, **kw: denied(path) or real_open(path, *a, **kw))
+    monkeypatch.setattr(os, "link", lambda src, dst, **kw: denied(dst) or real_link(src, dst, **kw))
+
+
 def bad_files(folder: Path) -> list[str]:
     """Temp files, 0-byte files and unreadable .docx/.xlsx anywhere under ``folder``."""
     bad = []
@@ -175,14 +187,7 @@ def test_backup_folder_that_is_a_file_stops_the_refresh(book, capsys):
 def test_backup_folder_not_writable_stops_the_refresh(book, capsys, monkeypatch):
     backups = book.parent / safety.BACKUP_DIR
     backups.mkdir()
-    real_open, real_link = os.open, os.link
-
-    def denied(path):  # tests run as root, who may write anywhere: the refusal is simulated
-        if str(path).startswith(str(backups)):
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-
-    monkeypatch.setattr(os, "open", lambda path, *a, **kw: denied(path) or real_open(path, *a, **kw))
-    monkeypatch.setattr(os, "link", lambda src, dst, **kw: denied(dst) or real_link(src, dst, **kw))
+    read_only(monkeypatch, backups)
     before = book.read_bytes()
     code, err = run(["refresh", book], capsys)
     assert code == 2
@@ -287,13 +292,7 @@ def test_new_on_a_full_disk(tmp_path, capsys, disk):
 
 
 def test_new_into_a_read_only_folder(tmp_path, capsys, monkeypatch):
-    real_open = os.open
-
-    def refuse(path, *a, **kw):  # root writes anywhere: the read-only folder is simulated
-        if str(path).startswith(str(tmp_path)):
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real_open(path, *a, **kw)
-    monkeypatch.setattr(os, "open", refuse)
+    read_only(monkeypatch, tmp_path)
     code, err = run(["new", tmp_path / "nouveau.xlsx", "--lang", "en"], capsys)
     assert code == 2 and "access is denied" in err and "choose a folder you can write to" in err
     assert os.listdir(tmp_path) == []
@@ -407,13 +406,7 @@ def test_key_that_is_a_folder_or_unreadable(book, tmp_path, capsys, monkeypatch)
 def test_export_into_a_read_only_folder(book, tmp_path, capsys, monkeypatch):
     out = tmp_path / "out"
     out.mkdir()
-    real_open = os.open
-
-    def refuse(path, *a, **kw):  # root writes anywhere: the read-only folder is simulated
-        if str(path).startswith(str(out)):
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real_open(path, *a, **kw)
-    monkeypatch.setattr(os, "open", refuse)
+    read_only(monkeypatch, out)
     code, err = run(["export", book, "--anonymised", "--out", out], capsys)
     assert code == 2 and "access is denied" in err and str(out) in err and "Traceback" not in err
     assert os.listdir(out) == []
