@@ -17,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command
 
 from . import __version__, guard
-from .errors import NotBuiltYet, PtxlError
+from .errors import PtxlError
 
 # Before numpy loads: its BLAS would start a thread per core that spins ~0.1 s of CPU at start-up,
 # for matrix maths no command does (bench/RESULTS.md). An explicit setting still wins.
@@ -177,25 +177,18 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
         fail(f"{path}: the workbook's name must end in .xlsx (or .xlsm with --with-buttons).")
     if not path.parent.is_dir():
         fail(f"The folder {path.parent} does not exist: create it first or choose another place.")
-    import tempfile
-    with tempfile.TemporaryDirectory() as tmp:
-        if with_buttons:
-            from .excel_buttons import build_with_buttons
-            data = build_with_buttons(Path(tmp) / path.name, lang).read_bytes()
-        else:
-            data = build_workbook(Path(tmp) / path.name, lang).read_bytes()
-    try:  # "x": created only if still absent, so a file that appeared meanwhile is never overwritten
-        fh = open(path, "xb")
+    import io
+    from .write.atomic import save
+    buf = io.BytesIO()
+    if with_buttons:
+        from .excel_buttons import build_with_buttons
+        build_with_buttons(buf, lang)
+    else:
+        build_workbook(buf, lang)
+    try:  # whole or not at all, and only if the name is still free: a file that appeared meanwhile is kept
+        save(path, buf.getvalue(), overwrite=False, lang=lang)
     except FileExistsError:
         fail(f"{path} already exists: ptxl never overwrites a workbook. Choose another name.")
-    except OSError as exc:
-        fail(f"Could not write {path} ({exc.strerror}). Check that the folder is writable.")
-    try:
-        with fh:
-            fh.write(data)
-    except OSError as exc:
-        path.unlink(missing_ok=True)  # our own half-written file
-        fail(f"Could not write {path} ({exc.strerror}). Check the free space and try again.")
     typer.echo(f"Wrote {path}")
 
 

@@ -10,9 +10,3 @@ class PtxlError(Exception):
     """A problem with the file or the command, not with an entry. The CLI prints it and exits 2."""
 
     exit_code = 2
-
-
-class NotBuiltYet(PtxlError):
-    def __init__(self, command: str):
-        super().__init__(f"« ptxl {command} » n'est pas encore disponible dans cette version. "
-                         f"('ptxl {command}' is not available in this version yet.)")

@@ -207,7 +207,7 @@ def _record(workbook, loaded, case, written, out, protection) -> None:
                       out=out, encrypted=protection.encrypted, case_ids=covered,
                       workbook_encrypted=protection.source_encrypted)
     except Exception as exc:
-        _log_unexpected(exc)
+        log_unexpected(exc, LOG_NAME)
 
 
 def _documents(book, ui) -> None:

@@ -66,9 +66,9 @@ def add_buttons(wb, sheets, fmts, *, lang: str) -> None:
 
 
 def build_with_buttons(path: str | Path, lang: str) -> Path:
-    """Write the ``.xlsm`` fallback at ``path`` (which must end in ``.xlsm``)."""
+    """Write the ``.xlsm`` fallback at ``path`` (which must end in ``.xlsm``), or into a binary file object."""
     from .build.workbook import build_workbook
-    path = Path(path)
-    if path.suffix.lower() != ".xlsm":
+    path = path if hasattr(path, "write") else Path(path)
+    if isinstance(path, Path) and path.suffix.lower() != ".xlsm":
         raise ValueError("a workbook with buttons must be named .xlsm")
     return build_workbook(path, lang, extra=partial(add_buttons, lang=lang))

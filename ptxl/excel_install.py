@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,8 @@ from pathlib import Path
 
 from .errors import PtxlError
 from .excel_buttons import ADDIN_DIR, manifest
+from .write.atomic import make_folder, save, write_atomic
+from .write.failure import write_error
 
 MAC_STARTUP = ("Library", "Group Containers", "UBF8T346G9.Office", "User Content", "Startup", "Excel")
 MAC_SANDBOX = ("Library", "Containers", "com.microsoft.Excel", "Data")
@@ -156,25 +157,27 @@ def write_config(m: Machine, values: dict[str, str]) -> Path:
     text = "".join(f'"{k}","{v}"{nl}' for k, v in current.items())
     # VBA reads the file in the ANSI code page on Windows; xlwings' own config is written the same way.
     encoding = "mbcs" if sys.platform == "win32" else "cp1252" if m.kind == "windows" else "utf-8"
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     try:
         data = text.encode(encoding)
     except UnicodeEncodeError:
         raise PtxlError(f"Le chemin de Python contient des caractères qu'Excel ne peut pas lire : installez Python "
                         f"dans un dossier au nom simple (par ex. C:\\Python). (The Python path has characters "
                         f"Excel cannot read: install Python in a plain folder, e.g. C:\\Python.)") from None
-    path.write_bytes(data)
-    return path
+    return save(path, data, mode=0o644)
 
 
 def _copy(src: Path, dest: Path, what: str) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    """Whole or not at all (``write.atomic``): Excel never starts with half an add-in."""
+    make_folder(dest.parent)
     try:
-        shutil.copyfile(src, dest)
+        write_atomic(dest, src.read_bytes(), mode=0o644)
     except PermissionError:
         raise PtxlError(f"Impossible d'écrire {dest} : Excel l'utilise peut-être. Fermez Excel puis relancez la "
                         f"commande. (Could not write the {what} at {dest}: Excel may be using it. Quit Excel and "
                         f"run the command again.)") from None
+    except OSError as exc:
+        raise write_error(dest, exc) from None
 
 
 def install(m: Machine, python: str | None = None, *, addin: bool = True,

@@ -48,8 +48,10 @@ import pandas as pd
 from . import export_linkage as linkage
 from .dataset import Dataset
 from .errors import PtxlError
+from .forms.scales import L
 from .schema import get_schema
-from .write.atomic import write_atomic
+from .write.atomic import make_folder, save
+from .write.failure import read_error, write_error
 
 KEY_FILE = ".ptxl-key"
 ENV_KEY = "PTXL_EXPORT_KEY"
@@ -87,17 +89,42 @@ def load_key(workbook: Path) -> tuple[bytes, Path | None]:
     if env:
         return (bytes.fromhex(env) if re.fullmatch(r"[0-9a-fA-F]{64}", env) else env.encode("utf-8")), None
     path = workbook.resolve().parent / KEY_FILE
+    while True:
+        text = _read_key(path)
+        if text:
+            if not re.fullmatch(r"[0-9a-f]{64}", text):
+                raise PtxlError(f"Le fichier de clé « {path} » est abîmé ; ne le remplacez pas sans garder "
+                                f"l'ancien : les pseudonymes déjà transmis en dépendent. (The key file {path} is "
+                                f"damaged.)")
+            return bytes.fromhex(text), path
+        if text == "":  # an empty key, left by an older ptxl on a full disk: it never made a pseudonym
+            _remove(path)
+        try:  # created whole or not at all, and never over a key another export just made
+            save(path, (secrets.token_hex(32) + "\n").encode("ascii"), overwrite=False, note=KEY_NOTE)
+        except FileExistsError:
+            pass  # made meanwhile by another export: read that one
+
+
+KEY_NOTE = L("Rien n'a été exporté.", "Er werd niets geëxporteerd.", "Nothing was exported.")
+
+
+def _read_key(path: Path) -> str | None:
+    """The key file's text (stripped), None when there is none; unreadable is a plain error."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        text = path.read_text(encoding="ascii").strip()
-        if not re.fullmatch(r"[0-9a-f]{64}", text):
-            raise PtxlError(f"Le fichier de clé « {path} » est abîmé ; ne le remplacez pas sans garder l'ancien : "
-                            f"les pseudonymes déjà transmis en dépendent. (The key file {path} is damaged.)")
-        return bytes.fromhex(text), path
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(secrets.token_hex(32) + "\n")
-    return bytes.fromhex(path.read_text(encoding="ascii").strip()), path
+        return path.read_bytes().decode("ascii", errors="replace").strip()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise read_error(path, exc) from None
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise write_error(path, exc, note=KEY_NOTE) from None
 
 
 def pseudonym(key: bytes, kind: str, value: str) -> str:
@@ -275,18 +302,31 @@ def _xlsx_bytes(tables: dict, manifest: dict, stats: dict | None) -> bytes:
 def _write_mapping(path: Path, mapping: dict) -> None:
     """Merge into the organisation's mapping file (pseudonym → id), written atomically, owner-only."""
     known = {}
-    if path.exists():
+    try:
         with open(path, newline="", encoding="utf-8") as fh:
             known = {r["pseudonym"]: r["id"] for r in csv.DictReader(fh)}
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise read_error(path, exc) from None
     known.update(mapping)
-    tmp = path.with_name(f".~{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["pseudonym", "id"])
-        for p, v in sorted(known.items(), key=lambda kv: kv[1]):
-            w.writerow([p, v])
-    os.replace(tmp, path)
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["pseudonym", "id"])
+    for p, v in sorted(known.items(), key=lambda kv: kv[1]):
+        w.writerow([p, v])
+    save(path, buf.getvalue().encode("utf-8"), note=MAPPING_NOTE)
+
+
+INCOMPLETE = L("L'export est incomplet : ne l'envoyez pas, relancez-le une fois le problème réglé.",
+               "De export is onvolledig: verstuur hem niet, start hem opnieuw zodra het probleem verholpen is.",
+               "The export is incomplete: do not send it; run it again once this is fixed.")
+MAPPING_NOTE = L("Les fichiers exportés sont complets, mais la table de correspondance n'a pas été mise à jour : "
+                 "relancez l'export une fois le problème réglé.",
+                 "De geëxporteerde bestanden zijn volledig, maar de koppeltabel werd niet bijgewerkt: start de "
+                 "export opnieuw zodra het probleem verholpen is.",
+                 "The exported files are complete, but the pseudonym table was not updated: run the export again "
+                 "once this is fixed.")
 
 
 def export_stats(dataset: Dataset, nationality, threshold: int, as_of, exact_dates: bool) -> dict:
@@ -319,7 +359,7 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
     key, key_file = load_key(workbook)
     threshold = int(dataset.settings.get("small_cell_threshold") or 5)
     tables, mapping = anonymise(dataset, key, with_text, suppress, threshold, exact_dates)
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     result = ExportResult(out, key_file=key_file, rows={k: len(t) for k, t in tables.items()},
                           families=int(tables["families"]["case_id"].notna().sum()) if "case_id" in tables[
                               "families"] else 0, encrypted=protection.encrypted)
@@ -356,7 +396,7 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
                                      encrypted=protection.encrypted, threshold=threshold,
                                      files=sorted(files)).encode("utf-8-sig")
     for name, data in files.items():
-        result.files.append(write_atomic(out / name, data))
+        result.files.append(save(out / name, data, note=INCOMPLETE))
     result.mapping = workbook.resolve().parent / f"{workbook.stem}{MAP_SUFFIX}"
     _write_mapping(result.mapping, mapping)
     return result

@@ -18,3 +18,10 @@ def blank_workbooks(tmp_path_factory) -> dict:
 @pytest.fixture(scope="session")
 def blank_fr(blank_workbooks):
     return blank_workbooks["fr"]
+
+
+@pytest.fixture(scope="session")
+def demo_bytes(tmp_path_factory) -> bytes:
+    """The fictional demo cohort's workbook, as bytes: tests copy it where they need it."""
+    from ptxl.demo import write_demo_workbook
+    return write_demo_workbook(tmp_path_factory.mktemp("demo") / "demo.xlsx").read_bytes()

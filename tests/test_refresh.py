@@ -14,7 +14,6 @@ import pytest
 
 from ptxl.build.workbook import build_workbook
 from ptxl.cli import main
-from ptxl.demo import write_demo_workbook
 from ptxl.refresh import refresh_workbook
 from ptxl.schema import get_schema
 from ptxl.write import safety, zipcopy
@@ -40,11 +39,6 @@ def sheet_rows(data: bytes, name: str) -> list:
 
 def leftovers(folder: Path) -> list[str]:
     return [n for n in os.listdir(folder) if n.startswith(safety.TEMP_PREFIX)]
-
-
-@pytest.fixture(scope="module")
-def demo_bytes(tmp_path_factory) -> bytes:
-    return write_demo_workbook(tmp_path_factory.mktemp("demo") / "demo.xlsx").read_bytes()
 
 
 @pytest.fixture
@@ -114,10 +108,10 @@ def test_lock_file_refuses_and_writes_nothing(demo, capsys):
 
 KILLER = """
 import os, signal, sys
-from ptxl.write import safety
+from ptxl.write import atomic, safety
 from ptxl.refresh import refresh_workbook
 step, sig = sys.argv[2], getattr(signal, sys.argv[3])
-safety._checkpoint = lambda name: os.kill(os.getpid(), sig) if name == step else None
+safety._checkpoint = atomic._checkpoint = lambda name: os.kill(os.getpid(), sig) if name == step else None
 refresh_workbook(sys.argv[1])
 """
 
@@ -137,10 +131,11 @@ def test_killed_mid_write_leaves_the_original_intact(demo, step):
     assert leftovers(demo.parent) == []
 
 
+@pytest.mark.parametrize("step", ["writing", "temp_written"])
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
-def test_interrupted_write_removes_its_own_temp_file(demo, sig):
+def test_interrupted_write_removes_its_own_temp_file(demo, sig, step):
     before = demo.read_bytes()
-    code = _run_killed(demo, "temp_written", sig)
+    code = _run_killed(demo, step, sig)
     assert code != 0
     assert demo.read_bytes() == before and leftovers(demo.parent) == []
 
@@ -157,13 +152,9 @@ def test_file_saved_meanwhile_aborts_and_keeps_the_other_save(demo, monkeypatch)
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs Linux mount namespaces")
 def test_read_only_disk_gives_a_clear_message(demo, tmp_path):
+    from tools import on_read_only_disk
     ro = tmp_path / "ro"
-    ro.mkdir()
-    script = (f"mount -t tmpfs tmpfs {ro} && cp {demo} {ro}/w.xlsx && mount -o remount,ro {ro} && "
-              f"{sys.executable} -m ptxl refresh {ro}/w.xlsx")
-    proc = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=120)
-    if "mount" in proc.stderr and proc.returncode != 2:
-        pytest.skip(f"cannot mount here: {proc.stderr.strip()[:200]}")
+    proc = on_read_only_disk(ro, f"cp {demo} {ro}/w.xlsx", f"{sys.executable} -m ptxl refresh {ro}/w.xlsx")
     assert proc.returncode == 2
     assert "lecture seule" in proc.stderr and "read-only" in proc.stderr and "Traceback" not in proc.stderr
 

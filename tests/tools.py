@@ -95,3 +95,17 @@ def pdf_pages(pdf) -> int:
         pytest.skip("pdfinfo not installed (apt-get install poppler-utils)")
     out = subprocess.run([exe, str(pdf)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in out.splitlines() if line.startswith("Pages:")))
+
+
+def on_read_only_disk(ro: Path, setup: str, command: str) -> subprocess.CompletedProcess:
+    """Run ``command`` (sh) in a private mount namespace where ``ro`` is a tmpfs made read-only after ``setup``.
+
+    Skips the test when this machine cannot make mount namespaces (Linux only, unprivileged user
+    namespaces allowed).
+    """
+    ro.mkdir(exist_ok=True)
+    script = f"mount -t tmpfs tmpfs {ro} && {setup or 'true'} && mount -o remount,ro {ro} && {command}"
+    proc = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True, timeout=120)
+    if "mount" in proc.stderr and proc.returncode != 2:
+        pytest.skip(f"cannot mount here: {proc.stderr.strip()[:200]}")
+    return proc

@@ -10,6 +10,7 @@ the demo cohort, the benchmarks and the tests all go through it.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -17,6 +18,7 @@ import xlsxwriter
 
 from ..forms import home as H
 from ..schema import DEFAULT_LANG, LANGS, Column, Sheet, get_schema, column_letter
+from ..write.atomic import save
 from . import styles
 from .home import write_home
 from .outputs import prepare_output_sheet
@@ -160,7 +162,8 @@ def _output_sheet(ws, sheet: Sheet, lang: str, fmts, home_name: str):
 def build_workbook(path: str | Path, lang: str = DEFAULT_LANG, rows: Mapping[str, list] | None = None,
                    settings: Mapping | None = None, *, coded: bool = True,
                    extra: Callable | None = None, created: dt.datetime | None = None) -> Path:
-    """Write a workbook at ``path``: blank, or holding ``rows`` (sheet key → list of {column key: value}).
+    """Write a workbook at ``path`` (or into a binary file object): blank, or holding ``rows``
+    (sheet key → list of {column key: value}).
 
     With ``coded`` the values of coded columns may be given as codes and are written
     as the labels of ``lang``; anything else is written as given, like a typed cell.
@@ -171,11 +174,17 @@ def build_workbook(path: str | Path, lang: str = DEFAULT_LANG, rows: Mapping[str
     """
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}")
-    path = Path(path)
+    # A path: the zip is assembled in a BytesIO, then written whole (write.atomic); a BytesIO given by the
+    # caller: the caller writes the bytes.
+    # XlsxWriter's in_memory mode only dates the zip entries 1 Jan 1980 instead of 31 Jan: it is kept off
+    # for paths so that the committed workbook stays byte-identical (test_build_determinism).
+    to_file = not hasattr(path, "write")
+    path = Path(path) if to_file else path
+    buf = io.BytesIO() if to_file else path
     rows = rows or {}
     sch = get_schema()
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False, "nan_inf_to_errors": True})
+    wb = xlsxwriter.Workbook(buf, {"strings_to_numbers": False, "strings_to_formulas": False,
+                                   "strings_to_urls": False, "nan_inf_to_errors": True, "in_memory": not to_file})
     props = {"title": H.TITLE[lang], "author": "", "company": ""}
     if created is not None:
         props["created"] = created
@@ -201,4 +210,6 @@ def build_workbook(path: str | Path, lang: str = DEFAULT_LANG, rows: Mapping[str
     if extra is not None:
         extra(wb, sheets, fmts)
     wb.close()
+    if to_file:
+        save(path, buf.getvalue())  # whole or not at all
     return path

@@ -29,7 +29,7 @@ from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
 from ..build.styles import ENTRY_FILL, ENTRY_TAB
-from ..write.atomic import write_atomic
+from ..write.atomic import make_folder, save
 from .render import CORE, W_NS, XML_DECL, _clean_package, _xml_text, _zip_base
 
 WORD_LANG = {"fr": "fr-BE", "nl": "nl-BE", "en": "en-GB"}
@@ -181,9 +181,8 @@ def save_docx(doc, path: Path, title: str) -> Path:
         parts = {i.filename: z.read(i.filename) for i in z.infolist()}
     parts = _clean_package(parts, TEMPLATE_DROP)
     parts["docProps/core.xml"] = (XML_DECL + CORE.format(title=_xml_text(title))).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, _zip_base(parts))
-    return path
+    make_folder(path.parent)
+    return save(path, _zip_base(parts), mode=0o644)
 
 
 class Builder:

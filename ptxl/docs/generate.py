@@ -8,15 +8,14 @@ atomically (a half-written document never takes the place of a good one).
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from ..dataset import Dataset
 from ..errors import PtxlError
 from ..forms.scales import L
 from ..paths import templates_dir
+from ..write.atomic import make_folder, save, sync_folder
 from . import pdf as pdfmod
 from .context import BUILDERS
 from .data import LOG_TABLES, Case, Index, build_index
@@ -26,12 +25,9 @@ from .texts import ANNEX, DOC_TYPES, FILE_SLUG
 UNKNOWN_CASE = L("Le dossier « {case} » n'existe pas dans la feuille des familles.",
                  "Het dossier « {case} » bestaat niet in het blad met de gezinnen.",
                  "Case « {case} » is not in the families sheet.")
-CANNOT_WRITE = L("Impossible d'écrire {name} : le fichier est-il ouvert dans Word, ou le dossier protégé ? "
-                 "Fermez-le puis relancez ({reason}).",
-                 "Kan {name} niet schrijven: is het bestand open in Word, of de map beveiligd? Sluit het en probeer "
-                 "opnieuw ({reason}).",
-                 "Cannot write {name}: is the file open in Word, or the folder protected? Close it and try again "
-                 "({reason}).")
+EARLIER_COMPLETE = L("Les documents écrits avant celui-ci sont complets.",
+                     "De documenten die eerder geschreven werden, zijn volledig.",
+                     "The documents written before this one are complete.")
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
@@ -65,35 +61,28 @@ def _load(source, as_of) -> Dataset:
     return load_workbook(Path(source), as_of).dataset
 
 
-def write_new(path: Path, data: bytes, force: bool) -> tuple[Path, bool]:
-    """Write ``data`` at ``path``, or at the first free ``path_2``, ``path_3``…; returns (path, renamed)."""
+def write_new(path: Path, data: bytes, force: bool, lang: str | None = None) -> tuple[Path, bool]:
+    """Write ``data`` at ``path``, or at the first free ``path_2``, ``path_3``…; returns (path, renamed).
+
+    Each file is written whole or not at all (``write.atomic``): a failed write leaves no
+    partial or 0-byte document that would push the next run to a numbered name. The folder
+    is synced once per case by the caller (a second fsync per document doubled its cost).
+    """
+    how = {"lang": lang, "note": EARLIER_COMPLETE, "sync_folder": False}
     if force:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".ptxl-", suffix=path.suffix)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path, False
+        return save(path, data, **how), False
     candidate, n = path, 1
     while True:
         try:
-            with open(candidate, "xb") as fh:  # exclusive create: never clobbers, even in a race
-                fh.write(data)
-            return candidate, n > 1
+            return save(candidate, data, overwrite=False, **how), n > 1  # never clobbers, even in a race
         except FileExistsError:
             n += 1
             candidate = path.with_name(f"{path.stem}_{n}{path.suffix}")
 
 
 def _write(path: Path, data: bytes, force: bool, lang: str) -> tuple[Path, bool]:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return write_new(path, data, force)
-    except OSError as exc:  # Word keeps a lock on an open document; a file may stand where a folder should
-        raise PtxlError(CANNOT_WRITE[lang].format(name=path, reason=type(exc).__name__)) from None
+    make_folder(path.parent, lang)  # a file where the case folder should be is said so, not blamed on Word
+    return write_new(path, data, force, lang)
 
 
 def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False, pdf: bool = False, *,
@@ -135,12 +124,15 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
                 result.renamed.append(path)
             if progress:
                 progress(len(result), total)
+        sync_folder(target)
     if soffice:
         documents = list(result)
         converted = pdfmod.convert(soffice, plain, lang, password=protection.password)
         for docx, data in converted.items():
             path, _renamed = _write(docx.with_suffix(".pdf"), data, force, lang)
             result.pdfs.append(path)
+        for folder in {p.parent for p in result.pdfs}:
+            sync_folder(folder)
         result.extend(result.pdfs)
         if len(converted) < len(documents):
             raise PtxlError(pdfmod.FAILED[lang].format(n=len(documents) - len(converted)))

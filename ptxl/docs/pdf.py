@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import PtxlError
 from ..forms.scales import L
+from ..write.failure import write_error
 
 CANDIDATES = ("C:/Program Files/LibreOffice/program/soffice.exe",
               "C:/Program Files (x86)/LibreOffice/program/soffice.exe",
@@ -31,6 +32,9 @@ NOT_INSTALLED = L(
     "LibreOffice is needed for --pdf and was not found on this computer. Install it from "
     "https://www.libreoffice.org/download/ (Windows, Mac) or with 'sudo apt-get install libreoffice-writer' "
     "(Linux), then run the command again. Nothing was written; without --pdf the Word documents are produced.")
+TEMP_NOTE = L("Les documents Word sont bien écrits ; seuls les PDF manquent.",
+              "De Word-documenten zijn wel geschreven; alleen de pdf's ontbreken.",
+              "The Word documents are written; only the PDFs are missing.")
 FAILED = L("LibreOffice n'a pas pu convertir {n} document(s) en PDF ; les documents Word sont bien écrits.",
            "LibreOffice kon {n} document(en) niet naar pdf omzetten; de Word-documenten zijn wel geschreven.",
            "LibreOffice could not convert {n} document(s) to PDF; the Word documents are written.")
@@ -78,9 +82,17 @@ def convert(exe: str, documents, lang: str, password: str | None = None) -> dict
     """
     if not documents:
         return {}
+    private = _private_tmp()
+    try:
+        return _convert(exe, documents, lang, password, private)
+    except OSError as exc:  # the temporary folder (system disk) full or unwritable: no traceback
+        raise write_error(Path(private or tempfile.gettempdir()), exc, lang, TEMP_NOTE) from None
+
+
+def _convert(exe: str, documents, lang: str, password: str | None, private) -> dict[Path, bytes]:
     plain = documents if isinstance(documents, dict) else {}
     documents = list(documents)
-    with tempfile.TemporaryDirectory(prefix="ptxl-pdf-", dir=_private_tmp()) as tmp:
+    with tempfile.TemporaryDirectory(prefix="ptxl-pdf-", dir=private) as tmp:
         tmp = Path(tmp)
         (tmp / "in").mkdir()
         inputs = []
@@ -103,7 +115,7 @@ def convert(exe: str, documents, lang: str, password: str | None = None) -> dict
         out = {}
         for i, doc in enumerate(documents):
             pdf = tmp / "out" / f"{i:06d}.pdf"
-            if pdf.exists():
+            if pdf.exists():  # read whole here; the caller writes it into place atomically (write.atomic)
                 data = pdf.read_bytes()
                 if password is None or is_encrypted_pdf(data):  # never a PDF in clear when one was asked
                     out[doc] = data

@@ -25,7 +25,7 @@ from ..docs.docxbuild import grid_table
 from ..docs.render import CORE, XML_DECL, _clean_package, _xml_text, _zip_base
 from ..docs_safety import check_template
 from ..errors import PtxlError
-from ..write.atomic import write_atomic
+from ..write.atomic import make_folder, save
 from .chartxml import ChartSpec, add_chart
 from .context import build_context
 from .make_template import FIGURES, template_path
@@ -164,6 +164,6 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
     tpl.save(buf)
     data = finish_package(buf.getvalue(), t("subtitle", lang), dt.datetime.now(dt.timezone.utc))
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, protect(data) if protect else data)
-    return out
+    make_folder(out.parent, lang)
+    # whole or not at all: no 0-byte report to block the next run
+    return save(out, protect(data) if protect else data, lang=lang)

@@ -3,14 +3,18 @@
 The rules, and why:
 - Refuse while the file is open in Excel (``~$name.xlsx``) or LibreOffice
   (``.~lock.name.xlsx#``): the program holding it would save its own copy over ours.
-- Write a temporary file in the same folder (same disk, so the final rename is
-  atomic), flush and fsync it, check that the original was not saved by someone
-  else since it was read (size and mtime), then ``os.replace`` it. A crash at any
+- Write a temporary file in the same folder (``write.atomic.write_temp``: same
+  disk, so the final rename is atomic), flush and fsync it, check that the
+  original was not saved by someone else since it was read (size and mtime),
+  then ``os.replace`` it. A crash at any
   point leaves either the old or the new workbook, never half of one.
 - Symlinks are resolved (the real file is replaced, the link kept); the file's
   permission bits are kept.
 - Before replacing, the old version is kept in ``.ptxl-backups/`` beside the
   workbook (a hard link when the disk allows: no copy), the newest ``KEEP`` only.
+  The backup is part of the write: if it cannot be made (the folder is a file, not
+  writable, the disk is full) the workbook is not replaced and the message says
+  where the backup should have gone and why it could not.
 - Temp files are named ``.~ptxl-<name>.<pid>.<random>.tmp``: removed on any
   exception or SIGTERM/SIGINT/SIGHUP, and one left by a killed process (SIGKILL,
   power cut) is removed by the next run once its process is gone.
@@ -22,8 +26,6 @@ import datetime as dt
 import errno
 import os
 import re
-import secrets
-import shutil
 import signal
 import stat
 import time
@@ -31,13 +33,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import PtxlError
+from ..forms.scales import L
+from . import atomic, failure
+from .atomic import TEMP_PREFIX
 
 KEEP = 10
 BACKUP_DIR = ".ptxl-backups"
-TEMP_PREFIX = ".~ptxl-"
 STALE_SECONDS = 3600  # a temp file this old is stale even if its pid was reused
 _TEMP_RE = re.compile(r"^\.~ptxl-(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]+\.tmp$")
-_live_temps: set[str] = set()
+_live_temps = atomic.IN_FLIGHT  # every writer's temps, so a signal removes them too
 
 
 @dataclass(frozen=True)
@@ -166,18 +170,11 @@ def _install_signal_cleanup():
             pass
 
 
-def _fsync_dir(folder: Path):
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def backup(snap: Snapshot, keep: int = KEEP) -> Path:
-    """Keep the current version in ``.ptxl-backups`` (hard link if possible), prune to the newest ``keep``."""
+    """Keep the current version in ``.ptxl-backups`` (hard link if possible), prune to the newest ``keep``.
+
+    Raises ``OSError`` when the version cannot be kept; a copy that fails leaves nothing behind.
+    """
     folder = snap.path.parent / BACKUP_DIR
     folder.mkdir(exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # sortable, unique even within a second
@@ -188,41 +185,73 @@ def backup(snap: Snapshot, keep: int = KEEP) -> Path:
         target = folder / f"{snap.path.stem}.{stamp}{snap.path.suffix}"
     try:
         os.link(snap.path, target)
+    except OSError:  # no hard links here (or another disk): a whole copy, with the original's dates
+        atomic.write_atomic(target, snap.path.read_bytes(), overwrite=False, mode=snap.mode)
+        os.utime(target, ns=(snap.mtime_ns, snap.mtime_ns))
+    _prune(folder, snap.path, keep)
+    return target
+
+
+def _prune(folder: Path, path: Path, keep: int) -> None:
+    stem, suffix = path.stem, path.suffix
+    try:
+        mine = sorted(p for p in folder.iterdir() if p.name.startswith(stem + ".") and p.suffix == suffix
+                      and re.fullmatch(r"\d{8}-\d{6}-\d{6}", p.name[len(stem) + 1:len(p.name) - len(suffix)]))
     except OSError:
-        shutil.copy2(snap.path, target)
-    stem, suffix = snap.path.stem, snap.path.suffix
-    mine = sorted(p for p in folder.iterdir() if p.name.startswith(stem + ".") and p.suffix == suffix
-                  and re.fullmatch(r"\d{8}-\d{6}-\d{6}", p.name[len(stem) + 1:len(p.name) - len(suffix)]))
+        return
     for old in mine[:-keep] if keep > 0 else []:
         try:
             old.unlink()
         except OSError:
             pass
-    return target
 
 
-def replace_atomically(snap: Snapshot, content: bytes, keep: int = KEEP) -> Path | None:
-    """Write ``content`` over the workbook of ``snap``; returns the backup made (None if none could be)."""
+BACKUP_NOTE = L(
+    "La version actuelle devait être gardée dans « {folder} », ce qui est impossible : {why}. Le classeur n'a "
+    "donc pas été remplacé : rien n'a été modifié. {hint}",
+    "De huidige versie moest bewaard worden in « {folder} », wat niet lukt: {why}. De werkmap werd dus niet "
+    "vervangen: er werd niets gewijzigd. {hint}",
+    "The current version had to be kept in '{folder}', which is impossible: {why}. So the workbook was not "
+    "replaced: nothing was changed. {hint}")
+NOT_A_FOLDER = L("« {name} » est un fichier, pas un dossier", "« {name} » is een bestand, geen map",
+                 "'{name}' is a file, not a folder")
+NOT_A_FOLDER_HINT = L("Renommez ce fichier (ou déplacez-le) puis relancez.",
+                      "Geef dat bestand een andere naam (of verplaats het) en probeer opnieuw.",
+                      "Rename (or move) that file, then run it again.")
+
+
+def _backup_refused(snap: Snapshot, exc: OSError) -> PtxlError:
+    """Why the previous version could not be kept, and where it should have gone: the refresh stops there."""
+    folder = snap.path.parent / BACKUP_DIR
+    texts = {}
+    for k in BACKUP_NOTE:
+        if folder.exists() and not folder.is_dir():
+            why, hint = NOT_A_FOLDER[k].format(name=BACKUP_DIR), NOT_A_FOLDER_HINT[k]
+        else:
+            said = failure.explain(exc, k)
+            why, hint = said["cause"], said["hint"]
+        texts[k] = BACKUP_NOTE[k].format(folder=folder, why=why, hint=hint)
+    return PtxlError(failure.in_language(texts))
+
+
+def replace_atomically(snap: Snapshot, content: bytes, keep: int = KEEP) -> Path:
+    """Write ``content`` over the workbook of ``snap``; returns the backup of the previous version.
+
+    The backup is part of the write: when the previous version cannot be kept, the
+    workbook is not replaced (``PtxlError``, the temp file removed).
+    """
     folder = snap.path.parent
     clean_stale_temps(folder)
     _install_signal_cleanup()
-    temp = folder / f"{TEMP_PREFIX}{snap.path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        temp = atomic.write_temp(snap.path, content)
+    except PermissionError:
+        raise _read_only_folder(folder) from None
     except OSError as exc:
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if exc.errno == errno.EROFS:
             raise _read_only_folder(folder) from None
-        raise
-    _live_temps.add(str(temp))
+        raise failure.write_error(snap.path, exc, note=NOT_CHANGED) from None
     try:
-        try:
-            view = memoryview(content)
-            while view:
-                view = view[os.write(fd, view[:1 << 20]):]
-                _checkpoint("writing")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
         os.chmod(temp, snap.mode)
         _checkpoint("temp_written")
         check_not_open(snap.path)
@@ -232,21 +261,26 @@ def replace_atomically(snap: Snapshot, content: bytes, keep: int = KEEP) -> Path
                             f"Excel ?). "
                             f"Rien n'a été écrit : relancez l'actualisation. ('{snap.path.name}' changed while it "
                             f"was being refreshed (saved from Excel?). Nothing was written: refresh again.)")
-        kept = None
         try:
             kept = backup(snap, keep)
-        except OSError:
-            kept = None  # a backup that cannot be made must not block the refresh; the replace stays atomic
+        except OSError as exc:
+            raise _backup_refused(snap, exc) from None
         _checkpoint("before_replace")
         os.replace(temp, snap.path)
         _live_temps.discard(str(temp))
-        _fsync_dir(folder)
+        atomic._fsync_dir(folder)
         return kept
     except PermissionError:
         raise _read_only_folder(folder) from None
+    except OSError as exc:
+        raise failure.write_error(snap.path, exc, note=NOT_CHANGED) from None
     finally:
         if str(temp) in _live_temps:
             _cleanup_one(temp)
+
+
+NOT_CHANGED = L("Le classeur n'a pas été modifié.", "De werkmap werd niet gewijzigd.",
+                "The workbook was not changed.")
 
 
 def _cleanup_one(temp: Path):
