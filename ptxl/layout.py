@@ -22,6 +22,7 @@ from .alerts.messages import alert_columns, kind_label, level_label, link_text
 from .build.home import home_positions
 from .forms import outputs as O
 from .forms.home import BACK_HOME
+from .plural import counted
 from .schema import get_schema
 from .write.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
 
@@ -116,7 +117,7 @@ def _head(g: SheetGrid, ctx: Context, title: dict, widths: dict):
         g.merged.append((1, 0, 1, span - 1))
     g.put(1, span, ctx.reference_date, "out_date")
     if ctx.errors:
-        g.put(2, 0, O.ERRORS_NOTE[ctx.lang].format(n=ctx.errors, sheet=ctx.names["checks"]), "out_error",
+        g.put(2, 0, counted(O.ERRORS_NOTE[ctx.lang], ctx.lang, n=ctx.errors, sheet=ctx.names["checks"]), "out_error",
               ctx.link("checks"))
 
 
@@ -292,7 +293,7 @@ def alerts_grid(ctx: Context, alerts: list) -> SheetGrid:
     widths = {"level": 11, "case_id": 12, "case_manager": 18, "kind": 22, "message": 56, "date": 11, "days": 7,
               "link": 20}
     _head(g, ctx, O.TITLES["alerts"], {j: widths.get(k, 14) for j, (k, _h) in enumerate(columns)})
-    count = O.ALERT_COUNT[lang].format(n=len(alerts), column=dict(columns)["case_manager"])
+    count = counted(O.ALERT_COUNT[lang], lang, n=len(alerts), column=dict(columns)["case_manager"])
     _note(g, 3, count if alerts else O.NO_ALERTS[lang], 5)
     _header(g, ALERTS_HEADER, [h for _k, h in columns])
     r = ALERTS_HEADER
@@ -323,9 +324,9 @@ def checks_grid(ctx: Context, findings: list) -> SheetGrid:
     g.put(1, 4, O.REFRESHED_AT[lang], "out_label")
     g.put(1, 5, ctx.refreshed_at, "out_datetime")
     infos = len(findings) - ctx.errors - ctx.warnings
-    summary = O.CHECK_SUMMARY[lang].format(e=ctx.errors, w=ctx.warnings) if findings else O.NO_FINDINGS[lang]
+    summary = counted(O.CHECK_SUMMARY[lang], lang, e=ctx.errors, w=ctx.warnings) if findings else O.NO_FINDINGS[lang]
     if infos:
-        summary += O.CHECK_INFOS[lang].format(i=infos)
+        summary += counted(O.CHECK_INFOS[lang], lang, i=infos)
     g.put(2, 0, summary, "out_error" if ctx.errors else ("out_warning" if ctx.warnings else "out_ok"))
     _note(g, 3, O.CHECK_NOTE[lang], 7)
     heads = [h[lang] for h in O.CHECK_HEADERS]
@@ -373,7 +374,7 @@ def home_grid(ctx: Context) -> SheetGrid:
     g.put(row, col, ctx.refreshed_at, "out_datetime")
     g.put(row + 1, col - 1, O.HOME_STATUS[lang], "subtitle")
     if ctx.errors or ctx.warnings:
-        text = O.HOME_PROBLEMS[lang].format(e=ctx.errors, w=ctx.warnings, sheet=ctx.names["checks"])
+        text = counted(O.HOME_PROBLEMS[lang], lang, e=ctx.errors, w=ctx.warnings, sheet=ctx.names["checks"])
         g.put(row + 1, col, text, "out_error" if ctx.errors else "out_warning", ctx.link("checks"))
     else:
         g.put(row + 1, col, O.HOME_OK[lang], "out_ok")

@@ -17,6 +17,7 @@ from ..dataset import Dataset
 from ..errors import PtxlError
 from ..forms.scales import L
 from ..paths import templates_dir
+from ..plural import counted
 from . import pdf as pdfmod
 from .context import BUILDERS
 from .data import LOG_TABLES, Case, Index, build_index, case_key
@@ -154,5 +155,5 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
             result.pdfs.append(path)
         result.extend(result.pdfs)
         if len(converted) < len(documents):
-            raise PtxlError(pdfmod.FAILED[lang].format(n=len(documents) - len(converted)))
+            raise PtxlError(counted(pdfmod.FAILED[lang], lang, n=len(documents) - len(converted)))
     return result

@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..plural import counted
+
 from ..errors import PtxlError
 from ..forms.scales import L
 
@@ -31,9 +33,9 @@ NOT_INSTALLED = L(
     "LibreOffice is needed for --pdf and was not found on this computer. Install it from "
     "https://www.libreoffice.org/download/ (Windows, Mac) or with 'sudo apt-get install libreoffice-writer' "
     "(Linux), then run the command again. Nothing was written; without --pdf the Word documents are produced.")
-FAILED = L("LibreOffice n'a pas pu convertir {n} document(s) en PDF ; les documents Word sont bien écrits.",
-           "LibreOffice kon {n} document(en) niet naar pdf omzetten; de Word-documenten zijn wel geschreven.",
-           "LibreOffice could not convert {n} document(s) to PDF; the Word documents are written.")
+FAILED = L("LibreOffice n'a pas pu convertir {n} document{n:|s} en PDF ; les documents Word sont bien écrits.",
+           "LibreOffice kon {n} document{n:|en} niet naar pdf omzetten; de Word-documenten zijn wel geschreven.",
+           "LibreOffice could not convert {n} document{n:|s} to PDF; the Word documents are written.")
 
 
 def find_soffice() -> str | None:
@@ -72,7 +74,7 @@ def convert(exe: str, documents: list[Path], lang: str) -> dict[Path, bytes]:
             subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            timeout=120 + 5 * len(inputs), check=False)
         except (OSError, subprocess.TimeoutExpired):
-            raise PtxlError(FAILED[lang].format(n=len(documents))) from None
+            raise PtxlError(counted(FAILED[lang], lang, n=len(documents))) from None
         out = {}
         for i, doc in enumerate(documents):
             pdf = tmp / "out" / f"{i:06d}.pdf"
