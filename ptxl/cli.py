@@ -23,7 +23,11 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 class _Group(TyperGroup):
-    """Turns a file-level problem into its one-paragraph message and exit 2, however the app is invoked."""
+    """Turns a file-level problem into its one-paragraph message and exit 2, however the app is invoked.
+
+    It also lists the commands with their whole first sentence (wrapped), where click would cut it
+    at 45 characters with "...".
+    """
 
     def invoke(self, ctx):
         try:
@@ -32,15 +36,26 @@ class _Group(TyperGroup):
             typer.echo(str(exc), err=True)
             raise typer.Exit(exc.exit_code) from None
 
+    def format_commands(self, ctx, formatter):
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Plan Together XL: the case managers' workbook, its checks, statistics and documents.")
-excel_app = typer.Typer(add_completion=False, no_args_is_help=True,
+excel_app = typer.Typer(cls=_Group, add_completion=False, no_args_is_help=True,
                         help="Install the 'Plan Together' tab in Excel (once per computer).")
 app.add_typer(excel_app, name="excel")
 
 LangOpt = typer.Option("fr", "--lang", help="Language of the workbook: fr, nl or en.")
 AsOfOpt = typer.Option(None, "--as-of", help="Reference date YYYY-MM-DD for this run (overrides the workbook's).")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar (there is none on a pipe either).")
 
 
 def fail(message: str, code: int = 2):
@@ -67,8 +82,10 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
                                                "for computers where the add-in cannot be installed.")):
     """Write a blank workbook. Refuses to overwrite an existing file.
 
-    Example: ptxl new plan_together.xlsx --lang nl
-    Example: ptxl new plan_together.xlsm --with-buttons
+    \b
+    Examples:
+      ptxl new plan_together.xlsx --lang nl
+      ptxl new plan_together.xlsm --with-buttons
     """
     from .schema import LANGS
     from .build.workbook import build_workbook
@@ -109,7 +126,9 @@ def schema(as_json: bool = typer.Option(False, "--json", help="Print JSON (the o
            lang: str = LangOpt):
     """Print the sheets, tables and columns of the workbook, with their dropdown labels.
 
-    Example: ptxl schema --json --lang en
+    \b
+    Example:
+      ptxl schema --json --lang en
     """
     from .schema import LANGS, schema_json
     if lang not in LANGS:
@@ -118,34 +137,53 @@ def schema(as_json: bool = typer.Option(False, "--json", help="Print JSON (the o
 
 
 @app.command()
-def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the demo into.")):
+def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the demo into."),
+         everyone: bool = typer.Option(False, "--all", help="Documents for every family, also those never "
+                                       "admitted."),
+         quiet: bool = QuietOpt):
     """Build the fictional demo cohort workbook, refresh it, write its documents and report.
 
-    Example: ptxl demo ./demo
+    \b
+    Example:
+      ptxl demo ./demo
     """
     from .demo import DEMO_FILENAME, REFERENCE_DATE, write_demo_workbook
+    from .plural import counted
+    from .progress import STAGE, Steps, wanted
     target = out / DEMO_FILENAME
     if target.exists():
         fail(f"{target} already exists: ptxl never overwrites a workbook (someone may have typed in it). "
              f"Delete it or choose another folder.")
     from .docs import generate_documents
     from .refresh import refresh_workbook
-    out.mkdir(parents=True, exist_ok=True)
-    write_demo_workbook(target)
-    typer.echo(f"Wrote {target} (fictional demo cohort: 24 families referred, 14 admitted; "
-               f"reference date {REFERENCE_DATE.isoformat()}).")
-    result = refresh_workbook(target)
-    typer.echo(f"Refreshed its statistics, alerts ({len(result.alerts)}) and checks ({len(result.findings)}).")
-    written = generate_documents(target, out / "dossiers")
-    typer.echo(f"Wrote {len(written)} Word documents into {out / 'dossiers'}.")
     try:
         import matplotlib  # noqa: F401  (the report's charts)
+        charts = True
     except ImportError:
-        typer.echo('The impact report needs the charts extra: pip install "ptxl[report]", then run '
-                   f"ptxl report {target} --out {out / 'rapport_impact.docx'}")
-        return
-    from .report import write_report
-    typer.echo(f"Wrote {write_report(target, out / 'rapport_impact.docx')}.")
+        charts = False
+    lang = "fr"  # the demo cohort's workbook language
+    out.mkdir(parents=True, exist_ok=True)
+    with Steps(wanted(quiet)) as steps:
+        steps.stage(STAGE["workbook"][lang])
+        write_demo_workbook(target)
+        typer.echo(f"Wrote {target} (fictional demo cohort: 24 families referred, 14 admitted; "
+                   f"reference date {REFERENCE_DATE.isoformat()}).")
+        steps.stage(STAGE["refresh"][lang])
+        result = refresh_workbook(target)
+        typer.echo(counted("Refreshed its statistics, alerts ({a}) and checks ({c}).", "en",
+                           a=len(result.alerts), c=len(result.findings)))
+        tick = steps.stage(STAGE["documents"][lang])
+        written = generate_documents(target, out / "dossiers", progress=tick, everyone=everyone)
+        typer.echo(counted("Wrote {n} Word document{n:|s} into {out}", "en", n=len(written), out=out / "dossiers")
+                   + (counted(" ({k} famil{k:y|ies} never admitted left out: --all writes them too).", "en",
+                              k=written.left_out) if written.left_out else "."))
+        if not charts:
+            typer.echo('The impact report needs the charts extra: pip install "ptxl[report]", then run '
+                       f"ptxl report {target} --out {out / 'rapport_impact.docx'}")
+            return
+        from .report import write_report
+        steps.stage(STAGE["report"][lang])
+        typer.echo(f"Wrote {write_report(target, out / 'rapport_impact.docx')}.")
 
 
 @app.command()
@@ -153,7 +191,10 @@ def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Pri
     """Check every entry of the workbook; never writes the file.
 
     Exit code 0: no errors (warnings allowed); 1: the workbook has errors; 2: the file cannot be read.
-    Example: ptxl validate plan_together.xlsx --json
+
+    \b
+    Example:
+      ptxl validate plan_together.xlsx --json
     """
     from .validate import load_workbook
     loaded = load_workbook(path)
@@ -170,12 +211,16 @@ def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Pri
 def refresh(path: Path, as_of: Optional[str] = AsOfOpt):
     """Validate, then write statistics, alerts and checks into the output sheets (entries untouched).
 
-    Example: ptxl refresh plan_together.xlsx
+    \b
+    Example:
+      ptxl refresh plan_together.xlsx
     """
+    from .plural import counted
     from .refresh import refresh_workbook
     result = refresh_workbook(path, parse_as_of(as_of))
     listed = " (listed on the checks sheet; statistics count only valid entries)"
-    typer.echo(f"Refreshed {path.name}: {result.errors} error(s), {result.warnings} warning(s)"
+    typer.echo(counted("Refreshed {name}: {e} error{e:|s}, {w} warning{w:|s}", "en", name=path.name,
+                       e=result.errors, w=result.warnings)
                + (listed if result.errors or result.warnings else "")
                + (f". Previous version kept in {result.backup.parent.name}/{result.backup.name}" if result.backup
                   else ""))
@@ -190,7 +235,9 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
                                         "would give them back hidden too ('*').")):
     """Print the impact, cohort, engagement and baseline statistics; never writes the file.
 
-    Example: ptxl stats plan_together.xlsx --json --as-of 2023-02-28
+    \b
+    Example:
+      ptxl stats plan_together.xlsx --json --as-of 2023-02-28
     """
     from .stats import compute_stats, summary_lines
     from .validate import load_workbook
@@ -205,40 +252,48 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
     else:
         typer.echo("\n".join(summary_lines(result, loaded.lang)))
     if loaded.errors:
-        fail(f"The workbook has {len(loaded.errors)} error(s): the statistics above leave out what could not "
-             f"be read. Run 'ptxl validate {path}' to see where.", 1)
+        from .plural import counted
+        fail(counted("The workbook has {n} error{n:|s}: the statistics above leave out what could not be read. "
+                     "Run 'ptxl validate {path}' to see where.", "en", n=len(loaded.errors), path=path), 1)
 
 
 @app.command()
 def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the documents."),
          case: List[str] = typer.Option([], "--case", help="Only this case id (repeatable)."),
          force: bool = typer.Option(False, "--force", help="Replace existing files instead of numbering new ones."),
-         pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice).")):
-    """Write the Word documents of each case (annex A, B, C and the full case file).
+         pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice)."),
+         everyone: bool = typer.Option(False, "--all", help="Every family, also those never admitted (by "
+                                       "default their nearly empty forms are not written)."),
+         quiet: bool = QuietOpt):
+    """Write the Word documents of each admitted family (annex A, B, C and the full case file).
 
-    Example: ptxl docs plan_together.xlsx --out dossiers --case PT-003
+    \b
+    Examples:
+      ptxl docs plan_together.xlsx --out dossiers
+      ptxl docs plan_together.xlsx --out dossiers --case PT-003 --pdf
+      ptxl docs plan_together.xlsx --out dossiers --all
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
     from .docs.generate import generate_documents
     from .docs.texts import MSG
+    from .plural import counted
+    from .progress import STAGE, Steps, wanted
     from .validate import load_workbook
     loaded = load_workbook(path)
     dataset, lang = loaded.dataset, loaded.dataset.lang
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
-        task = bar.add_task(MSG["progress"][lang], total=None)
-        written = generate_documents(dataset, out, case or None, force, pdf,
-                                     progress=lambda done, total: bar.update(task, completed=done, total=total))
+    with Steps(wanted(quiet)) as steps:
+        written = generate_documents(dataset, out, case or None, force, pdf, everyone=everyone,
+                                     progress=steps.stage(STAGE["documents"][lang]))
     docx = len(written) - len(written.pdfs)
     cases = len({p.parent for p in written})
-    typer.echo(MSG["written"][lang].format(n=docx, cases=cases, out=out))
+    typer.echo(counted(MSG["written"][lang], lang, n=docx, cases=cases, out=out))
+    if written.left_out:
+        typer.echo(counted(MSG["left_out"][lang], lang, n=written.left_out))
     if written.pdfs:
-        typer.echo(MSG["pdf_written"][lang].format(n=len(written.pdfs)))
+        typer.echo(counted(MSG["pdf_written"][lang], lang, n=len(written.pdfs)))
     if written.renamed:
-        typer.echo(MSG["renamed"][lang].format(n=len(written.renamed)))
+        typer.echo(counted(MSG["renamed"][lang], lang, n=len(written.renamed)))
     if loaded.errors:
-        typer.echo(MSG["has_errors"][lang].format(n=len(loaded.errors), path=path), err=True)
+        typer.echo(counted(MSG["has_errors"][lang], lang, n=len(loaded.errors), path=path), err=True)
         raise typer.Exit(1)
 
 
@@ -249,17 +304,24 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
            force: bool = typer.Option(False, "--force", help="Replace an existing report file."),
            suppress: bool = typer.Option(False, "--suppress", help="For publication: counts below the "
                                          "settings' small-cell threshold (default 5) hidden, and the cells "
-                                         "that would give them back.")):
+                                         "that would give them back."),
+           quiet: bool = QuietOpt):
     """Write the impact report, laid out like the evaluation note.
 
-    Example: ptxl report plan_together.xlsx --out rapport.docx --as-of 2023-02-28
+    \b
+    Examples:
+      ptxl report plan_together.xlsx --out rapport.docx
+      ptxl report plan_together.xlsx --out rapport.docx --as-of 2023-02-28 --suppress
     """
+    from .progress import STAGE, Steps, wanted
     from .report import write_report
     if out.suffix.lower() != ".docx":
         fail(f"{out}: the report's name must end in .docx.")
     if out.exists() and not force:
         fail(f"{out} already exists: add --force to replace it, or choose another name.")
-    written = write_report(path, out, as_of=parse_as_of(as_of), lang=lang, suppress=suppress)
+    with Steps(wanted(quiet)) as steps:
+        steps.stage(STAGE["report"][lang if lang in STAGE["report"] else "en"])
+        written = write_report(path, out, as_of=parse_as_of(as_of), lang=lang, suppress=suppress)
     typer.echo(f"Wrote {written}")
 
 
@@ -276,7 +338,10 @@ def export(path: Path,
     """Write the entry tables for an external evaluator, without who the families are.
 
     The pseudonyms' key (.ptxl-key) and the table to map them back stay beside the workbook.
-    Example: ptxl export plan_together.xlsx --anonymised --out export_evaluation
+
+    \b
+    Example:
+      ptxl export plan_together.xlsx --anonymised --out export_evaluation
     """
     from .export import export_anonymised
     from .validate import load_workbook
@@ -293,8 +358,9 @@ def export(path: Path,
                f"{'' if with_text else ' and free text'} left out).")
     typer.echo(f"Pseudonym table kept beside the workbook: {result.mapping.name} (do not send it).")
     if loaded.errors:
-        fail(f"The workbook has {len(loaded.errors)} error(s): cells that could not be read are exported empty. "
-             f"Run 'ptxl validate {path}' to see where.", 1)
+        from .plural import counted
+        fail(counted("The workbook has {n} error{n:|s}: cells that could not be read are exported empty. "
+                     "Run 'ptxl validate {path}' to see where.", "en", n=len(loaded.errors), path=path), 1)
 
 
 @excel_app.command("install")
@@ -304,7 +370,12 @@ def excel_install(settings_only: bool = typer.Option(
     """Copy the add-in into Excel's start-up folder and write its settings (this Python).
 
     Run it once per computer and user, with the Python that has ptxl installed.
-    Exit code 2 when Excel is not installed. Example: ptxl excel install
+    Exit code 2 when Excel is not installed.
+
+    \b
+    Examples:
+      ptxl excel install
+      ptxl excel install --settings-only
     """
     from .excel_install import Machine, install
     for line in install(Machine.current(), addin=not settings_only):
@@ -340,11 +411,11 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo("Interrupted: nothing was written.", err=True)
         return 130
     except Exception as exc:  # click usage errors and the unforeseen
-        import click
-        if isinstance(exc, click.exceptions.ClickException):
+        # typer may bring click or its own vendored copy (typer._click): recognised by behaviour, not import
+        if callable(getattr(exc, "show", None)) and hasattr(exc, "exit_code"):
             exc.show()
             return 2
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":
             return 130
         typer.echo(f"ptxl stopped on an unexpected problem ({type(exc).__name__}). Nothing was changed in "
                    f"your workbook. Please report it with the command you ran.", err=True)

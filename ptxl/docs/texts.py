@@ -146,7 +146,6 @@ MSG = {
                  "Gebruik --force om te vervangen.",
                  "{n} file{n:|s} already existed: the new {n:one|ones} got a number (_2, _3…). Use --force to "
                  "replace them."),
-    "progress": L("Documents", "Documenten", "Documents"),
     "has_errors": L("Le classeur contient {n} erreur{n:|s} de saisie : les documents montrent les données telles "
                     "qu'elles sont. Voir « ptxl validate {path} ».",
                     "De werkmap bevat {n} invoerfout{n:|en}: de documenten tonen de gegevens zoals ze zijn. "
