@@ -62,6 +62,9 @@ T = {
                     "Geen cliëntfiche ingevoerd op de referentiedatum.",
                     "No client summary recorded at the reference date."),
     "no_entries": L("Rien d'enregistré.", "Niets ingevoerd.", "Nothing recorded."),
+    "no_vulnerabilities": L("Aucune évaluation des vulnérabilités enregistrée.", "Geen beoordeling van de "
+                            "kwetsbaarheden ingevoerd.", "No vulnerability assessment recorded."),
+    "no_case_study": L("Aucun modèle de cas rédigé.", "Geen casusmodel geschreven.", "No case template written."),
     "reference_date": L("Situation au", "Toestand op", "Situation at"),
     "project_location": L("Localisation du projet ATD", "Locatie van het ATD-project", "ATD project location"),
     "client_ref": L("Numéro de référence du bénéficiaire", "Referentienummer van de cliënt",
