@@ -54,6 +54,7 @@ def cohort_blocks() -> list[tuple[str, dict, int, int]]:
 
 
 QUESTION_WIDTH = 62
+DATE_WIDTH = 11  # characters a dd/mm/yyyy date needs not to show as ###
 BACK_HOME_COL = 2  # "← Home" link in row 0, where the builder puts it
 FOLLOWUP_CONTACTS_AT = 10  # subtitle row of "contacts by type"
 EVOLUTION_HEADER = 5
@@ -116,6 +117,12 @@ def _head(g: SheetGrid, ctx: Context, title: dict, widths: dict):
     if span > 1:
         g.merged.append((1, 0, 1, span - 1))
     g.put(1, span, ctx.reference_date, "out_date")
+    end, room = span, widths.get(span, 9)
+    while room < DATE_WIDTH and end < span + 3:  # a date in a narrow column shows as ### on screen
+        end += 1
+        room += widths.get(end, 9)
+    if end > span:
+        g.merged.append((1, span, 1, end))
     if ctx.errors:
         g.put(2, 0, counted(O.ERRORS_NOTE[ctx.lang], ctx.lang, n=ctx.errors, sheet=ctx.names["checks"]), "out_error",
               ctx.link("checks"))
