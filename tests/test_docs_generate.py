@@ -100,7 +100,7 @@ def test_cli_writes_a_summary_and_numbers_on_second_run(tmp_path, capsys):
     code = main(["docs", str(book), "--out", str(out), "--case", "PT-001"])
     captured = capsys.readouterr()
     assert code in (0, 1), captured.err  # 1 only if the fixture has entry errors; documents are written anyway
-    assert "4 documents Word écrits pour 1 dossier(s)" in captured.out
+    assert "4 documents Word écrits pour 1 dossier dans" in captured.out
     assert main(["docs", str(book), "--out", str(out), "--case", "PT-001"]) in (0, 1)
     assert "_2, _3" in capsys.readouterr().out
     doc = read_docx(out / "PT-001" / "PT-001_modele_de_cas_2023-02-28.docx")

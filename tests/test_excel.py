@@ -191,7 +191,7 @@ def test_validate_writes_the_checks_sheet_only_and_brings_it_forward(with_errors
     activated = [a for a in actions(book) if a["func"] == "activateSheet"]
     assert activated and [s.name for s in book.sheets][activated[-1]["args"][0]] == "Contrôles"
     (msg,) = alerts(book)
-    assert f"{len(expected.errors)} erreur(s)" in msg["text"] and "« Contrôles »" in msg["text"]
+    assert f"{len(expected.errors)} erreurs," in msg["text"] and "« Contrôles »" in msg["text"]
 
 
 def test_validate_on_a_clean_workbook_says_so(tmp_path, writer):
@@ -252,7 +252,7 @@ def test_generate_documents_for_the_selected_family(demo, tmp_path, writer):
     made = sorted(p.relative_to(folder) for p in folder.rglob("*.docx"))
     assert made and {p.parts[0] for p in made} == {case_id}
     (msg,) = alerts(book)
-    assert msg["text"].startswith(f"Dossier {case_id} : {len(made)} document(s)")
+    assert msg["text"].startswith(f"Dossier {case_id} : {len(made)} documents écrits")
     assert written_sheets(book) == set()  # documents never write into the workbook
 
 
