@@ -226,6 +226,8 @@ def _documents(book, ui) -> None:
 
     written = write_documents(loaded, out, [case] if case else None, progress=progress)
     body = text("docs.done", ui.lang, n=len(written), folder=str(out))
+    if written.left_out:
+        body += "\n" + text("docs.left_out", ui.lang, n=written.left_out)
     if case:
         body = text("docs.case", ui.lang, case=case, body=body)
     if loaded.errors:

@@ -123,6 +123,9 @@ PY = {
     "docs.done": _l("{n} document{n:|s} écrit{n:|s} dans le dossier :\n{folder}",
                     "{n} document{n:|en} geschreven in de map:\n{folder}",
                     "{n} document{n:|s} written to the folder:\n{folder}"),
+    "docs.left_out": _l("{n} famille{n:|s} jamais admise{n:|s} : pas de documents.",
+                        "{n} nooit toegelaten gezin{n:|nen}: geen documenten.",
+                        "{n} famil{n:y|ies} never admitted: no documents."),
     "docs.case": _l("Dossier {case} : {body}", "Dossier {case}: {body}", "Case {case}: {body}"),
     "docs.folder": _l("Documents Plan Together", "Plan Together-documenten", "Plan Together documents"),
     "docs.errors": _l("Attention : le classeur contient {counts} ; les documents montrent les saisies telles "

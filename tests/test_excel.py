@@ -256,15 +256,18 @@ def test_generate_documents_for_the_selected_family(demo, tmp_path, writer):
     assert written_sheets(book) == set()  # documents never write into the workbook
 
 
-def test_generate_documents_for_every_family_when_no_family_row_is_selected(with_errors, tmp_path, writer):
+def test_generate_documents_for_every_admitted_family_when_no_family_row_is_selected(with_errors, tmp_path,
+                                                                                     writer):
+    """Like ``ptxl docs``: no nearly empty documents for the families never admitted (both, here)."""
     import shutil
     target = tmp_path / "deux.xlsx"
     shutil.copyfile(with_errors, target)
     book = remote_book(target, selection="B5", active=0)  # the home sheet
     excel.generate_documents(book)
     folder = tmp_path / "Documents Plan Together"
-    assert {p.name for p in folder.iterdir()} == {"PT-001", "PT-002"}
+    assert not folder.exists() or not any(folder.iterdir())
     (msg,) = alerts(book)
+    assert "0 document écrit" in msg["text"] and "2 familles jamais admises : pas de documents." in msg["text"]
     assert "« Vérifier les saisies »" in msg["text"]  # the workbook has errors: say where to see them
 
 

@@ -76,7 +76,7 @@ def _entry_sheet(wb, ws, sheet: Sheet, rows: list[Mapping], lang: str, coded: bo
         fmt = styles.column_format(fmts, c)
         width = styles.column_width(c, lang)
         ws.set_column(j, j, width, fmt)
-        header_height = max(header_height, styles.row_height(c.header(lang), width * styles.FIT, bold=True))
+        header_height = max(header_height, styles.row_height(c.header(lang), width, bold=True))
         for i, row in enumerate(rows, start=1):
             if c.key in row:
                 write_value(ws, i, j, to_cell(c, row[c.key], lang, coded), fmt, fmts["entry_date"])
@@ -97,7 +97,7 @@ def _fit_rows(ws, sheet: Sheet, rows: list[Mapping], lang: str, coded: bool):
     Excel fits a row when someone types in it, but neither Excel nor LibreOffice
     re-measures rows of a generated file, so long notes would overlap the next row.
     """
-    wrapped = [(c, styles.column_width(c, lang) * styles.FIT) for c in sheet.columns
+    wrapped = [(c, styles.column_width(c, lang)) for c in sheet.columns
                if c.type == "longtext" or c.scale is not None]
     for i, row in enumerate(rows, start=1):
         lines = max([styles.wrapped_lines(str(to_cell(c, row[c.key], lang, coded)), w) for c, w in wrapped
