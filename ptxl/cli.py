@@ -118,7 +118,8 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
     except OSError as exc:
         path.unlink(missing_ok=True)  # our own half-written file
         fail(f"Could not write {path} ({exc.strerror}). Check the free space and try again.")
-    typer.echo(f"Wrote {path}")
+    from .cli_texts import say
+    typer.echo(say("written", lang, path=path))
 
 
 @app.command()
@@ -147,7 +148,9 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     Example:
       ptxl demo ./demo
     """
+    from .cli_texts import say
     from .demo import DEMO_FILENAME, REFERENCE_DATE, write_demo_workbook
+    from .docs.texts import MSG
     from .plural import counted
     from .progress import STAGE, Steps, wanted
     target = out / DEMO_FILENAME
@@ -166,24 +169,24 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     with Steps(wanted(quiet)) as steps:
         steps.stage(STAGE["workbook"][lang])
         write_demo_workbook(target)
-        typer.echo(f"Wrote {target} (fictional demo cohort: 24 families referred, 14 admitted; "
-                   f"reference date {REFERENCE_DATE.isoformat()}).")
         steps.stage(STAGE["refresh"][lang])
         result = refresh_workbook(target)
-        typer.echo(counted("Refreshed its statistics, alerts ({a}) and checks ({c}).", "en",
-                           a=len(result.alerts), c=len(result.findings)))
+        cohort = result.stats.get("cohort", {})
+        typer.echo(say("demo_written", lang, path=target, referred=cohort.get("families_referred", 0),
+                       admitted=cohort.get("families_admitted", 0), date=REFERENCE_DATE.strftime("%d/%m/%Y")))
+        typer.echo(say("demo_refreshed", lang, a=len(result.alerts), c=len(result.findings)))
         tick = steps.stage(STAGE["documents"][lang])
         written = generate_documents(target, out / "dossiers", progress=tick, everyone=everyone)
-        typer.echo(counted("Wrote {n} Word document{n:|s} into {out}", "en", n=len(written), out=out / "dossiers")
-                   + (counted(" ({k} famil{k:y|ies} never admitted left out: --all writes them too).", "en",
-                              k=written.left_out) if written.left_out else "."))
+        typer.echo(counted(MSG["written"][lang], lang, n=len(written), cases=len({p.parent for p in written}),
+                           out=out / "dossiers"))
+        if written.left_out:
+            typer.echo(counted(MSG["left_out"][lang], lang, n=written.left_out))
         if not charts:
-            typer.echo('The impact report needs the charts extra: pip install "ptxl[report]", then run '
-                       f"ptxl report {target} --out {out / 'rapport_impact.docx'}")
+            typer.echo(say("no_charts", lang, path=target, out=out / "rapport_impact.docx"))
             return
         from .report import write_report
         steps.stage(STAGE["report"][lang])
-        typer.echo(f"Wrote {write_report(target, out / 'rapport_impact.docx')}.")
+        typer.echo(say("written", lang, path=write_report(target, out / "rapport_impact.docx")))
 
 
 @app.command()
@@ -215,14 +218,13 @@ def refresh(path: Path, as_of: Optional[str] = AsOfOpt):
     Example:
       ptxl refresh plan_together.xlsx
     """
-    from .plural import counted
+    from .cli_texts import say
     from .refresh import refresh_workbook
     result = refresh_workbook(path, parse_as_of(as_of))
-    listed = " (listed on the checks sheet; statistics count only valid entries)"
-    typer.echo(counted("Refreshed {name}: {e} error{e:|s}, {w} warning{w:|s}", "en", name=path.name,
-                       e=result.errors, w=result.warnings)
-               + (listed if result.errors or result.warnings else "")
-               + (f". Previous version kept in {result.backup.parent.name}/{result.backup.name}" if result.backup
+    lang = result.lang
+    typer.echo(say("refreshed", lang, name=path.name, e=result.errors, w=result.warnings)
+               + (say("listed", lang) if result.errors or result.warnings else "")
+               + (say("backup", lang, path=f"{result.backup.parent.name}/{result.backup.name}") if result.backup
                   else ""))
     raise typer.Exit(result.exit_code)
 
@@ -252,9 +254,8 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
     else:
         typer.echo("\n".join(summary_lines(result, loaded.lang)))
     if loaded.errors:
-        from .plural import counted
-        fail(counted("The workbook has {n} error{n:|s}: the statistics above leave out what could not be read. "
-                     "Run 'ptxl validate {path}' to see where.", "en", n=len(loaded.errors), path=path), 1)
+        from .cli_texts import say
+        fail(say("stats_errors", loaded.lang, n=len(loaded.errors), path=path), 1)
 
 
 @app.command()
@@ -313,16 +314,18 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
       ptxl report plan_together.xlsx --out rapport.docx
       ptxl report plan_together.xlsx --out rapport.docx --as-of 2023-02-28 --suppress
     """
+    from .cli_texts import say, workbook_lang
     from .progress import STAGE, Steps, wanted
     from .report import write_report
     if out.suffix.lower() != ".docx":
         fail(f"{out}: the report's name must end in .docx.")
     if out.exists() and not force:
         fail(f"{out} already exists: add --force to replace it, or choose another name.")
+    said = lang or workbook_lang(path)
     with Steps(wanted(quiet)) as steps:
-        steps.stage(STAGE["report"][lang if lang in STAGE["report"] else "en"])
+        steps.stage(STAGE["report"][said if said in STAGE["report"] else "en"])
         written = write_report(path, out, as_of=parse_as_of(as_of), lang=lang, suppress=suppress)
-    typer.echo(f"Wrote {written}")
+    typer.echo(say("written", said, path=written))
 
 
 @app.command()
@@ -353,14 +356,13 @@ def export(path: Path,
     loaded = load_workbook(path, ref)
     result = export_anonymised(path, out, with_text=with_text, suppress=suppress, dataset=loaded.dataset,
                                as_of=ref)
-    typer.echo(f"Wrote {len(result.files)} files into {out} "
-               f"({sum(result.rows.values())} rows; names, birth dates"
-               f"{'' if with_text else ' and free text'} left out).")
-    typer.echo(f"Pseudonym table kept beside the workbook: {result.mapping.name} (do not send it).")
+    from .cli_texts import T, say
+    lang = loaded.lang
+    typer.echo(say("export_written", lang, n=len(result.files), out=out, rows=sum(result.rows.values()),
+                   text="" if with_text else T["and_free_text"][lang]))
+    typer.echo(say("pseudonyms", lang, name=result.mapping.name))
     if loaded.errors:
-        from .plural import counted
-        fail(counted("The workbook has {n} error{n:|s}: cells that could not be read are exported empty. "
-                     "Run 'ptxl validate {path}' to see where.", "en", n=len(loaded.errors), path=path), 1)
+        fail(say("export_errors", lang, n=len(loaded.errors), path=path), 1)
 
 
 @excel_app.command("install")
