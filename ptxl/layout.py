@@ -16,9 +16,11 @@ value, which every writer stores as text, never as a formula.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from .alerts.messages import alert_columns, kind_label, level_label, link_text
+from .build import styles
 from .build.home import home_positions
 from .forms import outputs as O
 from .forms.home import BACK_HOME
@@ -55,6 +57,7 @@ def cohort_blocks() -> list[tuple[str, dict, int, int]]:
 
 QUESTION_WIDTH = 62
 DATE_WIDTH = 11  # characters a dd/mm/yyyy date needs not to show as ###
+WORD_FIT = styles.CHARS_PER_UNIT * styles.BOLD * styles.FIT  # bold header characters per unit of width
 BACK_HOME_COL = 2  # "← Home" link in row 0, where the builder puts it
 FOLLOWUP_CONTACTS_AT = 10  # subtitle row of "contacts by type"
 EVOLUTION_HEADER = 5
@@ -137,7 +140,13 @@ def _note(g: SheetGrid, row: int, text: str, ncols: int, style: str = "out_note"
 
 
 def _header(g: SheetGrid, row: int, heads: list[str], col: int = 0):
-    """A header row, as tall as its longest wrapped heading."""
+    """A header row, as tall as its longest wrapped heading, each column as wide as its longest word.
+
+    A word wider than its column prints cut ("Verslechter" for "Verslechterd"): the column grows.
+    """
+    for j, h in enumerate(heads, start=col):
+        word = max((len(w) for w in h.split()), default=0)
+        g.col_widths[j] = max(g.col_widths.get(j, 9), math.ceil(word / WORD_FIT))
     g.put_row(row, heads, "out_header", col)
     for j, h in enumerate(heads, start=col):
         g.tall(row, h, g.col_widths.get(j, 9), bold=True)

@@ -23,29 +23,32 @@ from tools import libreoffice_pdf
 SCH = get_schema()
 
 
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("print")
-    book = write_demo_workbook(folder / "plan_together_demo.xlsx")
+LANGS = ("fr", "nl", "en")
+
+
+@pytest.fixture(scope="module", params=LANGS)
+def printed(tmp_path_factory, request):
+    folder = tmp_path_factory.mktemp(f"print_{request.param}")
+    book = write_demo_workbook(folder / "plan_together_demo.xlsx", request.param)
     refresh_workbook(book, keep_backups=0)
     pdf = libreoffice_pdf([book], folder)[0]
     pages: dict[str, list] = {}
     for width, words in pdf_words(pdf):
         pages.setdefault(running_header(words, width), []).append(words)
-    return book, pages
+    return book, pages, request.param
 
 
-def _texts(book) -> dict[str, set[str]]:
+def _texts(book, lang: str) -> dict[str, set[str]]:
     """Sheet name → the texts that must print whole (see the module's docstring)."""
     wb = pc.CalamineWorkbook.from_path(str(book))
     out = {}
     for sheet in SCH.sheets:
         if sheet.kind == "lists":
             continue
-        name = sheet.name("fr")
+        name = sheet.name(lang)
         rows = wb.get_sheet_by_name(name).to_python()
         if sheet.kind == "entry":
-            want = {c.header("fr") for c in sheet.columns}
+            want = {c.header(lang) for c in sheet.columns}
             for j, c in enumerate(sheet.columns):
                 if c.scale is not None:
                     want |= {r[j] for r in rows[1:] if j < len(r) and isinstance(r[j], str) and r[j]}
@@ -57,18 +60,20 @@ def _texts(book) -> dict[str, set[str]]:
 
 
 def test_the_demo_prints_every_sheet(printed):
-    _book, pages = printed
-    assert {s.name("fr") for s in SCH.sheets if s.kind != "lists"} <= set(pages)
+    _book, pages, lang = printed
+    assert {s.name(lang) for s in SCH.sheets if s.kind != "lists"} <= set(pages)
 
 
-@pytest.mark.parametrize("sheet", [s.name("fr") for s in SCH.sheets if s.kind != "lists"])
-def test_every_label_and_header_prints_whole(printed, sheet):
-    book, pages = printed
-    missing = sorted(t for t in _texts(book)[sheet] if not any(whole_on_page(t, words) for words in pages[sheet]))
+@pytest.mark.parametrize("key", [s.key for s in SCH.sheets if s.kind != "lists"])
+def test_every_label_and_header_prints_whole(printed, key):
+    book, pages, lang = printed
+    sheet = SCH.sheet(key).name(lang)
+    missing = sorted(t for t in _texts(book, lang)[sheet] if not any(whole_on_page(t, words)
+                                                                      for words in pages[sheet]))
     assert missing == []
 
 
 def test_no_date_or_number_prints_as_hashes(printed):
-    _book, pages = printed
+    _book, pages, _lang = printed
     hashes = {name for name, ps in pages.items() for words in ps for w in words if "###" in w.text}
     assert hashes == set()
