@@ -34,7 +34,8 @@ class _Group(TyperGroup):
     """The one guard of every command, however the app is invoked (``ptxl``, ``main()``, CliRunner).
 
     Usage mistakes show the command's usage; file-level problems and the unforeseen become one
-    paragraph (``ptxl.guard``); all exit 2, never a traceback; Ctrl+C exits 130.
+    paragraph (``ptxl.guard``); all exit 2, never a traceback; Ctrl+C exits 130. It also lists the
+    commands with their whole first sentence (wrapped), where click would cut it at 45 characters.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -57,6 +58,16 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:  # typer 0.28 would make it a silent exit 130: say so first
             raise typer.Exit(_report(exc)) from None
+
+    def format_commands(self, ctx, formatter):
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
 
 class _Command(TyperCommand):
@@ -89,7 +100,7 @@ def _report(exc: BaseException) -> int:
 
 app = _App(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
            help="Plan Together XL: the case managers' workbook, its checks, statistics and documents.")
-excel_app = _App(add_completion=False, no_args_is_help=True,
+excel_app = _App(cls=_Group, add_completion=False, no_args_is_help=True,
                  help="Install the 'Plan Together' tab in Excel (once per computer).")
 app.add_typer(excel_app, name="excel")
 
@@ -138,6 +149,9 @@ def say_protection(protection, lang: str) -> None:
         typer.echo(line, err=protection.unencrypted_override)
 
 
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar (there is none on a pipe either).")
+
+
 def fail(message: str, code: int = 2):
     typer.echo(message, err=True)
     raise typer.Exit(code)
@@ -162,8 +176,10 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
                                                "for computers where the add-in cannot be installed.")):
     """Write a blank workbook. Refuses to overwrite an existing file.
 
-    Example: ptxl new plan_together.xlsx --lang nl
-    Example: ptxl new plan_together.xlsm --with-buttons
+    \b
+    Examples:
+      ptxl new plan_together.xlsx --lang nl
+      ptxl new plan_together.xlsm --with-buttons
     """
     from .schema import LANGS
     from .build.workbook import build_workbook
@@ -189,7 +205,8 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
         save(path, buf.getvalue(), overwrite=False, lang=lang)
     except FileExistsError:
         fail(f"{path} already exists: ptxl never overwrites a workbook. Choose another name.")
-    typer.echo(f"Wrote {path}")
+    from .cli_texts import say
+    typer.echo(say("written", lang, path=path))
 
 
 @app.command()
@@ -197,7 +214,9 @@ def schema(as_json: bool = typer.Option(False, "--json", help="Print JSON (the o
            lang: str = LangOpt):
     """Print the sheets, tables and columns of the workbook, with their dropdown labels.
 
-    Example: ptxl schema --json --lang en
+    \b
+    Example:
+      ptxl schema --json --lang en
     """
     from .schema import LANGS, schema_json
     if lang not in LANGS:
@@ -206,28 +225,47 @@ def schema(as_json: bool = typer.Option(False, "--json", help="Print JSON (the o
 
 
 @app.command()
-def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the demo into.")):
+def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the demo into."),
+         everyone: bool = typer.Option(False, "--all", help="Documents for every family, also those never "
+                                       "admitted."),
+         quiet: bool = QuietOpt):
     """Build the fictional demo cohort workbook, refresh it, write its documents and report.
 
-    Example: ptxl demo ./demo
+    \b
+    Example:
+      ptxl demo ./demo
     """
+    from .cli_texts import say
     from .demo import DEMO_FILENAME, REFERENCE_DATE, write_demo_workbook
+    from .docs.texts import MSG
+    from .plural import counted
+    from .progress import STAGE, Steps, wanted
     target = out / DEMO_FILENAME
     if target.exists():
         fail(f"{target} already exists: ptxl never overwrites a workbook (someone may have typed in it). "
              f"Delete it or choose another folder.")
     from .docs import generate_documents
     from .refresh import refresh_workbook
+    lang = "fr"  # the demo cohort's workbook language
     out.mkdir(parents=True, exist_ok=True)
-    write_demo_workbook(target)
-    typer.echo(f"Wrote {target} (fictional demo cohort: 24 families referred, 14 admitted; "
-               f"reference date {REFERENCE_DATE.isoformat()}).")
-    result = refresh_workbook(target)
-    typer.echo(f"Refreshed its statistics, alerts ({len(result.alerts)}) and checks ({len(result.findings)}).")
-    written = generate_documents(target, out / "dossiers")
-    typer.echo(f"Wrote {len(written)} Word documents into {out / 'dossiers'}.")
-    from .report import write_report
-    typer.echo(f"Wrote {write_report(target, out / 'rapport_impact.docx')}.")
+    with Steps(wanted(quiet)) as steps:
+        steps.stage(STAGE["workbook"][lang])
+        write_demo_workbook(target)
+        steps.stage(STAGE["refresh"][lang])
+        result = refresh_workbook(target)
+        cohort = result.stats.get("cohort", {})
+        typer.echo(say("demo_written", lang, path=target, referred=cohort.get("families_referred", 0),
+                       admitted=cohort.get("families_admitted", 0), date=REFERENCE_DATE.strftime("%d/%m/%Y")))
+        typer.echo(say("demo_refreshed", lang, a=len(result.alerts), c=len(result.findings)))
+        tick = steps.stage(STAGE["documents"][lang])
+        written = generate_documents(target, out / "dossiers", progress=tick, everyone=everyone)
+        typer.echo(counted(MSG["written"][lang], lang, n=len(written), cases=len({p.parent for p in written}),
+                           out=out / "dossiers"))
+        if written.left_out:
+            typer.echo(counted(MSG["left_out"][lang], lang, n=written.left_out))
+        from .report import write_report
+        steps.stage(STAGE["report"][lang])
+        typer.echo(say("written", lang, path=write_report(target, out / "rapport_impact.docx")))
 
 
 @app.command()
@@ -235,7 +273,10 @@ def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Pri
     """Check every entry of the workbook; never writes the file.
 
     Exit code 0: no errors (warnings allowed); 1: the workbook has errors; 2: the file cannot be read.
-    Example: ptxl validate plan_together.xlsx --json
+
+    \b
+    Example:
+      ptxl validate plan_together.xlsx --json
     """
     from .validate import load_workbook
     loaded = load_workbook(path)
@@ -252,14 +293,17 @@ def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Pri
 def refresh(path: Path, as_of: Optional[str] = AsOfOpt):
     """Validate, then write statistics, alerts and checks into the output sheets (entries untouched).
 
-    Example: ptxl refresh plan_together.xlsx
+    \b
+    Example:
+      ptxl refresh plan_together.xlsx
     """
+    from .cli_texts import say
     from .refresh import refresh_workbook
     result = refresh_workbook(path, parse_as_of(as_of))
-    listed = " (listed on the checks sheet; statistics count only valid entries)"
-    typer.echo(f"Refreshed {path.name}: {result.errors} error(s), {result.warnings} warning(s)"
-               + (listed if result.errors or result.warnings else "")
-               + (f". Previous version kept in {result.backup.parent.name}/{result.backup.name}" if result.backup
+    lang = result.lang
+    typer.echo(say("refreshed", lang, name=path.name, e=result.errors, w=result.warnings)
+               + (say("listed", lang) if result.errors or result.warnings else "")
+               + (say("backup", lang, path=f"{result.backup.parent.name}/{result.backup.name}") if result.backup
                   else ""))
     raise typer.Exit(result.exit_code)
 
@@ -272,7 +316,9 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
                                         "would give them back hidden too ('*').")):
     """Print the impact, cohort, engagement and baseline statistics; never writes the file.
 
-    Example: ptxl stats plan_together.xlsx --json --as-of 2023-02-28
+    \b
+    Example:
+      ptxl stats plan_together.xlsx --json --as-of 2023-02-28
     """
     from .stats import compute_stats, summary_lines
     from .validate import load_workbook
@@ -291,8 +337,8 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
     else:
         typer.echo("\n".join(summary_lines(result, loaded.lang)))
     if loaded.errors:
-        fail(f"The workbook has {len(loaded.errors)} error(s): the statistics above leave out what could not "
-             f"be read. Run 'ptxl validate {path}' to see where.", 1)
+        from .cli_texts import say
+        fail(say("stats_errors", loaded.lang, n=len(loaded.errors), path=path), 1)
 
 
 @app.command()
@@ -300,38 +346,46 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
          case: List[str] = typer.Option([], "--case", help="Only this case id (repeatable)."),
          force: bool = typer.Option(False, "--force", help="Replace existing files instead of numbering new ones."),
          pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice)."),
+         everyone: bool = typer.Option(False, "--all", help="Every family, also those never admitted (by "
+                                       "default their nearly empty forms are not written)."),
+         quiet: bool = QuietOpt,
          unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
-    """Write the Word documents of each case (annex A, B, C and the full case file).
+    """Write the Word documents of each admitted family (annex A, B, C and the full case file).
 
     From an encrypted workbook the documents (and PDFs) are encrypted too.
-    Example: ptxl docs plan_together.xlsx --out dossiers --case PT-003
+
+    \b
+    Examples:
+      ptxl docs plan_together.xlsx --out dossiers
+      ptxl docs plan_together.xlsx --out dossiers --case PT-003 --pdf
+      ptxl docs plan_together.xlsx --out dossiers --all
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
     from .docs.generate import generate_documents
     from .docs.texts import MSG
+    from .plural import counted
+    from .progress import STAGE, Steps, wanted
     from .validate import load_workbook
     loaded = load_workbook(path)
     dataset, lang = loaded.dataset, loaded.dataset.lang
     protection = protection_for(path, unencrypted, prompt_output, lang)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
-        task = bar.add_task(MSG["progress"][lang], total=None)
-        written = generate_documents(dataset, out, case or None, force, pdf, protection=protection,
-                                     progress=lambda done, total: bar.update(task, completed=done, total=total))
+    with Steps(wanted(quiet)) as steps:
+        written = generate_documents(dataset, out, case or None, force, pdf, everyone=everyone,
+                                     protection=protection, progress=steps.stage(STAGE["documents"][lang]))
     docx = len(written) - len(written.pdfs)
     cases = len({p.parent for p in written})
     covered = list(case) if case else list(dataset.tables["families"]["case_id"].dropna())
     keep_record(path, "docs", families=cases, documents=len(written), out=out, protection=protection,
                 case_ids=covered)
-    typer.echo(MSG["written"][lang].format(n=docx, cases=cases, out=out))
+    typer.echo(counted(MSG["written"][lang], lang, n=docx, cases=cases, out=out))
+    if written.left_out:
+        typer.echo(counted(MSG["left_out"][lang], lang, n=written.left_out))
     if written.pdfs:
-        typer.echo(MSG["pdf_written"][lang].format(n=len(written.pdfs)))
+        typer.echo(counted(MSG["pdf_written"][lang], lang, n=len(written.pdfs)))
     if written.renamed:
-        typer.echo(MSG["renamed"][lang].format(n=len(written.renamed)))
+        typer.echo(counted(MSG["renamed"][lang], lang, n=len(written.renamed)))
     say_protection(protection, lang)
     if loaded.errors:
-        typer.echo(MSG["has_errors"][lang].format(n=len(loaded.errors), path=path), err=True)
+        typer.echo(counted(MSG["has_errors"][lang], lang, n=len(loaded.errors), path=path), err=True)
         raise typer.Exit(1)
 
 
@@ -343,13 +397,20 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
            suppress: bool = typer.Option(False, "--suppress", help="For publication: counts below the "
                                          "settings' small-cell threshold (default 5) hidden, and the cells "
                                          "that would give them back."),
+           quiet: bool = QuietOpt,
            unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     """Write the impact report, laid out like the evaluation note.
 
     Case studies carry no name (the cohort's names are blanked). From an encrypted workbook the
     report is encrypted too. Exit code 1 when the workbook has errors (the report is still written).
-    Example: ptxl report plan_together.xlsx --out rapport.docx --as-of 2023-02-28
+
+    \b
+    Examples:
+      ptxl report plan_together.xlsx --out rapport.docx
+      ptxl report plan_together.xlsx --out rapport.docx --as-of 2023-02-28 --suppress
     """
+    from .cli_texts import say
+    from .progress import STAGE, Steps, wanted
     from .report import write_report
     from .validate import load_workbook
     if out.suffix.lower() != ".docx":
@@ -358,13 +419,16 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
         fail(f"{out} already exists: add --force to replace it, or choose another name.")
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
+    said = lang or loaded.lang
     protection = protection_for(path, unencrypted, prompt_output, loaded.lang)
-    written = write_report(path, out, as_of=ref, lang=lang, suppress=suppress, loaded=loaded,
-                           protect=protection.office)
+    with Steps(wanted(quiet)) as steps:
+        steps.stage(STAGE["report"][said if said in STAGE["report"] else "en"])
+        written = write_report(path, out, as_of=ref, lang=lang, suppress=suppress, loaded=loaded,
+                               protect=protection.office)
     fams = loaded.dataset.tables["families"]["case_id"].dropna()
     keep_record(path, "report", families=len(fams), documents=1, out=written, protection=protection,
                 case_ids=list(fams))
-    typer.echo(f"Wrote {written}")
+    typer.echo(say("written", said, path=written))
     say_protection(protection, loaded.lang)
     if loaded.errors:
         fail(f"The workbook has {len(loaded.errors)} error(s): the report leaves out what could not be read. "
@@ -391,7 +455,10 @@ def export(path: Path,
     folder's README.txt says what was removed. The pseudonyms' key (.ptxl-key) and the table to
     map them back stay beside the workbook. From an encrypted workbook the export workbook is
     encrypted and no CSV/JSON is written.
-    Example: ptxl export plan_together.xlsx --anonymised --out export_evaluation
+
+    \b
+    Example:
+      ptxl export plan_together.xlsx --anonymised --out export_evaluation
     """
     from .export import XLSX_NAME, export_anonymised
     from .validate import load_workbook
@@ -417,8 +484,8 @@ def export(path: Path,
     say_protection(protection, loaded.lang)
     typer.echo(f"Pseudonym table kept beside the workbook: {result.mapping.name} (do not send it).")
     if loaded.errors:
-        fail(f"The workbook has {len(loaded.errors)} error(s): cells that could not be read are exported empty. "
-             f"Run 'ptxl validate {path}' to see where.", 1)
+        from .cli_texts import say
+        fail(say("export_errors", loaded.lang, n=len(loaded.errors), path=path), 1)
 
 
 @app.command("log")
@@ -449,7 +516,12 @@ def excel_install(settings_only: bool = typer.Option(
     """Copy the add-in into Excel's start-up folder and write its settings (this Python).
 
     Run it once per computer and user, with the Python that has ptxl installed.
-    Exit code 2 when Excel is not installed. Example: ptxl excel install
+    Exit code 2 when Excel is not installed.
+
+    \b
+    Examples:
+      ptxl excel install
+      ptxl excel install --settings-only
     """
     from .excel_install import Machine, install
     for line in install(Machine.current(), addin=not settings_only):

@@ -233,6 +233,8 @@ def _documents(book, ui) -> None:
     body = text("docs.done", ui.lang, n=len(written), folder=str(out))
     if protection.message(ui.lang):
         body += "\n" + protection.message(ui.lang)
+    if written.left_out:
+        body += "\n" + text("docs.left_out", ui.lang, n=written.left_out)
     if case:
         body = text("docs.case", ui.lang, case=case, body=body)
     if loaded.errors:

@@ -12,6 +12,7 @@ home sheet can never disagree.
 from __future__ import annotations
 
 from .forms import home as H
+from .plural import counted
 
 LANGS = ("fr", "nl", "en")
 # Ribbon control id of each home-sheet button (the button's key is the Python entry point's name).
@@ -105,8 +106,9 @@ PY = {
                          "Plan Together: writing the result sheets…"),
     "status.documents": _l("Plan Together : création des documents…", "Plan Together: documenten maken…",
                            "Plan Together: creating documents…"),
-    "counts": _l("{errors} erreur(s), {warnings} avertissement(s)", "{errors} fout(en), {warnings} waarschuwing(en)",
-                 "{errors} error(s), {warnings} warning(s)"),
+    "counts": _l("{errors} erreur{errors:|s}, {warnings} avertissement{warnings:|s}",
+                 "{errors} fout{errors:|en}, {warnings} waarschuwing{warnings:|en}",
+                 "{errors} error{errors:|s}, {warnings} warning{warnings:|s}"),
     "validate.clean": _l("Aucune erreur : toutes les saisies sont valables.",
                          "Geen fouten: alle invoer is in orde.", "No errors: every entry is valid."),
     "validate.found": _l("{counts}. La liste est dans la feuille « {checks} », avec un lien vers chaque cellule.",
@@ -118,8 +120,12 @@ PY = {
                          "Rows with errors were left out ({counts}): see the '{checks}' sheet."),
     "save.hint": _l("Enregistrez le classeur pour garder le résultat.", "Sla de werkmap op om het resultaat te "
                     "bewaren.", "Save the workbook to keep the result."),
-    "docs.done": _l("{n} document(s) écrit(s) dans le dossier :\n{folder}", "{n} document(en) geschreven in de map:\n"
-                    "{folder}", "{n} document(s) written to the folder:\n{folder}"),
+    "docs.done": _l("{n} document{n:|s} écrit{n:|s} dans le dossier :\n{folder}",
+                    "{n} document{n:|en} geschreven in de map:\n{folder}",
+                    "{n} document{n:|s} written to the folder:\n{folder}"),
+    "docs.left_out": _l("{n} famille{n:|s} jamais admise{n:|s} : pas de documents.",
+                        "{n} nooit toegelaten gezin{n:|nen}: geen documenten.",
+                        "{n} famil{n:y|ies} never admitted: no documents."),
     "docs.case": _l("Dossier {case} : {body}", "Dossier {case}: {body}", "Case {case}: {body}"),
     "docs.folder": _l("Documents Plan Together", "Plan Together-documenten", "Plan Together documents"),
     "docs.errors": _l("Attention : le classeur contient {counts} ; les documents montrent les saisies telles "
@@ -159,4 +165,4 @@ PY["err.no_excel"] = _l(_NO_EXCEL, _NO_EXCEL, _NO_EXCEL)
 def text(key: str, lang: str = "fr", **values) -> str:
     """One Python-side message in ``lang`` (French when the language is unknown)."""
     entry = PY[key]
-    return entry.get(lang, entry["fr"]).format(**values)
+    return counted(entry.get(lang, entry["fr"]), lang if lang in entry else "fr", values)

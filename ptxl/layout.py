@@ -16,12 +16,15 @@ value, which every writer stores as text, never as a formula.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from .alerts.messages import alert_columns, kind_label, level_label, link_text
+from .build import styles
 from .build.home import home_positions
 from .forms import outputs as O
 from .forms.home import BACK_HOME
+from .plural import counted
 from .schema import get_schema
 from .write.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
 
@@ -53,6 +56,8 @@ def cohort_blocks() -> list[tuple[str, dict, int, int]]:
 
 
 QUESTION_WIDTH = 62
+DATE_WIDTH = 11  # characters a dd/mm/yyyy date needs not to show as ###
+WORD_FIT = styles.CHARS_PER_UNIT * styles.BOLD * styles.FIT  # bold header characters per unit of width
 BACK_HOME_COL = 2  # "← Home" link in row 0, where the builder puts it
 FOLLOWUP_CONTACTS_AT = 10  # subtitle row of "contacts by type"
 EVOLUTION_HEADER = 5
@@ -115,8 +120,14 @@ def _head(g: SheetGrid, ctx: Context, title: dict, widths: dict):
     if span > 1:
         g.merged.append((1, 0, 1, span - 1))
     g.put(1, span, ctx.reference_date, "out_date")
+    end, room = span, widths.get(span, 9)
+    while room < DATE_WIDTH and end < span + 3:  # a date in a narrow column shows as ### on screen
+        end += 1
+        room += widths.get(end, 9)
+    if end > span:
+        g.merged.append((1, span, 1, end))
     if ctx.errors:
-        g.put(2, 0, O.ERRORS_NOTE[ctx.lang].format(n=ctx.errors, sheet=ctx.names["checks"]), "out_error",
+        g.put(2, 0, counted(O.ERRORS_NOTE[ctx.lang], ctx.lang, n=ctx.errors, sheet=ctx.names["checks"]), "out_error",
               ctx.link("checks"))
 
 
@@ -129,7 +140,13 @@ def _note(g: SheetGrid, row: int, text: str, ncols: int, style: str = "out_note"
 
 
 def _header(g: SheetGrid, row: int, heads: list[str], col: int = 0):
-    """A header row, as tall as its longest wrapped heading."""
+    """A header row, as tall as its longest wrapped heading, each column as wide as its longest word.
+
+    A word wider than its column prints cut ("Verslechter" for "Verslechterd"): the column grows.
+    """
+    for j, h in enumerate(heads, start=col):
+        word = max((len(w) for w in h.split()), default=0)
+        g.col_widths[j] = max(g.col_widths.get(j, 9), math.ceil(word / WORD_FIT))
     g.put_row(row, heads, "out_header", col)
     for j, h in enumerate(heads, start=col):
         g.tall(row, h, g.col_widths.get(j, 9), bold=True)
@@ -292,7 +309,7 @@ def alerts_grid(ctx: Context, alerts: list) -> SheetGrid:
     widths = {"level": 11, "case_id": 12, "case_manager": 18, "kind": 22, "message": 56, "date": 11, "days": 7,
               "link": 20}
     _head(g, ctx, O.TITLES["alerts"], {j: widths.get(k, 14) for j, (k, _h) in enumerate(columns)})
-    count = O.ALERT_COUNT[lang].format(n=len(alerts), column=dict(columns)["case_manager"])
+    count = counted(O.ALERT_COUNT[lang], lang, n=len(alerts), column=dict(columns)["case_manager"])
     _note(g, 3, count if alerts else O.NO_ALERTS[lang], 5)
     _header(g, ALERTS_HEADER, [h for _k, h in columns])
     r = ALERTS_HEADER
@@ -323,9 +340,9 @@ def checks_grid(ctx: Context, findings: list) -> SheetGrid:
     g.put(1, 4, O.REFRESHED_AT[lang], "out_label")
     g.put(1, 5, ctx.refreshed_at, "out_datetime")
     infos = len(findings) - ctx.errors - ctx.warnings
-    summary = O.CHECK_SUMMARY[lang].format(e=ctx.errors, w=ctx.warnings) if findings else O.NO_FINDINGS[lang]
+    summary = counted(O.CHECK_SUMMARY[lang], lang, e=ctx.errors, w=ctx.warnings) if findings else O.NO_FINDINGS[lang]
     if infos:
-        summary += O.CHECK_INFOS[lang].format(i=infos)
+        summary += counted(O.CHECK_INFOS[lang], lang, i=infos)
     g.put(2, 0, summary, "out_error" if ctx.errors else ("out_warning" if ctx.warnings else "out_ok"))
     _note(g, 3, O.CHECK_NOTE[lang], 7)
     heads = [h[lang] for h in O.CHECK_HEADERS]
@@ -373,7 +390,7 @@ def home_grid(ctx: Context) -> SheetGrid:
     g.put(row, col, ctx.refreshed_at, "out_datetime")
     g.put(row + 1, col - 1, O.HOME_STATUS[lang], "subtitle")
     if ctx.errors or ctx.warnings:
-        text = O.HOME_PROBLEMS[lang].format(e=ctx.errors, w=ctx.warnings, sheet=ctx.names["checks"])
+        text = counted(O.HOME_PROBLEMS[lang], lang, e=ctx.errors, w=ctx.warnings, sheet=ctx.names["checks"])
         g.put(row + 1, col, text, "out_error" if ctx.errors else "out_warning", ctx.link("checks"))
     else:
         g.put(row + 1, col, O.HOME_OK[lang], "out_ok")

@@ -26,6 +26,7 @@ class RefreshResult:
     alerts: list = field(default_factory=list)
     path: Path | None = None
     backup: Path | None = None
+    lang: str = "fr"  # the workbook's: what the command line's summary is written in
 
     @property
     def errors(self) -> int:
@@ -83,4 +84,4 @@ def refresh_workbook(path: str | Path, as_of: dt.date | None = None, *, stages: 
     content = crypto.reencrypt_like(data, rewrite(plain, grids, loaded.lang, snap.path.name), snap.path.name)
     kept = safety.replace_atomically(snap, content, keep_backups)
     errors = any(f.severity == "error" for f in loaded.findings)
-    return RefreshResult(loaded.findings, stats, 1 if errors else 0, alerts, snap.path, kept)
+    return RefreshResult(loaded.findings, stats, 1 if errors else 0, alerts, snap.path, kept, loaded.lang)

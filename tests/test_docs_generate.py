@@ -24,10 +24,25 @@ def _names(folder):
 
 
 def test_one_folder_per_case_and_names_with_id_type_and_date(tmp_path):
-    written = generate_documents(cohort(), tmp_path)
+    written = generate_documents(cohort(), tmp_path, everyone=True)
     assert len(written) == 12 and all(p.exists() for p in written)
     assert _names(tmp_path) == ["PT-001", "PT-002", "PT-003"]
     assert _names(tmp_path / "PT-003") == [f"PT-003_{d}_2023-02-28.docx" for d in DOCS]
+
+
+def test_by_default_no_documents_for_a_family_never_admitted(tmp_path):
+    written = generate_documents(cohort(), tmp_path / "default")
+    assert _names(tmp_path / "default") == ["PT-001", "PT-003"]  # PT-002 is still in screening
+    assert written.left_out == 1 and len(written) == 8
+    asked = generate_documents(cohort(), tmp_path / "asked", cases=["PT-002"])  # named: always written
+    assert [p.parent.name for p in asked] == ["PT-002"] * 4 and asked.left_out == 0
+
+
+def test_admitted_later_than_the_reference_date_is_not_yet_admitted(tmp_path):
+    from ptxl.dataset import Dataset
+    earlier = Dataset.from_rows(cohort_rows(), {"reference_date": dt.date(2021, 12, 31)}, "fr")
+    written = generate_documents(earlier, tmp_path)
+    assert {p.parent.name for p in written} == {"PT-003"}  # PT-001 was admitted in February 2022
 
 
 def test_chosen_cases_only_and_unknown_case_refused(tmp_path):
@@ -85,7 +100,7 @@ def test_cli_writes_a_summary_and_numbers_on_second_run(tmp_path, capsys):
     code = main(["docs", str(book), "--out", str(out), "--case", "PT-001"])
     captured = capsys.readouterr()
     assert code in (0, 1), captured.err  # 1 only if the fixture has entry errors; documents are written anyway
-    assert "4 documents Word écrits pour 1 dossier(s)" in captured.out
+    assert "4 documents Word écrits pour 1 dossier dans" in captured.out
     assert main(["docs", str(book), "--out", str(out), "--case", "PT-001"]) in (0, 1)
     assert "_2, _3" in capsys.readouterr().out
     doc = read_docx(out / "PT-001" / "PT-001_modele_de_cas_2023-02-28.docx")

@@ -97,10 +97,10 @@ def test_a_misspelt_field_is_named_when_rendering(tmp_path):
     assert "reveiw" in str(err.value) and "{{ C.reveiw }}" in str(err.value)
 
 
-@pytest.mark.parametrize("old,new,shown", [("{{ case_study_date }}", "{{ case_study_date }", "case_study_date"),
+@pytest.mark.parametrize("old,new,shown", [("{{ C.review }}", "{{ C.review }", "C.review"),
                                            ("{%tr for m in members %}", "{%tr for m in members", "members")])
 def test_a_broken_tag_is_a_plain_error_naming_it(tmp_path, old, new, shown):
-    doc = "modele_de_cas" if "case_study" in old else "dossier_famille"
+    doc = "modele_de_cas" if "C.review" in old else "dossier_famille"
     path = _edited(tmp_path, doc, old, new)
     with pytest.raises(PtxlError) as err:
         CompiledTemplate(path, "fr", context_keys(doc))

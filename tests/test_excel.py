@@ -191,7 +191,7 @@ def test_validate_writes_the_checks_sheet_only_and_brings_it_forward(with_errors
     activated = [a for a in actions(book) if a["func"] == "activateSheet"]
     assert activated and [s.name for s in book.sheets][activated[-1]["args"][0]] == "Contrôles"
     (msg,) = alerts(book)
-    assert f"{len(expected.errors)} erreur(s)" in msg["text"] and "« Contrôles »" in msg["text"]
+    assert f"{len(expected.errors)} erreurs," in msg["text"] and "« Contrôles »" in msg["text"]
 
 
 def test_validate_on_a_clean_workbook_says_so(tmp_path, writer):
@@ -252,19 +252,22 @@ def test_generate_documents_for_the_selected_family(demo, tmp_path, writer):
     made = sorted(p.relative_to(folder) for p in folder.rglob("*.docx"))
     assert made and {p.parts[0] for p in made} == {case_id}
     (msg,) = alerts(book)
-    assert msg["text"].startswith(f"Dossier {case_id} : {len(made)} document(s)")
+    assert msg["text"].startswith(f"Dossier {case_id} : {len(made)} documents écrits")
     assert written_sheets(book) == set()  # documents never write into the workbook
 
 
-def test_generate_documents_for_every_family_when_no_family_row_is_selected(with_errors, tmp_path, writer):
+def test_generate_documents_for_every_admitted_family_when_no_family_row_is_selected(with_errors, tmp_path,
+                                                                                     writer):
+    """Like ``ptxl docs``: no nearly empty documents for the families never admitted (both, here)."""
     import shutil
     target = tmp_path / "deux.xlsx"
     shutil.copyfile(with_errors, target)
     book = remote_book(target, selection="B5", active=0)  # the home sheet
     excel.generate_documents(book)
     folder = tmp_path / "Documents Plan Together"
-    assert {p.name for p in folder.iterdir()} == {"PT-001", "PT-002"}
+    assert not folder.exists() or not any(folder.iterdir())
     (msg,) = alerts(book)
+    assert "0 document écrit" in msg["text"] and "2 familles jamais admises : pas de documents." in msg["text"]
     assert "« Vérifier les saisies »" in msg["text"]  # the workbook has errors: say where to see them
 
 

@@ -136,7 +136,7 @@ def test_checks_list_every_finding_with_a_link_to_its_cell():
     assert g.cells[(first + 1, 2)].link == "'Familles'!D7"
     assert rows[2][0] == "Avertissement" and g.cells[(first + 2, 2)].link == "'Membres'!G9"
     assert g.autofilter == (layout.CHECKS_HEADER, 0, first + 2, len(O.CHECK_HEADERS) - 1)
-    assert g.cells[(2, 0)].value == "2 erreur(s), 1 avertissement(s)."
+    assert g.cells[(2, 0)].value == "2 erreurs, 1 avertissement."
     impact = layout.build_grids("fr", {}, [], findings, NOW)["impact"]
     assert impact.cells[(2, 0)].style == "out_error" and impact.cells[(2, 0)].link == "'Contrôles'!A1"
 

@@ -75,13 +75,13 @@ def test_refresh_writes_the_statistics_and_leaves_every_entry_part_as_it_was(dem
 def test_entry_errors_never_block_the_refresh_and_exit_code_is_1(with_error, capsys):
     code = main(["refresh", str(with_error)])
     out = capsys.readouterr().out
-    assert code == 1 and "1 error(s)" in out
+    assert code == 1 and "1 erreur, " in out
     checks = sheet_rows(with_error.read_bytes(), "Contrôles")
     hit = next(r for r in checks if "Peut-être" in r)
     assert hit[0] == "Erreur" and hit[3] == "PT-001"
     impact = sheet_rows(with_error.read_bytes(), "Impact")
     assert impact[4][1] == 1  # the family is still counted, its unreadable answer left out
-    assert any(isinstance(v, str) and "erreur(s) dans les saisies" in v for v in impact[2])
+    assert any(isinstance(v, str) and "erreur dans les saisies" in v for v in impact[2])
 
 
 def test_as_of_sets_the_reference_date_shown(demo):

@@ -67,7 +67,7 @@ def test_cli_exit_codes_and_json(tmp_path, capsys):
     bad = build(tmp_path / "bad.xlsx", rows)
     assert main(["validate", str(bad)]) == 1
     text = capsys.readouterr().out
-    assert "Fiche de base" in text and "Membres" in text and "1 erreur(s), 1 avertissement(s)" in text
+    assert "Fiche de base" in text and "Membres" in text and "1 erreur, 1 avertissement, " in text
 
 
 def test_messages_never_repeat_personal_data(tmp_path):

@@ -41,11 +41,11 @@ def differing_parts(a: str | Path, b: str | Path) -> list[str]:
 
 
 def regenerate(out: Path = COMMITTED, lang: str = DEFAULT_LANG) -> Path:
+    from ..write.atomic import write_atomic
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
-        fresh = Path(tmp) / out.name
-        build_workbook(fresh, lang, created=CREATED)
-        fresh.replace(out)
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = build_workbook(Path(tmp) / out.name, lang, created=CREATED)
+        write_atomic(out, fresh.read_bytes(), overwrite=True)  # a blank form from the forms: nothing to back up
     return out
 
 

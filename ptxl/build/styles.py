@@ -19,6 +19,10 @@ SETTINGS_FILL = "#E4DFEC"
 OUTPUT_FILL = "#EDEDED"
 VALUE_FILL = "#FFF2CC"     # the settings' value column: "type here"
 
+CHARS_PER_UNIT = 1.2  # average characters of text per unit of column width (Calibri 11, proportional)
+BOLD = 0.9            # bold text is ~10 % wider
+FIT = 0.9             # the share of a column's width that estimates count on (the rest is margin)
+
 DEFAULT_WIDTHS = {"text": 16, "longtext": 40, "date": 12, "date_or_year": 12, "integer": 10,
                   "number": 10, "score": 12, "choice": 16, "case_ref": 12}
 
@@ -100,6 +104,7 @@ FORMATS = {
     "entry_text": {"num_format": "@", "valign": "top"},
     "entry_date": {"num_format": DATE, "valign": "top"},
     "entry_general": {"valign": "top"},
+    "entry_choice": {"text_wrap": True, "valign": "top"},  # a dropdown label longer than its column wraps
 }
 
 
@@ -120,11 +125,39 @@ def column_format(fmts: dict, column):
         return fmts["longtext"]
     if column.type in ("text", "case_ref"):
         return fmts["entry_text"]
+    if column.scale is not None:
+        return fmts["entry_choice"]
     return fmts["entry_general"]
 
 
-def column_width(column) -> float:
-    return column.width or DEFAULT_WIDTHS.get(column.type, 14)
+CHOICE_LINES = 2     # a dropdown label takes at most two lines in its column…
+CHOICE_MAX_WIDTH = 40  # …unless that would make the column wider than this (it then takes three or more)
+HEADER_LINES = 3     # a header takes at most three lines: no header row taller than its text needs
+
+
+def column_width(column, lang: str | None = None) -> float:
+    """An entry column's width: the form's, widened so that its labels and header print whole.
+
+    Without ``lang``, the form's width alone. With it, wide enough for every dropdown label in
+    ``CHOICE_LINES`` lines (the cells wrap) and for the header in ``HEADER_LINES`` lines with each
+    word whole. A header with a hyphenated word ("Logement (0-10)") gets one line: Excel and
+    LibreOffice may break after the hyphen ("(0-" / "10)"). Estimates, with the margin of ``FIT``:
+    tests/test_print_whole.py measures the real result.
+    """
+    width = column.width or DEFAULT_WIDTHS.get(column.type, 14)
+    if lang is None:
+        return width
+    if column.scale is not None:
+        longest = max(column.scale.labels(lang), key=len)
+        while wrapped_lines(longest, width * FIT) > CHOICE_LINES and width < CHOICE_MAX_WIDTH:
+            width += 1
+    header = column.header(lang)
+    lines = 1 if "-" in header else HEADER_LINES
+    longest_word = max(len(w) for w in header.split())
+    while (wrapped_lines(header, width * FIT * BOLD) > lines
+           or longest_word > width * FIT * BOLD * CHARS_PER_UNIT):
+        width += 1
+    return width
 
 
 def wrapped_lines(text: str, width: float) -> int:
@@ -134,7 +167,7 @@ def wrapped_lines(text: str, width: float) -> int:
     good enough to size rows that neither Excel nor LibreOffice resize by themselves
     (merged cells, rows written with an explicit height).
     """
-    per_line = max(1, int(width * 1.2))
+    per_line = max(1, int(width * CHARS_PER_UNIT))
     lines = 0
     for paragraph in str(text).split("\n"):
         if len(paragraph) <= per_line:  # its words, single-spaced, cannot be longer: one line
@@ -156,7 +189,7 @@ def wrapped_lines(text: str, width: float) -> int:
 
 def row_height(text: str, width: float, line: float = 15.0, bold: bool = False) -> float:
     """Row height in points for ``text`` wrapped in ``width`` (bold text is ~10 % wider)."""
-    return line * wrapped_lines(text, width * (0.9 if bold else 1.0)) + 3
+    return line * wrapped_lines(text, width * (BOLD if bold else 1.0)) + 3
 
 
 # Page set-up: A4, readable scale. Sheets wider than one page are split in columns of

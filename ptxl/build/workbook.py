@@ -73,10 +73,10 @@ def _entry_sheet(wb, ws, sheet: Sheet, rows: list[Mapping], lang: str, coded: bo
         "name": sheet.table, "style": "Table Style Light 9",
         "columns": [{"header": c.header(lang), "header_format": fmts["header"]} for c in sheet.columns],
     })
-    header_height = 30.0
+    header_height = 18.0
     for j, c in enumerate(sheet.columns):
         fmt = styles.column_format(fmts, c)
-        width = styles.column_width(c)
+        width = styles.column_width(c, lang)
         ws.set_column(j, j, width, fmt)
         header_height = max(header_height, styles.row_height(c.header(lang), width, bold=True))
         for i, row in enumerate(rows, start=1):
@@ -85,23 +85,25 @@ def _entry_sheet(wb, ws, sheet: Sheet, rows: list[Mapping], lang: str, coded: bo
         opts = column_validation(c, lang, ranges, f"{column_letter(j)}2")
         if opts is not None:
             ws.data_validation(1, j, VALIDATION_ROWS, j, opts)
-    _fit_rows(ws, sheet, rows)
+    _fit_rows(ws, sheet, rows, lang, coded)
     ws.freeze_panes(1, 1)
     ws.set_row(0, min(header_height, 150))
     ws.set_tab_color(styles.ENTRY_TAB)
-    width = sum(styles.column_width(c) for c in sheet.columns)
+    width = sum(styles.column_width(c, lang) for c in sheet.columns)
     styles.page_setup(ws, width, H.PRINT_HEADER[lang], repeat_first_column=True)
 
 
-def _fit_rows(ws, sheet: Sheet, rows: list[Mapping]):
-    """Give written rows the height of their longest wrapped note.
+def _fit_rows(ws, sheet: Sheet, rows: list[Mapping], lang: str, coded: bool):
+    """Give written rows the height of their longest wrapped note or dropdown label.
 
     Excel fits a row when someone types in it, but neither Excel nor LibreOffice
     re-measures rows of a generated file, so long notes would overlap the next row.
     """
-    wrapped = [(c.key, styles.column_width(c)) for c in sheet.columns if c.type == "longtext"]
+    wrapped = [(c, styles.column_width(c, lang)) for c in sheet.columns
+               if c.type == "longtext" or c.scale is not None]
     for i, row in enumerate(rows, start=1):
-        lines = max([styles.wrapped_lines(str(row[k]), w) for k, w in wrapped if row.get(k)] or [1])
+        lines = max([styles.wrapped_lines(str(to_cell(c, row[c.key], lang, coded)), w) for c, w in wrapped
+                     if row.get(c.key) is not None and row.get(c.key) != ""] or [1])
         if lines > 1:
             ws.set_row(i, min(409, 15 * lines + 3))
 
@@ -128,7 +130,8 @@ def _settings_sheet(ws, sheet: Sheet, values: Mapping, lang: str, fmts):
     widths = [max(sheet.columns[0].width, 2 + max(len(s.key) for s in sch.settings)),
               max(sheet.columns[1].width, 2 + max(len(s.labels[lang]) for s in sch.settings)),
               sheet.columns[2].width]
-    for j, w in enumerate(widths):
+    ws.set_column(0, 0, widths[0], None, {"hidden": True})  # the key is ptxl's: staff read the label
+    for j, w in enumerate(widths[1:], start=1):
         ws.set_column(j, j, w)
     value_fmt = {"date": fmts["setting_value_date"], "integer": fmts["setting_value_int"]}
     for i, s in enumerate(sch.settings, start=1):
@@ -143,7 +146,7 @@ def _settings_sheet(ws, sheet: Sheet, values: Mapping, lang: str, fmts):
     ws.freeze_panes(1, 0)
     ws.set_row(0, 20)
     ws.set_tab_color(styles.SETTINGS_TAB)
-    styles.page_setup(ws, sum(widths), H.PRINT_HEADER[lang], landscape=False)
+    styles.page_setup(ws, sum(widths[1:]), H.PRINT_HEADER[lang], landscape=False)
 
 
 def _output_sheet(ws, sheet: Sheet, lang: str, fmts, home_name: str):

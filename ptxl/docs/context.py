@@ -203,7 +203,7 @@ def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
         "age": text(_member_lines(members, lambda m: m["age"], lang)),
         "nationality": text(_member_lines(members, lambda m: m["nationality"] or fam.get("nationality") or "",
                                           lang)),
-        "vulnerabilities": vboxes,
+        "vulnerabilities": vboxes, "has_vulnerabilities": bool(vul),
         "vulnerability_notes": text(vul.get("vulnerability_notes")),
         "vulnerability_date": fmt_date(vul.get("assessed_date")),
         "family_ties": fmt_cell("families", "family_ties", fam, lang),
@@ -224,7 +224,8 @@ def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
 def _case_study(ix: Index, case) -> dict:
     rows = case.rows("case_study")
     row = latest_on_or_before(rows, "written_date", ix.reference_date) or (rows[-1] if rows else {})
-    return {"C": {k: text(row.get(k)) for k, _lab in get_schema().annex_c},
+    answers = {k: text(row.get(k)) for k, _lab in get_schema().annex_c}
+    return {"C": answers, "has_case_study": any(answers.values()),
             "case_study_date": fmt_date(row.get("written_date"))}
 
 

@@ -15,10 +15,11 @@ from ..dataset import Dataset
 from ..errors import PtxlError
 from ..forms.scales import L
 from ..paths import templates_dir
+from ..plural import counted
 from ..write.atomic import make_folder, save, sync_folder
 from . import pdf as pdfmod
 from .context import BUILDERS
-from .data import LOG_TABLES, Case, Index, build_index
+from .data import LOG_TABLES, Case, Index, build_index, case_key
 from .render import load_template
 from .texts import ANNEX, DOC_TYPES, FILE_SLUG
 
@@ -38,6 +39,7 @@ class GeneratedFiles(list):
         super().__init__()
         self.renamed: list[Path] = []
         self.pdfs: list[Path] = []
+        self.left_out: int = 0  # families never admitted, left out by default (``everyone`` keeps them)
 
 
 def context_keys(doc: str) -> set[str]:
@@ -85,12 +87,24 @@ def _write(path: Path, data: bytes, force: bool, lang: str) -> tuple[Path, bool]
     return write_new(path, data, force, lang)
 
 
+def admitted_case_ids(ds: Dataset) -> set[str]:
+    """The case ids of the families admitted by the reference date, as the statistics count them."""
+    from ..stats.common import admitted_families
+    families = ds.tables.get("families")
+    if families is None or families.empty:
+        return set()
+    return {cid for cid in map(case_key, admitted_families(families, ds.reference_date)["case_id"]) if cid}
+
+
 def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False, pdf: bool = False, *,
-                       as_of=None, docs=DOC_TYPES, templates=None, progress=None, protection=None) -> GeneratedFiles:
+                       as_of=None, docs=DOC_TYPES, templates=None, progress=None, protection=None,
+                       everyone: bool = False) -> GeneratedFiles:
     """Fill each chosen case's documents into ``out_dir/<case id>/``; returns the files written.
 
-    ``cases`` None means every family with a case id. ``progress(done, total)`` is called after
-    each document. File names carry the case id, the document type and the reference date.
+    ``cases`` None means every family admitted by the reference date: the documents of a family
+    never admitted (screened, refused, no data yet) would be empty forms. ``everyone`` keeps every
+    family with a case id; cases named in ``cases`` are always written. ``progress(done, total)``
+    is called after each document. File names carry the case id, the document type and the date.
     ``protection`` (``ptxl.protect.Protection``) encrypts each file before it is written; the
     PDFs are made from the plain documents kept in memory, never from a decrypted file.
     """
@@ -103,6 +117,11 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
         if cid not in ix.cases:
             raise PtxlError(UNKNOWN_CASE[lang].format(case=cid))
     chosen = list(dict.fromkeys(chosen))
+    left_out = 0
+    if not cases and not everyone:
+        admitted = admitted_case_ids(ds)
+        left_out = sum(cid not in admitted for cid in chosen)
+        chosen = [cid for cid in chosen if cid in admitted]
     soffice = pdfmod.require_soffice(lang) if pdf else None
     folder = Path(templates) if templates else templates_dir()
     compiled = {d: load_template(folder / lang / f"{d}.docx", lang, context_keys(d)) for d in docs}
@@ -110,6 +129,7 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
     stamp = ix.reference_date.isoformat()
     result, total = GeneratedFiles(), len(chosen) * len(docs)
     plain = {}
+    result.left_out = left_out
     for cid in chosen:
         case, name = ix.cases[cid], safe_name(cid)
         target = out_dir / name
@@ -135,5 +155,5 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
             sync_folder(folder)
         result.extend(result.pdfs)
         if len(converted) < len(documents):
-            raise PtxlError(pdfmod.FAILED[lang].format(n=len(documents) - len(converted)))
+            raise PtxlError(counted(pdfmod.FAILED[lang], lang, n=len(documents) - len(converted)))
     return result

@@ -39,12 +39,29 @@ def _help(sheet: str, key: str, lang: str) -> str:
     return re.sub(r"\s*\((annexe|bijlage|annex) B, (question|vraag) \d+\)\s*\.?$", "", text).strip()
 
 
+def _fields(b: Builder, *pairs, always: int = 0):
+    """A field line whose blank pairs are left out ("Date :" with nothing after it says nothing).
+
+    The first ``always`` pairs are always shown; a line left with no pair at all is removed.
+    """
+    tag = lambda pair: pair[1].strip("{} ")  # noqa: E731  ("Date", "{{ review_date }}") → review_date
+    runs = []
+    for i, (label, value) in enumerate(pairs):
+        part = (["     "] if i else []) + [(f"{label}{b.colon}", "b"), value]  # as Builder.field_line writes it
+        runs += part if i < always else [f"{{% if {tag((label, value))} %}}", *part, "{% endif %}"]
+    if always:
+        return b.para(*runs)
+    b.control("{%p if " + " or ".join(tag(p) for p in pairs) + " %}")
+    b.para(*runs)
+    b.control("{%p endif %}")
+
+
 def _score_matrix(b: Builder, lang: str):
-    """Annex A items down, one column per assessment (docxtpl column loop)."""
+    """Annex A items down, one column per assessment (docxtpl column loop); one line when there is none."""
     sch = get_schema()
     b.control("{%p if not has_assessments %}")
     b.para(t("no_assessment", lang), italic=True)
-    b.control("{%p endif %}")
+    b.control("{%p else %}")
     loop_w = W - 0.9 - 4.3 - 0.4
     tbl = b.table([0.9, 4.3, 0.2, loop_w, 0.2])
     head = b.row(tbl, loop_columns(["N°", t("item", lang)], "a in assessments", "{{ a.date }}\n{{ a.type }}"),
@@ -54,23 +71,26 @@ def _score_matrix(b: Builder, lang: str):
             r.font.size, r.bold = Pt(7), False
     for i, item in enumerate(sch.annex_a, 1):
         b.row(tbl, loop_columns([str(i), item.labels[lang]], f"s in A.{item.key}.scores", "{{ s }}"))
+    b.control("{%p endif %}")
 
 
 def fiche_de_base(lang: str) -> Builder:
     sch, b = get_schema(), _builder("fiche_de_base", lang)
     b.title(TITLE["fiche_de_base"][lang])
-    b.field_line((_col("baseline", "case_id", lang), "{{ case_id }}"),
-                 (_col("baseline", "assessment_date", lang), "{{ assessment_date }}"),
-                 (_col("families", "case_manager", lang), "{{ case_manager }}"))
+    _fields(b, (_col("baseline", "case_id", lang), "{{ case_id }}"),
+            (_col("baseline", "assessment_date", lang), "{{ assessment_date }}"),
+            (_col("families", "case_manager", lang), "{{ case_manager }}"), always=1)
     b.para(t("methodology", lang), italic=True, size=9)
     b.heading(t("scores_over_time", lang))
     _score_matrix(b, lang)
+    b.control("{%p if has_assessments %}")  # no assessment: the line above says so, no empty tables
     for i, item in enumerate(sch.annex_a, 1):
         b.heading(f"{i}. {item.question[lang]}", 2)
         tbl = b.table([2.5, 2.6, 1.8, W - 6.9], [_col("baseline", "assessment_date", lang),
                                                  _col("baseline", "assessment_type", lang), t("scale", lang),
                                                  t("why", lang)])
         b.loop_rows(tbl, f"r in A.{item.key}.rows", ["{{ r.date }}", "{{ r.type }}", "{{ r.score }}", "{{ r.why }}"])
+    b.control("{%p endif %}")
     return b
 
 
@@ -96,12 +116,13 @@ PROFILE = [  # annex B profile questions 1–16: (question text source, answer t
 
 def _vulnerability_cell(lang: str) -> str:
     sch = get_schema()
-    lines = [f"{{{{ P.vulnerabilities.{k} }}}} {lab[lang]}" for k, lab in sch.vulnerabilities]
+    lines = ["{%p if P.has_vulnerabilities %}"]
+    lines += [f"{{{{ P.vulnerabilities.{k} }}}} {lab[lang]}" for k, lab in sch.vulnerabilities]
     dont_know = sch.scales["yes_no"].label("dont_know", lang)
     lines.append(f"{{% if P.vulnerabilities.dont_know %}}{dont_know}{t('colon', lang)}"
                  f"{{{{ P.vulnerabilities.dont_know }}}}"
                  f"{{% endif %}}")
-    lines.append("{{ P.vulnerability_notes }}")
+    lines += ["{{ P.vulnerability_notes }}", "{%p else %}", t("no_vulnerabilities", lang), "{%p endif %}"]
     return "\n".join(lines)
 
 
@@ -116,8 +137,8 @@ def fiche_de_synthese(lang: str) -> Builder:
     sch, b = get_schema(), _builder("fiche_de_synthese", lang)
     b.title(TITLE["fiche_de_synthese"][lang])
     b.field_line((t("project_location", lang), "{{ project_location }}"), (t("client_ref", lang), "{{ case_id }}"))
-    b.field_line((_col("summary", "review_date", lang), "{{ review_date }}"),
-                 (_col("summary", "case_manager", lang), "{{ reviewer }}"))
+    _fields(b, (_col("summary", "review_date", lang), "{{ review_date }}"),
+            (_col("summary", "case_manager", lang), "{{ reviewer }}"))
     b.control("{%p if not has_summary %}")
     b.para(t("no_summary", lang), italic=True)
     b.control("{%p endif %}")
@@ -129,6 +150,7 @@ def fiche_de_synthese(lang: str) -> Builder:
         else:
             rows.append([str(n), question(lang), tag])
     b.table([0.8, 6.7, W - 7.5], ["", t("question", lang), t("answer", lang)], rows)
+    b.control("{%p if has_summary %}")  # no review: said once above, no unticked answer boxes
     b.heading(t("case_info", lang))
     number, group, prompts = 0, None, False
     for q in sch.annex_b:
@@ -148,6 +170,7 @@ def fiche_de_synthese(lang: str) -> Builder:
             b.table([W], rows=[[f"{{{{ B.{q.key} }}}}"]])
         else:
             _answer_boxes(b, q.key, q.scale, lang)
+    b.control("{%p endif %}")
     return b
 
 
@@ -155,9 +178,13 @@ def modele_de_cas(lang: str) -> Builder:
     sch, b = get_schema(), _builder("modele_de_cas", lang)
     b.title(TITLE["modele_de_cas"][lang])
     b.field_line((t("project_location", lang), "{{ project_location }}"), (t("client_ref", lang), "{{ case_id }}"))
-    b.field_line((_col("case_study", "written_date", lang), "{{ case_study_date }}"))
+    _fields(b, (_col("case_study", "written_date", lang), "{{ case_study_date }}"))
+    b.control("{%p if not has_case_study %}")
+    b.para(t("no_case_study", lang), italic=True)
+    b.control("{%p else %}")
     b.table([4.5, W - 4.5], [t("stages", lang), t("description", lang)],
             [[("b", label[lang]), f"{{{{ C.{key} }}}}"] for key, label in sch.annex_c], font_pt=10)
+    b.control("{%p endif %}")
     return b
 
 
@@ -195,8 +222,12 @@ def dossier_famille(lang: str) -> Builder:
                [(t("age", lang) if k == "age" else _col("members", k, lang), w, f"{{{{ m.{k} }}}}") for k, w in m],
                "members")
     b.heading(sch.sheet("vulnerabilities").name(lang), 2)
-    b.field_line((_col("vulnerabilities", "assessed_date", lang), "{{ P.vulnerability_date }}"))
+    _fields(b, (_col("vulnerabilities", "assessed_date", lang), "{{ P.vulnerability_date }}"))
+    b.control("{%p if not P.has_vulnerabilities %}")
+    b.para(t("no_vulnerabilities", lang), italic=True)
+    b.control("{%p else %}")
     b.table([W], rows=[[_vulnerability_cell(lang)]])
+    b.control("{%p endif %}")
     b.heading(t("chronology", lang))
     _log_table(b, lang, "chronology", "e in chronology",
                [(_col("chronology", "event_date", lang), 2.2, "{{ e.date }}"),
@@ -204,8 +235,10 @@ def dossier_famille(lang: str) -> Builder:
                 (_col("chronology", "description", lang), 7.3, "{{ e.description }}"),
                 (_col("chronology", "deadline", lang), 2.2, "{{ e.deadline }}")], "chronology")
     b.heading(sch.sheet("contacts").name(lang))
+    b.control("{%p if contacts %}")  # no contact: the log below says so in one line
     b.para((t("q_contacts", lang), "b"))
     b.para("{{ P.contacts }}")
+    b.control("{%p endif %}")
     _log_table(b, lang, "contacts", "c in contacts",
                [(_col("contacts", "contact_date", lang), 2.2, "{{ c.date }}"),
                 (_col("contacts", "contact_type", lang), 3.6, "{{ c.type }}"),
@@ -229,21 +262,25 @@ def dossier_famille(lang: str) -> Builder:
     b.heading(t("annex_a_section", lang))
     _score_matrix(b, lang)
     b.heading(t("annex_b_section", lang))
-    b.field_line((_col("summary", "review_date", lang), "{{ review_date }}"),
-                 (_col("summary", "case_manager", lang), "{{ reviewer }}"))
     b.control("{%p if not has_summary %}")
     b.para(t("no_summary", lang), italic=True)
     b.control("{%p else %}")
+    _fields(b, (_col("summary", "review_date", lang), "{{ review_date }}"),
+            (_col("summary", "case_manager", lang), "{{ reviewer }}"))
     rows = [[spelled_out(q.labels[lang], lang),
              f"{{{{ B.{q.key} }}}}" if q.scale == "text" else f"{{{{ B.{q.key}.answer }}}}"]
             for q in sch.annex_b]
     b.table([7.0, W - 7.0], [t("question", lang), t("answer", lang)], rows)
     b.control("{%p endif %}")
     b.heading(t("annex_c_section", lang))
-    b.field_line((_col("case_study", "written_date", lang), "{{ case_study_date }}"))
+    b.control("{%p if not has_case_study %}")
+    b.para(t("no_case_study", lang), italic=True)
+    b.control("{%p else %}")
+    _fields(b, (_col("case_study", "written_date", lang), "{{ case_study_date }}"))
     for key, label in sch.annex_c:
         b.heading(label[lang], 2)
         b.para(f"{{{{ C.{key} }}}}")
+    b.control("{%p endif %}")
     return b
 
 

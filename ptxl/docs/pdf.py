@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ..plural import counted
+
 from ..errors import PtxlError
 from ..forms.scales import L
 from ..write.failure import write_error
@@ -35,9 +37,9 @@ NOT_INSTALLED = L(
 TEMP_NOTE = L("Les documents Word sont bien écrits ; seuls les PDF manquent.",
               "De Word-documenten zijn wel geschreven; alleen de pdf's ontbreken.",
               "The Word documents are written; only the PDFs are missing.")
-FAILED = L("LibreOffice n'a pas pu convertir {n} document(s) en PDF ; les documents Word sont bien écrits.",
-           "LibreOffice kon {n} document(en) niet naar pdf omzetten; de Word-documenten zijn wel geschreven.",
-           "LibreOffice could not convert {n} document(s) to PDF; the Word documents are written.")
+FAILED = L("LibreOffice n'a pas pu convertir {n} document{n:|s} en PDF ; les documents Word sont bien écrits.",
+           "LibreOffice kon {n} document{n:|en} niet naar pdf omzetten; de Word-documenten zijn wel geschreven.",
+           "LibreOffice could not convert {n} document{n:|s} to PDF; the Word documents are written.")
 
 
 def find_soffice() -> str | None:
@@ -111,7 +113,7 @@ def _convert(exe: str, documents, lang: str, password: str | None, private) -> d
             subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            timeout=120 + 5 * len(inputs), check=False)
         except (OSError, subprocess.TimeoutExpired):
-            raise PtxlError(FAILED[lang].format(n=len(documents))) from None
+            raise PtxlError(counted(FAILED[lang], lang, n=len(documents))) from None
         out = {}
         for i, doc in enumerate(documents):
             pdf = tmp / "out" / f"{i:06d}.pdf"

@@ -64,6 +64,9 @@ T = {
                     "Geen cliëntfiche ingevoerd op de referentiedatum.",
                     "No client summary recorded at the reference date."),
     "no_entries": L("Rien d'enregistré.", "Niets ingevoerd.", "Nothing recorded."),
+    "no_vulnerabilities": L("Aucune évaluation des vulnérabilités enregistrée.", "Geen beoordeling van de "
+                            "kwetsbaarheden ingevoerd.", "No vulnerability assessment recorded."),
+    "no_case_study": L("Aucun modèle de cas rédigé.", "Geen casusmodel geschreven.", "No case template written."),
     "reference_date": L("Situation au", "Toestand op", "Situation at"),
     "project_location": L("Lieu du projet (alternative à la détention)",
                           "Locatie van het project (alternatief voor detentie)",
@@ -149,20 +152,24 @@ def t(key: str, lang: str) -> str:
 
 # Command-line summary (the CLI prints it in the workbook's language).
 MSG = {
-    "written": L("{n} documents Word écrits pour {cases} dossier(s) dans {out}",
-                 "{n} Word-documenten geschreven voor {cases} dossier(s) in {out}",
-                 "{n} Word documents written for {cases} case(s) in {out}"),
-    "pdf_written": L("{n} PDF écrits", "{n} pdf's geschreven", "{n} PDFs written"),
-    "renamed": L("{n} fichiers existaient déjà : les nouveaux portent un numéro (_2, _3…). "
-                 "Utilisez --force pour les remplacer.",
-                 "{n} bestanden bestonden al: de nieuwe kregen een nummer (_2, _3…). Gebruik --force om te vervangen.",
-                 "{n} files already existed: the new ones got a number (_2, _3…). Use --force to replace them."),
-    "progress": L("Documents", "Documenten", "Documents"),
-    "has_errors": L("Le classeur contient {n} erreur(s) de saisie : les documents montrent les données telles "
+    "written": L("{n} document{n:|s} Word écrit{n:|s} pour {cases} dossier{cases:|s} dans {out}",
+                 "{n} Word-document{n:|en} geschreven voor {cases} dossier{cases:|s} in {out}",
+                 "{n} Word document{n:|s} written for {cases} case{cases:|s} in {out}"),
+    "left_out": L("{n} famille{n:|s} jamais admise{n:|s} : pas de documents (--all pour les écrire aussi).",
+                  "{n} nooit toegelaten gezin{n:|nen}: geen documenten (--all om ze toch te schrijven).",
+                  "{n} famil{n:y|ies} never admitted: no documents (--all writes them too)."),
+    "pdf_written": L("{n} PDF écrit{n:|s}", "{n} pdf{n:|'s} geschreven", "{n} PDF{n:|s} written"),
+    "renamed": L("{n} fichier{n:|s} existai{n:t|ent} déjà : {n:le nouveau porte|les nouveaux portent} un numéro "
+                 "(_2, _3…). Utilisez --force pour remplacer.",
+                 "{n} bestand{n:|en} bestond{n:|en} al: {n:het nieuwe kreeg|de nieuwe kregen} een nummer (_2, _3…). "
+                 "Gebruik --force om te vervangen.",
+                 "{n} file{n:|s} already existed: the new {n:one|ones} got a number (_2, _3…). Use --force to "
+                 "replace them."),
+    "has_errors": L("Le classeur contient {n} erreur{n:|s} de saisie : les documents montrent les données telles "
                     "qu'elles sont. Voir « ptxl validate {path} ».",
-                    "De werkmap bevat {n} invoerfout(en): de documenten tonen de gegevens zoals ze zijn. "
+                    "De werkmap bevat {n} invoerfout{n:|en}: de documenten tonen de gegevens zoals ze zijn. "
                     "Zie « ptxl validate {path} ».",
-                    "The workbook has {n} entry error(s): the documents show the data as it stands. "
+                    "The workbook has {n} entry error{n:|s}: the documents show the data as it stands. "
                     "See 'ptxl validate {path}'."),
     "bad_template": L("Le modèle Word {name} n'est pas un fichier .docx lisible. Remplacez-le par la version "
                       "d'origine (dossier templates/ du projet).",

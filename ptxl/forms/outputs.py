@@ -30,9 +30,9 @@ POSITIVE_PCT = L("Impact positif (%)", "Positieve impact (%)", "Positive impact 
 PCT = " (%)"
 PROMPTS = L("questions incitatives", "doorvraagvragen", "prompt questions")
 QUESTION = L("Question", "Vraag", "Question")
-ERRORS_NOTE = L("{n} erreur(s) dans les saisies : les valeurs concernées ne sont pas comptées. Voir « {sheet} ».",
-                "{n} fout(en) in de invoer: die waarden worden niet meegeteld. Zie « {sheet} ».",
-                "{n} error(s) in the entries: those values are not counted. See '{sheet}'.")
+ERRORS_NOTE = L("{n} erreur{n:|s} dans les saisies : les valeurs concernées ne sont pas comptées. Voir « {sheet} ».",
+                "{n} fout{n:|en} in de invoer: die waarden worden niet meegeteld. Zie « {sheet} ».",
+                "{n} error{n:|s} in the entries: those values are not counted. See '{sheet}'.")
 
 # Cohort sheet
 COUNT = L("Nombre", "Aantal", "Count")
@@ -115,9 +115,9 @@ EVOLUTION_HEADERS = (
 BETTER = {"low": L("score bas", "lage score", "low score"), "high": L("score élevé", "hoge score", "high score")}
 
 # Alerts sheet
-ALERT_COUNT = L("{n} alerte(s) à la date de référence. Filtrez la colonne « {column} » pour voir les vôtres.",
-                "{n} waarschuwing(en) op de referentiedatum. Filter de kolom « {column} » voor de uwe.",
-                "{n} alert(s) at the reference date. Filter the '{column}' column to see yours.")
+ALERT_COUNT = L("{n} alerte{n:|s} à la date de référence. Filtrez la colonne « {column} » pour voir les vôtres.",
+                "{n} waarschuwing{n:|en} op de referentiedatum. Filter de kolom « {column} » voor de uwe.",
+                "{n} alert{n:|s} at the reference date. Filter the '{column}' column to see yours.")
 NO_ALERTS = L("Aucune alerte.", "Geen waarschuwingen.", "No alerts.")
 
 # Checks sheet
@@ -129,10 +129,10 @@ CHECK_HEADERS = (
 )
 SEVERITY = {"error": L("Erreur", "Fout", "Error"), "warning": L("Avertissement", "Waarschuwing", "Warning"),
             "info": L("Information", "Informatie", "Information")}
-CHECK_SUMMARY = L("{e} erreur(s), {w} avertissement(s).", "{e} fout(en), {w} waarschuwing(en).",
-                  "{e} error(s), {w} warning(s).")
-CHECK_INFOS = L(" {i} information(s), rien à corriger.", " {i} informatie(s), niets te verbeteren.",
-                " {i} note(s) for information, nothing to correct.")
+CHECK_SUMMARY = L("{e} erreur{e:|s}, {w} avertissement{w:|s}.", "{e} fout{e:|en}, {w} waarschuwing{w:|en}.",
+                  "{e} error{e:|s}, {w} warning{w:|s}.")
+CHECK_INFOS = L(" {i} information{i:|s}, rien à corriger.", " {i} melding{i:|en} ter informatie, niets te verbeteren.",
+                " {i} note{i:|s} for information, nothing to correct.")
 CHECK_NOTE = L("Les valeurs en erreur ne sont pas comptées dans les statistiques. Cliquez sur la cellule pour "
                "aller la corriger, puis actualisez.",
                "Foutieve waarden worden niet meegeteld in de statistieken. Klik op de cel om ze te verbeteren en "
@@ -145,6 +145,6 @@ NO_FINDINGS = L("Aucun problème trouvé dans les saisies.", "Geen problemen gev
 # Home sheet status (next to the last-refresh time)
 HOME_STATUS = L("État des saisies", "Stand van de invoer", "State of the entries")
 HOME_OK = L("Sans erreur", "Zonder fouten", "No errors")
-HOME_PROBLEMS = L("{e} erreur(s), {w} avertissement(s) : voir « {sheet} »",
-                  "{e} fout(en), {w} waarschuwing(en): zie « {sheet} »",
-                  "{e} error(s), {w} warning(s): see '{sheet}'")
+HOME_PROBLEMS = L("{e} erreur{e:|s}, {w} avertissement{w:|s} : voir « {sheet} »",
+                  "{e} fout{e:|en}, {w} waarschuwing{w:|en}: zie « {sheet} »",
+                  "{e} error{e:|s}, {w} warning{w:|s}: see '{sheet}'")

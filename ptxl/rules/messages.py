@@ -10,6 +10,7 @@ Placeholders: {header} column header, {expected} the right label/header,
 
 from __future__ import annotations
 
+from ..plural import counted
 from .messages_file import FILE, UI  # noqa: F401  (file problems and report words, same three languages)
 
 # code → (severity, fr, nl, en)
@@ -317,9 +318,9 @@ CATALOGUE = {
         "Cliëntfiche zonder enig impactantwoord. Vul de vragen in of verwijder de rij.",
         "Client summary without any impact answer. Fill in the questions or delete the row."),
     "baseline.why_missing": ("warning",
-        "{n} score(s) sans « pourquoi ? » (colonnes {columns}). Expliquez chaque score en une phrase.",
-        "{n} score(s) zonder « waarom? » (kolommen {columns}). Licht elke score toe in één zin.",
-        "{n} score(s) without a 'why?' (columns {columns}). Explain each score in one sentence."),
+        "{n} score{n:|s} sans « pourquoi ? » (colonne{n:|s} {columns}). Expliquez chaque score en une phrase.",
+        "{n} score{n:|s} zonder « waarom? » (kolom{n:|men} {columns}). Licht elke score toe in één zin.",
+        "{n} score{n:|s} without a 'why?' (column{n:|s} {columns}). Explain each score in one sentence."),
     "baseline.followup_first": ("warning",
         "Ce suivi est daté avant la situation de base du dossier {case_id} (ligne {n}). Vérifiez la date ou "
         "le type.",
@@ -360,7 +361,7 @@ _LANG_INDEX = {"fr": 0, "nl": 1, "en": 2}
 
 def ui(word: str, lang: str = "fr", **params) -> str:
     text = UI[word][_LANG_INDEX.get(lang, 0)]
-    return text.format(**params) if params else text
+    return counted(text, lang, params) if params else text
 
 
 class _Blank(dict):
@@ -374,7 +375,7 @@ def severity(code: str) -> str:
 
 def message(code: str, lang: str = "fr", **params) -> str:
     template = CATALOGUE[code][1 + _LANG_INDEX.get(lang, 0)]
-    return template.format_map(_Blank({k: v for k, v in params.items() if v is not None}))
+    return counted(template, lang, _Blank({k: v for k, v in params.items() if v is not None}))
 
 
 def file_message(kind: str, name: str, lang: str = "fr", **params) -> str:

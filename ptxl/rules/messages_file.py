@@ -176,8 +176,11 @@ UI = {
     "info": ("info", "info", "info"),
     "clean": ("Aucun problème trouvé dans « {name} ».", "Geen problemen gevonden in « {name} ».",
               "No problems found in '{name}'."),
-    "summary": ("« {name} » : {errors} erreur(s), {warnings} avertissement(s), {infos} info(s).",
-                "« {name} »: {errors} fout(en), {warnings} waarschuwing(en), {infos} info.",
-                "'{name}': {errors} error(s), {warnings} warning(s), {infos} info."),
+    "summary": ("« {name} » : {errors} erreur{errors:|s}, {warnings} avertissement{warnings:|s}, "
+                "{infos} information{infos:|s}.",
+                "« {name} »: {errors} fout{errors:|en}, {warnings} waarschuwing{warnings:|en}, "
+                "{infos} melding{infos:|en} ter informatie.",
+                "'{name}': {errors} error{errors:|s}, {warnings} warning{warnings:|s}, "
+                "{infos} note{infos:|s} for information."),
     "workbook": ("Classeur", "Werkmap", "Workbook"),
 }

@@ -1,0 +1,42 @@
+"""Counts in words: "1 erreur", "3 erreurs", never "erreur(s)".
+
+A message holds its plural endings next to the count they follow:
+``"{e} erreur{e:|s}, {w} avertissement{w:|s}"`` reads "{singular|plural}" for
+the number ``e``. The endings are the translator's (Dutch "fout{n:|en}"), the rule
+is the language's: French puts 0 and 1 in the singular ("0 erreur"), Dutch and
+English only 1. Every count message of the workbook, the documents and the
+command line is formatted through ``counted``.
+"""
+
+from __future__ import annotations
+
+import string
+
+
+def singular(n, lang: str) -> bool:
+    """Whether ``n`` takes the singular in ``lang`` (French: 0 and 1; Dutch, English: 1)."""
+    try:
+        n = abs(float(n))
+    except (TypeError, ValueError):
+        return False
+    return n < 2 if lang == "fr" else n == 1
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value, format_spec):
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if singular(value, self.lang) else many
+        return super().format_field(value, format_spec)
+
+
+def counted(template: str, lang: str, values=None, /, **more) -> str:
+    """``template.format(**values)``, with ``{n:one|many}`` fields choosing the ending for ``n``.
+
+    ``values`` may be a mapping with its own ``__missing__`` (a blank for an absent field).
+    """
+    return _Formatter(lang).vformat(template, (), values if values is not None else more)
