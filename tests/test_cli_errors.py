@@ -61,12 +61,12 @@ def deny_reading(patch, path: str, code: int = errno.EACCES) -> None:
 
 def disk_full(patch) -> None:
     """The disk fills up while the refreshed workbook is being written."""
-    from ptxl.write import safety
+    from ptxl.write import atomic
 
     def full(step):
         if step == "writing":
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-    patch.setattr(safety, "_checkpoint", full)
+    patch.setattr(atomic, "_checkpoint", full)  # the one write loop of every writer (ptxl/write/atomic.py)
 
 
 def unforeseen(patch, kind=ValueError) -> None:
