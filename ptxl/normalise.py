@@ -358,7 +358,7 @@ def questions_not_asked(v) -> tuple[tuple, list]:
             continue
         key = by_name.get(fold(item))
         if key is None:
-            bad.append(item)
+            bad.append(item.strip())
         else:
             found.add(key)
     return tuple(q.key for q in get_schema().annex_b if q.key in found), bad

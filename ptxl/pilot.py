@@ -11,6 +11,8 @@ here, so each of these rules is written once.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from .forms.scales import UNIT_WORDS
@@ -52,3 +54,25 @@ def unit_text(text: str, unit: str, lang: str) -> str:
         new = table[found.lower()]
         return new[0].upper() + new[1:] if found[0].isupper() else new
     return pattern.sub(swap, text)
+
+
+# The unit the catalogues of the documents, the report and the alerts speak of while one workbook is
+# rendered. Why a context variable and not a parameter: those catalogues are looked up in dozens of
+# places (``t(key, lang)``); the entry point of each view sets the unit once, the lookups stay as
+# they are, and a value typed by staff (inserted by ``format`` after the swap) is never touched.
+_UNIT: ContextVar[str] = ContextVar("ptxl_unit", default=DEFAULT_UNIT)
+
+
+@contextmanager
+def unit_scope(unit: str | None):
+    """Render everything inside for ``unit`` (``family`` when None)."""
+    token = _UNIT.set(unit if unit in ("family", "person") else DEFAULT_UNIT)
+    try:
+        yield
+    finally:
+        _UNIT.reset(token)
+
+
+def for_current_unit(text: str, lang: str) -> str:
+    """A catalogue text said for the unit of the workbook being rendered (see ``unit_scope``)."""
+    return unit_text(text, _UNIT.get(), lang)

@@ -17,6 +17,7 @@ from ..dataset import Dataset
 from ..errors import PtxlError
 from ..forms.scales import L
 from ..paths import templates_dir
+from ..pilot import evaluation_unit, unit_scope
 from . import pdf as pdfmod
 from .context import BUILDERS
 from .data import LOG_TABLES, Case, Index, build_index
@@ -116,17 +117,18 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
     out_dir = Path(out_dir)
     stamp = ix.reference_date.isoformat()
     result, total = GeneratedFiles(), len(chosen) * len(docs)
-    for cid in chosen:
-        case, name = ix.cases[cid], safe_name(cid)
-        target = out_dir / name
-        for doc in docs:
-            data = compiled[doc].render(BUILDERS[doc](ix, case), title=f"{ANNEX[doc][lang]} – {cid}")
-            path, renamed = _write(target / f"{name}_{FILE_SLUG[doc][lang]}_{stamp}.docx", data, force, lang)
-            result.append(path)
-            if renamed:
-                result.renamed.append(path)
-            if progress:
-                progress(len(result), total)
+    with unit_scope(evaluation_unit(ds.settings)):  # the documents' texts say families or persons
+        for cid in chosen:
+            case, name = ix.cases[cid], safe_name(cid)
+            target = out_dir / name
+            for doc in docs:
+                data = compiled[doc].render(BUILDERS[doc](ix, case), title=f"{ANNEX[doc][lang]} – {cid}")
+                path, renamed = _write(target / f"{name}_{FILE_SLUG[doc][lang]}_{stamp}.docx", data, force, lang)
+                result.append(path)
+                if renamed:
+                    result.renamed.append(path)
+                if progress:
+                    progress(len(result), total)
     if soffice:
         documents = list(result)
         converted = pdfmod.convert(soffice, documents, lang)

@@ -10,6 +10,7 @@ French follows the seed note; Dutch and English are the project's translations.
 from __future__ import annotations
 
 from ..forms.scales import L
+from ..pilot import for_current_unit
 
 DOC_TYPES = ("fiche_de_base", "fiche_de_synthese", "modele_de_cas", "dossier_famille")
 
@@ -128,7 +129,7 @@ T = {
 
 
 def t(key: str, lang: str) -> str:
-    return T[key][lang]
+    return for_current_unit(T[key][lang], lang)  # families or persons (``ptxl.pilot.unit_scope``)
 
 
 # Command-line summary (the CLI prints it in the workbook's language).

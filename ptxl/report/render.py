@@ -17,6 +17,7 @@ from docxtpl import DocxTemplate, InlineImage
 
 from ..docs_safety import check_template
 from ..errors import PtxlError
+from ..pilot import unit_scope
 from . import charts
 from .context import build_context
 from .make_template import template_path
@@ -96,6 +97,11 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
                   template: str | Path | None = None, today: dt.date | None = None,
                   suppress: int | None = None) -> Path:
     """``suppress``: the small-cell threshold for a report to publish (counts below it hidden)."""
+    with unit_scope(stats.get("impact", {}).get("unit")):  # its texts say families or persons
+        return _render_report(stats, out, dataset, lang, template, today, suppress)
+
+
+def _render_report(stats, out, dataset, lang, template, today, suppress) -> Path:
     lang = lang or (dataset.lang if dataset is not None else "fr")
     if suppress:
         from ..suppress import suppress_stats
