@@ -285,3 +285,25 @@ def test_network_files_are_valid_and_open_in_libreoffice(three, tmp_path):
     assert "non posée" in text and "Réseau" in text
     again = runner.invoke(app, ["network", *(str(p) for p, _c, _n in three), "--out", str(out)])
     assert again.exit_code == 2 and "--force" in again.output  # an earlier evaluation is not replaced silently
+
+
+def test_an_encrypted_pilot_is_read_in_memory(three, tmp_path, monkeypatch):
+    import io
+
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    from ptxl import crypto
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(three[1][0].read_bytes())).encrypt("pilote-secret", out)
+    locked = tmp_path / "nl_locked.xlsx"
+    locked.write_bytes(out.getvalue())
+    monkeypatch.setenv(crypto.ENV_PASSWORD, "pilote-secret")
+    crypto._REMEMBERED.clear()
+    plain = network_json([three[0][0], three[1][0]])["network"]
+    locked_doc = network_json([three[0][0], locked])["network"]
+    assert locked_doc == plain
+    monkeypatch.setenv(crypto.ENV_PASSWORD, "wrong")
+    crypto._REMEMBERED.clear()
+    res = runner.invoke(app, ["network", str(three[0][0]), str(locked), "--json"])
+    assert res.exit_code == 2 and "pilote-secret" not in res.output and "Traceback" not in res.output
+    crypto._REMEMBERED.clear()

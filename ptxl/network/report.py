@@ -17,9 +17,9 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ..docs.docxbuild import _shade  # the case files' cell shading, reused
 from ..write.atomic import write_atomic
 from .tables import Pct, question_tables, side_by_side
 from .texts import t
@@ -37,15 +37,6 @@ def _text(v) -> str:
 def _num(v) -> str:
     """A percentage inside a sentence (the sentence has its own % sign): a number, a marker or a dash."""
     return "–" if v is None else str(v)
-
-
-def _shade(cell, fill: str) -> None:
-    pr = cell._tc.get_or_add_tcPr()
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    pr.append(shd)
 
 
 def _table(doc, table, network_col: bool = True, network_row: bool = False, heading: bool = True) -> None:
