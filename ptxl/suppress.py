@@ -250,11 +250,20 @@ def _epim(epim: dict, t: int) -> None:
         epim["pct"] = {k: HIDDEN if k in marks else v for k, v in (epim.get("pct") or {}).items()}
     res = epim.get("resolved")
     if isinstance(res, dict) and isinstance(epim.get("cases"), int):
-        marks = hide_row(resolved_row(res, epim["cases"]), t)
-        apply_resolved(res, marks, t)
+        n = epim["cases"]
+        count_marks = hide_row(resolved_count_row(res, n), t)
+        type_marks = hide_row(resolved_row(res, n), t, force={UNRESOLVED} if count_marks else ())
+        if UNRESOLVED in type_marks and not count_marks:
+            count_marks = hide_row(resolved_count_row(res, n), t, force={"resolved"})
+        apply_resolved(res, count_marks, type_marks)
 
 
 UNRESOLVED = "unresolved"
+
+
+def resolved_count_row(resolved: Mapping, cases: int) -> dict:
+    """The resolved count as a row summing to the cases: resolved or not."""
+    return {"resolved": resolved["count"], UNRESOLVED: cases - resolved["count"]}
 
 
 def resolved_row(resolved: Mapping, cases: int) -> dict:
@@ -264,11 +273,12 @@ def resolved_row(resolved: Mapping, cases: int) -> dict:
     return row
 
 
-def apply_resolved(resolved: dict, marks: Mapping[str, str], t: int) -> None:
-    """Hide the resolved types marked; the resolved count gives the rest back, so it goes with it."""
-    resolved["by_type"] = _apply(resolved.get("by_type") or {}, marks)
-    if UNRESOLVED in marks:
-        resolved["count"] = marker(resolved["count"], t)
+def apply_resolved(resolved: dict, count_marks: Mapping[str, str], type_marks: Mapping[str, str]) -> None:
+    """Hide the resolved types marked, and the count (with its percentage) when it is hidden or would give
+    the hidden rest of the types back."""
+    resolved["by_type"] = _apply(resolved.get("by_type") or {}, type_marks)
+    if "resolved" in count_marks or UNRESOLVED in type_marks:
+        resolved["count"] = count_marks.get("resolved", HIDDEN)
         resolved["pct"] = HIDDEN
 
 

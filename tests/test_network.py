@@ -239,7 +239,7 @@ def test_suppressed_counts_cannot_be_recovered_from_the_network_total(three):
             hidden_somewhere += len(marks)
             assert all(not (0 < r["counts"][code] < t) or i in marks for i, r in enumerate(raw)
                        if r.get("asked", True))
-            if marks and not isinstance(total, str):  # total published: the hidden pilots stay uncertain
+            if marks and total and not isinstance(total, str):  # published: the hidden pilots stay uncertain
                 column = {i: r["counts"][code] for i, r in enumerate(raw) if r.get("asked", True)}
                 assert _protected(column, marks, t), (key, code)
         for s, r in zip(shown, raw):  # and each pilot's own row is protected given its N
@@ -252,8 +252,16 @@ def test_suppressed_counts_cannot_be_recovered_from_the_network_total(three):
     for cat, total in eng.items():
         marks = {i: p["stats"]["engagement"]["epim"]["counts"][cat] for i, p in enumerate(doc["pilots"])
                  if isinstance(p["stats"]["engagement"]["epim"]["counts"][cat], str)}
-        if marks and not isinstance(total, str):
+        if marks and total and not isinstance(total, str):  # (a published 0 says nobody: nothing to hide)
             assert _protected({i: r[cat] for i, r in enumerate(raw_eng)}, marks, t), cat
+    raw_res = [p["stats"]["engagement"]["epim"]["resolved"]["count"] for p in plain["pilots"]]
+    shown_res = [p["stats"]["engagement"]["epim"]["resolved"]["count"] for p in doc["pilots"]]
+    assert all(isinstance(s, str) for r, s in zip(raw_res, shown_res) if 0 < r < t)
+    total = doc["network"]["resolved"]["count"]
+    marks = {i: s for i, s in enumerate(shown_res) if isinstance(s, str)}
+    if marks and total and not isinstance(total, str):
+        assert _protected(dict(enumerate(raw_res)), marks, t)
+    assert isinstance(total, str) or not 0 < total < t
 
 
 def test_single_workbook_stats_have_the_epim_figures(three):
@@ -307,3 +315,35 @@ def test_an_encrypted_pilot_is_read_in_memory(three, tmp_path, monkeypatch):
     res = runner.invoke(app, ["network", str(three[0][0]), str(locked), "--json"])
     assert res.exit_code == 2 and "pilote-secret" not in res.output and "Traceback" not in res.output
     crypto._REMEMBERED.clear()
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_hide_table_protects_every_row_and_column(seed):
+    from ptxl.suppress import hide_table
+    rng = random.Random(seed)
+    t = 5
+    rows = {f"p{i}": {k: rng.choice([0, 0, 1, 2, 3, 4, 6, 9, 15, 30]) for k in "abcd"} for i in range(rng.randint(2, 5))}
+    marks, net = hide_table(rows, t)
+    total = {k: sum(r[k] for r in rows.values()) for k in "abcd"}
+    for p, r in rows.items():
+        assert all(k in marks[p] for k, v in r.items() if 0 < v < t)  # no small count left visible
+        assert not marks[p] or _protected(r, marks[p], t), (p, r, marks[p])
+    assert all(k in net for k, v in total.items() if 0 < v < t)
+    assert not net or _protected(total, net, t)
+    for k in "abcd":
+        col = {p: r[k] for p, r in rows.items()}
+        hidden = {p: m[k] for p, m in marks.items() if k in m}
+        if hidden and total[k] and k not in net:
+            assert _protected(col, hidden, t), (k, col, hidden)
+
+
+def test_a_small_resolved_count_is_hidden_in_one_workbook():
+    from ptxl.suppress import suppress_stats
+    epim = {"cases": 20, "counts": {"remained_engaged": 14, "disengaged_or_absconded": 6, "removed": 0,
+                                    "redetained": 0, "other": 0},
+            "pct": {"remained_engaged": 70, "disengaged_or_absconded": 30, "removed": 0, "redetained": 0,
+                    "other": 0},
+            "resolved": {"count": 2, "pct": 10, "by_type": {"resolved_residence_be": 2, "resolved_residence_eu": 0,
+                                                            "resolved_voluntary_return": 0}}}
+    out = suppress_stats({"engagement": {"epim": epim}}, 5)["engagement"]["epim"]["resolved"]
+    assert out["count"] == "<5" and out["pct"] == "*" and out["by_type"]["resolved_residence_be"] == "<5"

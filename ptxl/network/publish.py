@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import copy
 
-from ..suppress import HIDDEN, UNRESOLVED, apply_resolved, hide_table, resolved_row, small, suppress_stats
+from ..suppress import (HIDDEN, UNRESOLVED, apply_resolved, hide_table, resolved_count_row, resolved_row,
+                        small, suppress_stats)
 
 BINARY = ("stateless", "asylum_on_arrival")  # profile counts "x of the admitted": a row {yes, no}
 
@@ -46,17 +47,7 @@ def suppress_network(pilots: list[dict], network: dict, threshold: int) -> tuple
         e["counts"] = _mark(e["counts"], marks[name])
         e["pct"] = {k: HIDDEN if k in marks[name] else v for k, v in e["pct"].items()}
     _publish(net["engagement"], nmarks)
-    # resolved cases by type (and the rest: the row sums to the cases)
-    rrows = [resolved_row(s["engagement"]["epim"]["resolved"], s["engagement"]["epim"]["cases"]) for s in raw]
-    force = [(_hidden(s["engagement"]["epim"]["resolved"]["by_type"])
-              | ({UNRESOLVED} if isinstance(s["engagement"]["epim"]["resolved"]["count"], str) else set()))
-             for s in shown]
-    marks, nmarks = table(rrows, force)
-    for s, r, name in zip(shown, raw, names):
-        res = s["engagement"]["epim"]["resolved"]
-        res.update(copy.deepcopy(r["engagement"]["epim"]["resolved"]))
-        apply_resolved(res, marks[name], threshold)
-    apply_resolved(net["resolved"], nmarks, threshold)
+    _resolution(raw, shown, net, names, threshold)
     # impact, question by question, over the pilots that asked it
     for key, nq in net["impact"]["questions"].items():
         asking = [i for i, s in enumerate(raw) if s["impact"]["questions"][key].get("asked", True)]
@@ -86,6 +77,37 @@ def suppress_network(pilots: list[dict], network: dict, threshold: int) -> tuple
     out = [dict(p, stats=s) for p, s in zip(pilots, shown)]
     net["suppression"] = {"threshold": threshold, "small": small(threshold), "hidden": HIDDEN}
     return out, net
+
+
+def _resolution(raw, shown, net, names, t) -> None:
+    """The resolved count ("x of the cases") and the resolved cases by type, each a table of pilots.
+
+    The two are published together: a hidden resolved count forces its row's rest hidden in the
+    table by type, and a rest hidden there hides the count, until both tables agree.
+    """
+    epims = [s["engagement"]["epim"] for s in raw]
+    counts = [resolved_count_row(e["resolved"], e["cases"]) for e in epims]
+    types = [resolved_row(e["resolved"], e["cases"]) for e in epims]
+    mine = [s["engagement"]["epim"]["resolved"] for s in shown]
+    count_force = {n: ({"resolved", UNRESOLVED} if isinstance(r["count"], str) else set()) for n, r in zip(names, mine)}
+    type_force = {n: _hidden(r["by_type"]) for n, r in zip(names, mine)}
+    net_count = net_types = None
+    while True:
+        cm, net_count = hide_table(dict(zip(names, counts)), t, count_force)
+        for n in names:
+            if "resolved" in cm[n]:
+                type_force[n] |= {UNRESOLVED}
+        tm, net_types = hide_table(dict(zip(names, types)), t, type_force)
+        grown = {n for n in names if UNRESOLVED in tm[n] and "resolved" not in cm[n]}
+        if not grown:
+            break
+        for n in grown:
+            count_force[n] |= {"resolved", UNRESOLVED}
+    for s, r, n in zip(shown, raw, names):
+        res = s["engagement"]["epim"]["resolved"]
+        res.update(copy.deepcopy(r["engagement"]["epim"]["resolved"]))
+        apply_resolved(res, cm[n], tm[n])
+    apply_resolved(net["resolved"], net_count, net_types)
 
 
 def _publish(figures: dict, marks: dict) -> None:
