@@ -10,6 +10,9 @@ the same families as the impact tables.
   when still open) / 30.4375, the mean length of a month.
 - Contacts count every contact of those families dated on or before the
   reference date (undated contacts cannot be placed and are left out).
+- ``epim``: the EPIM network's engagement and resolution figures, over every
+  *admitted* case (not only the reviewed ones: the network reports count the
+  people supported), by the status on the reference date; percentages of them.
 """
 
 from __future__ import annotations
