@@ -2,7 +2,8 @@
 
 Seven synthetic pilots of 1,000 cases each (the network's seven countries; fr, nl and en
 workbooks; four pilots whose case is one person; one pilot that does not ask
-``g2_cooperate_conditions``), written through ptxl's builder into ``bench/out/network/``
+``g2_cooperate_conditions`` while its column still holds answers, so the ``summary.not_asked``
+warnings are part of the cost), written through ptxl's builder into ``bench/out/network/``
 (not committed; made on first use). Measured side by side in the same run, alternating:
 ``python -m ptxl network`` on the seven files (``--out`` and ``--json``) against the floor
 of seven ``python -m ptxl stats --json`` processes, one per pilot (what a network adding
