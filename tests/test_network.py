@@ -347,3 +347,13 @@ def test_a_small_resolved_count_is_hidden_in_one_workbook():
                                                             "resolved_voluntary_return": 0}}}
     out = suppress_stats({"engagement": {"epim": epim}}, 5)["engagement"]["epim"]["resolved"]
     assert out["count"] == "<5" and out["pct"] == "*" and out["by_type"]["resolved_residence_be"] == "<5"
+
+
+def test_as_of_and_usage(three):
+    paths = [str(p) for p, _c, _n in three]
+    before = network_json(paths, "--as-of", "2019-01-31")["network"]  # nobody admitted yet (1 Feb 2019)
+    assert before["cases"] == 0 and before["engagement"]["pct"]["remained_engaged"] is None
+    assert before["impact"]["n"] == 0
+    for args in ([], ["--json", "--lang", "de"], ["--json", "--as-of", "31/01/2019"]):
+        res = runner.invoke(app, ["network", *paths, *args])
+        assert res.exit_code == 2 and "Traceback" not in res.output, args
