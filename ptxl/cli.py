@@ -382,11 +382,14 @@ def main(argv: list[str] | None = None) -> int:
         typer.echo("Interrupted: nothing was written.", err=True)
         return 130
     except Exception as exc:  # click usage errors and the unforeseen
-        import click
-        if isinstance(exc, click.exceptions.ClickException):
+        try:  # typer ≥ 0.2x vendors click as typer._click (no separate click package installed)
+            from typer._click.exceptions import ClickException
+        except ImportError:
+            from click.exceptions import ClickException
+        if isinstance(exc, ClickException):
             exc.show()
             return 2
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":
             return 130
         typer.echo(f"ptxl stopped on an unexpected problem ({type(exc).__name__}). Nothing was changed in "
                    f"your workbook. Please report it with the command you ran.", err=True)

@@ -357,3 +357,10 @@ def test_as_of_and_usage(three):
     for args in ([], ["--json", "--lang", "de"], ["--json", "--as-of", "31/01/2019"]):
         res = runner.invoke(app, ["network", *paths, *args])
         assert res.exit_code == 2 and "Traceback" not in res.output, args
+
+
+def test_usage_mistake_through_the_console_entry_point_is_exit_2(capsys):
+    from ptxl.cli import main
+    assert main(["network"]) == 2
+    err = capsys.readouterr().err
+    assert "Missing argument" in err and "Traceback" not in err
