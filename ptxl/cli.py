@@ -544,6 +544,48 @@ def excel_status():
         typer.echo(line)
 
 
+@app.command()
+def network(workbooks: List[Path] = typer.Argument(..., help="The pilots' workbooks (any language, plain or "
+                                                   "encrypted), each given once."),
+            out: Optional[Path] = typer.Option(None, "--out", help="Folder for network.xlsx and "
+                                               "network_report.docx."),
+            as_json: bool = typer.Option(False, "--json", help="Print the network statistics as JSON instead."),
+            as_of: Optional[str] = AsOfOpt,
+            suppress: bool = typer.Option(False, "--suppress", help="For publication: small counts hidden in "
+                                          "each pilot and in the network totals together."),
+            lang: Optional[str] = typer.Option(None, "--lang", help="fr, nl or en (default: the pilots' common "
+                                               "language, else en)."),
+            force: bool = typer.Option(False, "--force", help="Replace network.xlsx / network_report.docx "
+                                       "already in the folder.")):
+    """One network evaluation from several pilot workbooks: network.xlsx and network_report.docx.
+
+    Example: ptxl network be.xlsx bg.xlsx pl.xlsx --out network --as-of 2020-06-30
+    Example: ptxl network be.xlsx bg.xlsx --json --suppress
+    """
+    from .network import evaluate
+    from .schema import LANGS
+    if lang is not None and lang not in LANGS:
+        fail(f"Unknown language '{lang}': choose fr, nl or en.")
+    if out is None and not as_json:
+        fail("ptxl network needs --out FOLDER (to write network.xlsx and network_report.docx) or --json.")
+    if out is not None and not force:
+        for name in ("network.xlsx", "network_report.docx"):
+            if (out / name).exists():
+                fail(f"{out / name} already exists: add --force to replace it, or choose another folder.")
+    result = evaluate(workbooks, parse_as_of(as_of), lang, suppress)
+    if as_json:
+        typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    if out is not None:
+        from .network import report as network_report, workbook as network_workbook
+        out.mkdir(parents=True, exist_ok=True)
+        for written in (network_workbook.write(result, out), network_report.write(result, out)):
+            typer.echo(f"Wrote {written}", err=as_json)
+    if result.errors:
+        listed = "; ".join(f"{name}: {n} error(s)" for name, n in result.errors)
+        fail(f"Some pilot workbooks have errors ({listed}): they are counted from their valid entries only. "
+             f"Run 'ptxl validate' on each to see where.", 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: runs one command and returns its exit code; never raises, never prints a traceback."""
     return get_command(app).main(argv, standalone_mode=False)

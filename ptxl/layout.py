@@ -25,6 +25,7 @@ from .build.home import home_positions
 from .forms import outputs as O
 from .forms.home import BACK_HOME
 from .plural import counted
+from .pilot import unit_text
 from .schema import get_schema
 from .write.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
 
@@ -102,6 +103,11 @@ class Context:
     refreshed_at: dt.datetime | None
     errors: int
     warnings: int
+    unit: str = "family"  # ``evaluation_unit``: the furniture's words say families or persons
+
+    def t(self, label: dict) -> str:
+        """A label of the forms in this workbook's language, said for its unit of a case."""
+        return unit_text(label[self.lang], self.unit, self.lang)
 
     def link(self, key: str, cell: str = "A1") -> str:
         return f"{quote(self.names[key])}!{cell}"
@@ -110,7 +116,7 @@ class Context:
 def _head(g: SheetGrid, ctx: Context, title: dict, widths: dict):
     """Title, link home, reference date (label merged over narrow first columns), errors note."""
     g.col_widths.update(widths)
-    g.put(0, 0, title[ctx.lang], "title")
+    g.put(0, 0, ctx.t(title), "title")
     g.put(0, BACK_HOME_COL, BACK_HOME[ctx.lang], "link", ctx.link("home"))
     g.row_heights[0] = 24
     span, width = 0, 0
@@ -160,43 +166,51 @@ def impact_grid(ctx: Context, impact: dict) -> SheetGrid:
     sch, lang = get_schema(), ctx.lang
     g = SheetGrid("impact")
     _head(g, ctx, O.TITLES["impact"], {0: QUESTION_WIDTH, **{j: 11 for j in range(1, 9)}})
-    g.put(4, 0, O.N_FAMILIES[lang], "out_label")
+    g.put(4, 0, ctx.t(O.N_FAMILIES), "out_label")
     g.put(4, 1, impact.get("n", 0), "out_count")
-    _note(g, 5, O.N_NOTE[lang], 9)
+    _note(g, 5, ctx.t(O.N_NOTE), 9)
     questions = impact.get("questions", {})
     r = 7
     for group, title in sch.groups.items():
         items = [q for q in sch.annex_b if q.group == group and q.scale in ("impact", "yes_no")]
         if not items:
             continue
-        g.put(r, 0, title[lang], "subtitle")
-        g.tall(r, title[lang], (QUESTION_WIDTH + 8 * 11) * 0.8, 18)
+        g.put(r, 0, ctx.t(title), "subtitle")
+        g.tall(r, ctx.t(title), (QUESTION_WIDTH + 8 * 11) * 0.8, 18)
         r += 1
         for scale_key in ("impact", "yes_no"):
             qs = [q for q in items if q.scale == scale_key]
             if not qs:
                 continue
             if scale_key == "yes_no":
-                g.put(r, 0, f"{title[lang].split(' – ')[0]} – {O.PROMPTS[lang]}", "out_label")
+                g.put(r, 0, f"{ctx.t(title).split(' – ')[0]} – {ctx.t(O.PROMPTS)}", "out_label")
                 r += 1
-            r = _answer_table(g, r, sch.scales[scale_key], qs, questions, lang) + 1
+            r = _answer_table(g, r, sch.scales[scale_key], qs, questions, ctx) + 1
     return g
 
 
-def _answer_table(g: SheetGrid, r: int, scale, qs, results: dict, lang: str) -> int:
-    """One table of the seed: counts per answer, then the percentages; returns the next free row."""
+def _answer_table(g: SheetGrid, r: int, scale, qs, results: dict, ctx: Context) -> int:
+    """One table of the seed: counts per answer, then the percentages; returns the next free row.
+
+    A question the pilot does not ask says so across its row instead of showing zeros.
+    """
+    lang = ctx.lang
     blanks = any(results.get(q.key, {}).get("counts", {}).get("no_answer", 0) for q in qs)
     codes = [c for c in scale.codes if c != "no_answer" or blanks]
     pct_codes = ["positive"] if scale.key == "impact" else [c for c in scale.codes if c != "no_answer"]
-    heads = [O.QUESTION[lang]] + [scale.label(c, lang) for c in codes]
-    heads += [O.POSITIVE_PCT[lang]] if scale.key == "impact" else [scale.label(c, lang) + O.PCT for c in pct_codes]
+    heads = [ctx.t(O.QUESTION)] + [scale.label(c, lang) for c in codes]
+    heads += [ctx.t(O.POSITIVE_PCT)] if scale.key == "impact" else [scale.label(c, lang) + O.PCT for c in pct_codes]
     _header(g, r, heads)
     for q in qs:
         r += 1
         res = results.get(q.key, {})
-        text = q.question[lang]
+        text = ctx.t(q.question)
         g.put(r, 0, text, "out_question")
         g.tall(r, text, QUESTION_WIDTH)
+        if res.get("asked") is False:
+            g.put(r, 1, ctx.t(O.NOT_ASKED), "out_note")
+            g.merged.append((r, 1, r, len(codes) + len(pct_codes)))
+            continue
         counts = res.get("counts", {})
         for j, c in enumerate(codes, start=1):
             g.put(r, j, counts.get(c, 0), "out_count")
@@ -237,61 +251,78 @@ def cohort_grid(ctx: Context, cohort: dict, engagement: dict) -> SheetGrid:
     _head(g, ctx, O.TITLES["cohort"], {0: 40, 1: 10, 2: 3})
     adm, rev = cohort.get("admitted", {}), cohort.get("reviewed", {})
     for r, key in ((4, "families_referred"), (5, "families_admitted")):
-        g.put(r, 0, O.COHORT_ROWS[key][lang], "out_question")
+        g.put(r, 0, ctx.t(O.COHORT_ROWS[key]), "out_question")
         g.put(r, 1, cohort.get(key, 0), "out_count")
     for r, title, prof, keys in ((7, O.ADMITTED, adm, ("families", "adults", "children", "children_18_plus",
                                                        "stateless")),
                                  (14, O.REVIEWED, rev, ("families", "adults", "children", "asylum_on_arrival",
                                                         "over_5_years_in_country"))):
-        g.put(r, 0, title[lang], "subtitle")
+        g.put(r, 0, ctx.t(title), "subtitle")
         for i, key in enumerate(keys, start=r + 1):
-            g.put(i, 0, O.COHORT_ROWS[key][lang], "out_question")
+            g.put(i, 0, ctx.t(O.COHORT_ROWS[key]), "out_question")
             g.put(i, 1, prof.get(key, 0), "out_count")
     status = engagement.get("status_counts", {})
     rows = {
-        "adult_ages": [(lab[lang], adm.get("adult_age_brackets", {}).get(k, 0)) for k, lab in O.ADULT_BRACKETS.items()],
-        "child_ages": [(lab[lang], adm.get("child_age_brackets", {}).get(k, 0)) for k, lab in O.CHILD_BRACKETS.items()],
+        "adult_ages": [(ctx.t(lab), adm.get("adult_age_brackets", {}).get(k, 0)) for k, lab in O.ADULT_BRACKETS.items()],
+        "child_ages": [(ctx.t(lab), adm.get("child_age_brackets", {}).get(k, 0)) for k, lab in O.CHILD_BRACKETS.items()],
         "years": _years_rows(rev.get("years_in_country", {}), lang),
         "statuses": [(sch.scales["status"].label(c, lang), status.get(c, 0)) for c in _status_codes()],
     }
     for key, title, first, _n in cohort_blocks():
-        _count_block(g, first - 2, title[lang], rows[key], lang)
+        _count_block(g, first - 2, ctx.t(title), rows[key], lang)
     nat = adm.get("nationalities", {})
     r = COHORT_BLOCKS_AT + len(rows) * COHORT_BLOCK
-    _count_block(g, r, O.NATIONALITIES[lang],
-                 [(O.UNCLEAR[lang] if k == "unclear" else str(k), n) for k, n in nat.items()], lang)
+    _count_block(g, r, ctx.t(O.NATIONALITIES),
+                 [(ctx.t(O.UNCLEAR) if k == "unclear" else str(k), n) for k, n in nat.items()], lang)
     return g
 
 
 def followup_grid(ctx: Context, engagement: dict) -> SheetGrid:
     lang, sch = ctx.lang, get_schema()
     g = SheetGrid("followup")
-    _head(g, ctx, O.TITLES["followup"], {0: 40, 1: 10, 2: 3})
-    g.put(4, 0, O.SUPPORT[lang], "subtitle")
+    _head(g, ctx, O.TITLES["followup"], {0: 40, 1: 10, 2: 7})
+    g.put(4, 0, ctx.t(O.SUPPORT), "subtitle")
     for r, (key, label) in enumerate(O.FOLLOWUP_ROWS.items(), start=5):
-        g.put(r, 0, label[lang], "out_question")
+        g.put(r, 0, ctx.t(label), "out_question")
         g.put(r, 1, engagement.get(key), "out_number" if key == "mean_months_supported" else "out_count")
     by_type = engagement.get("contacts_by_type", {})
     scale = sch.scales["contact_type"]
-    _count_block(g, FOLLOWUP_CONTACTS_AT, O.CONTACTS_BY_TYPE[lang],
+    _count_block(g, FOLLOWUP_CONTACTS_AT, ctx.t(O.CONTACTS_BY_TYPE),
                  [(scale.label(c, lang), by_type.get(c, 0)) for c in scale.codes], lang)
+    _epim_block(g, FOLLOWUP_CONTACTS_AT + len(scale.codes) + 4, ctx, engagement.get("epim", {}))
     return g
+
+
+def _epim_block(g: SheetGrid, r: int, ctx: Context, epim: dict) -> None:
+    """The network's engagement categories of the admitted cases, then the resolved ones by type."""
+    lang, status = ctx.lang, get_schema().scales["status"]
+    g.put(r, 0, ctx.t(O.EPIM), "subtitle")
+    _header(g, r + 1, ["", ctx.t(O.COUNT), ctx.t(O.PCT_HEAD)])
+    counts, pcts = epim.get("counts", {}), epim.get("pct", {})
+    rows = [(ctx.t(label), counts.get(k, 0), pcts.get(k)) for k, label in O.EPIM_ROWS.items()]
+    res = epim.get("resolved", {})
+    rows.append((ctx.t(O.RESOLVED), res.get("count", 0), res.get("pct")))
+    rows += [(f"   {status.label(k, lang)}", n, None) for k, n in (res.get("by_type") or {}).items()]
+    for i, (label, n, p) in enumerate(rows, start=r + 2):
+        g.put(i, 0, label, "out_question")
+        g.put(i, 1, n, "out_count")
+        g.put(i, 2, _pct(p) if isinstance(p, int) else p, "out_pct")
 
 
 def evolution_grid(ctx: Context, baseline: dict) -> SheetGrid:
     lang = ctx.lang
     g = SheetGrid("baseline_evolution")
     _head(g, ctx, O.TITLES["baseline_evolution"], {0: 22, 1: 44, 2: 11, **{j: 9 for j in range(3, 11)}})
-    _note(g, 3, O.EVOLUTION_NOTE[lang], 11)
-    _header(g, EVOLUTION_HEADER, [h[lang] for h in O.EVOLUTION_HEADERS])
+    _note(g, 3, ctx.t(O.EVOLUTION_NOTE), 11)
+    _header(g, EVOLUTION_HEADER, [ctx.t(h) for h in O.EVOLUTION_HEADERS])
     for r, item in enumerate(get_schema().annex_a, start=EVOLUTION_HEADER + 1):
         res = baseline.get(item.key, {})
         n, first, latest = res.get("n", 0), res.get("first_mean"), res.get("latest_mean")
         change = round(latest - first, 1) if first is not None and latest is not None else None
-        g.put(r, 0, item.labels[lang], "out_question")
-        g.put(r, 1, item.question[lang], "out_question")
-        g.tall(r, item.question[lang], 44)
-        g.put(r, 2, O.BETTER[item.better][lang], "out_question")
+        g.put(r, 0, ctx.t(item.labels), "out_question")
+        g.put(r, 1, ctx.t(item.question), "out_question")
+        g.tall(r, ctx.t(item.question), 44)
+        g.put(r, 2, ctx.t(O.BETTER[item.better]), "out_question")
         g.put(r, 3, n, "out_count")
         for j, v in ((4, first), (5, latest), (6, change)):
             g.put(r, j, v, "out_number")
@@ -405,7 +436,8 @@ def build_grids(lang: str, stats: dict, alerts: list, findings: list,
                   reference_date=dt.date.fromisoformat(ref) if isinstance(ref, str) else ref,
                   refreshed_at=refreshed_at,
                   errors=sum(f.severity == "error" for f in findings),
-                  warnings=sum(f.severity == "warning" for f in findings))
+                  warnings=sum(f.severity == "warning" for f in findings),
+                  unit=stats.get("impact", {}).get("unit", "family"))
     grids = [impact_grid(ctx, stats.get("impact", {})),
              cohort_grid(ctx, stats.get("cohort", {}), stats.get("engagement", {})),
              followup_grid(ctx, stats.get("engagement", {})),

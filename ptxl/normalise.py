@@ -339,6 +339,42 @@ def _case_ids(sheet, col, out, rows, ctx, findings, family_ids):
     return result
 
 
+def unit_code(v, lang: str) -> str | None:
+    """The ``evaluation_unit`` setting: its code (``family`` / ``person``) or a label, in any language."""
+    text = parse_text(v)
+    if not text:
+        return None
+    codes = {o.code for o in get_schema().scales["evaluation_unit"].options}
+    if fold(text) in codes:
+        return fold(text)
+    code, _f = parse_choice(text, "evaluation_unit", lang)
+    return code
+
+
+def questions_not_asked(v) -> tuple[tuple, list]:
+    """The ``questions_not_asked`` setting → (annex B keys in form order, items not recognised).
+
+    Each item, separated by ``;`` or a line break, is a question key or its column heading in any
+    of the three languages (case, accents and spaces forgiven).
+    """
+    text = parse_text(v) or ""
+    by_name = {}
+    for q in get_schema().annex_b:
+        by_name[fold(q.key)] = q.key
+        for lang in LANGS:
+            by_name.setdefault(fold(q.labels[lang]), q.key)
+    found, bad = set(), []
+    for item in text.replace("\n", ";").split(";"):
+        if not item.strip():
+            continue
+        key = by_name.get(fold(item))
+        if key is None:
+            bad.append(item.strip())
+        else:
+            found.add(key)
+    return tuple(q.key for q in get_schema().annex_b if q.key in found), bad
+
+
 def _settings(raw: RawWorkbook, ctx: Context, findings: list) -> dict:
     sch = get_schema()
     out = {s.key: s.default for s in sch.settings}
@@ -357,6 +393,17 @@ def _settings(raw: RawWorkbook, ctx: Context, findings: list) -> dict:
             val, code = parse_number(v, True, 0)
             code = "settings.invalid" if val is None else None
             expected = {"fr": "un nombre entier", "nl": "een geheel getal", "en": "a whole number"}[ctx.lang]
+        elif s.type == "unit":
+            val = unit_code(v, ctx.lang)
+            code = "settings.invalid" if val is None else None
+            expected = " / ".join(sch.scales["evaluation_unit"].labels(ctx.lang))
+        elif s.type == "questions":
+            val, bad = questions_not_asked(v)
+            code = "settings.invalid" if bad else None
+            expected = {"fr": "des clés ou titres de la fiche de synthèse séparés par ;",
+                        "nl": "sleutels of titels van de cliëntfiche gescheiden door ;",
+                        "en": "client summary keys or headings separated by ;"}[ctx.lang]
+            val = val or None
         else:
             val = parse_text(v)
             if s.key == "language":

@@ -237,6 +237,83 @@ def _engagement(eng: dict, t: int) -> None:
         eng["over_15_months"] = marker(over, t)
     if isinstance(fam, int) and 0 < fam < t and eng.get("mean_months_supported") is not None:
         eng["mean_months_supported"] = HIDDEN
+    if isinstance(eng.get("epim"), dict):
+        _epim(eng["epim"], t)
+
+
+def _epim(epim: dict, t: int) -> None:
+    """EPIM engagement categories (a row summing to the cases) and the resolved cases by type."""
+    counts = epim.get("counts")
+    if isinstance(counts, dict):
+        marks = hide_row(counts, t)
+        epim["counts"] = _apply(counts, marks)
+        epim["pct"] = {k: HIDDEN if k in marks else v for k, v in (epim.get("pct") or {}).items()}
+    res = epim.get("resolved")
+    if isinstance(res, dict) and isinstance(epim.get("cases"), int):
+        n = epim["cases"]
+        count_marks = hide_row(resolved_count_row(res, n), t)
+        type_marks = hide_row(resolved_row(res, n), t, force={UNRESOLVED} if count_marks else ())
+        if UNRESOLVED in type_marks and not count_marks:
+            count_marks = hide_row(resolved_count_row(res, n), t, force={"resolved"})
+        apply_resolved(res, count_marks, type_marks)
+
+
+UNRESOLVED = "unresolved"
+
+
+def resolved_count_row(resolved: Mapping, cases: int) -> dict:
+    """The resolved count as a row summing to the cases: resolved or not."""
+    return {"resolved": resolved["count"], UNRESOLVED: cases - resolved["count"]}
+
+
+def resolved_row(resolved: Mapping, cases: int) -> dict:
+    """The resolved cases by type plus the rest, a row summing to the cases (the published N)."""
+    row = dict(resolved.get("by_type") or {})
+    row[UNRESOLVED] = cases - sum(row.values())
+    return row
+
+
+def apply_resolved(resolved: dict, count_marks: Mapping[str, str], type_marks: Mapping[str, str]) -> None:
+    """Hide the resolved types marked, and the count (with its percentage) when it is hidden or would give
+    the hidden rest of the types back."""
+    resolved["by_type"] = _apply(resolved.get("by_type") or {}, type_marks)
+    if "resolved" in count_marks or UNRESOLVED in type_marks:
+        resolved["count"] = count_marks.get("resolved", HIDDEN)
+        resolved["pct"] = HIDDEN
+
+
+def hide_table(rows: Mapping[str, Mapping[str, int]], threshold: int,
+               force: Mapping[str, Iterable[str]] | None = None) -> tuple[dict, dict]:
+    """Suppression of a table of pilots (rows) whose column sums, the network's counts, are published too.
+
+    Each pilot's row sums to its N and each column to the network's count, so a pilot's hidden cell
+    must stay protected within its row *and* within its column (the network total minus the other
+    pilots' visible cells would give it back), and the network's own row is a row like the others.
+    Hiding spreads across rows, columns and the network row until every line is protected.
+    Returns (pilot → {cell: marker}, network {cell: marker}).
+    """
+    keys = list(dict.fromkeys(k for r in rows.values() for k in r))
+    rows = {p: {k: int(r.get(k, 0)) for k in keys} for p, r in rows.items()}
+    total = {k: sum(r[k] for r in rows.values()) for k in keys}
+    hidden = {p: set((force or {}).get(p, ())) for p in rows}
+    net: set = set()
+    while True:
+        before = (sum(map(len, hidden.values())), len(net))
+        for p, r in rows.items():
+            hidden[p] = set(hide_row(r, threshold, force=hidden[p] & set(r)))
+        net = set(hide_row(total, threshold, force=net))
+        for k in keys:
+            if k in net:
+                continue  # the network's cell is hidden: no column total to subtract from
+            column = {p: r[k] for p, r in rows.items()}
+            marks = hide_row(column, threshold, force={p for p in rows if k in hidden[p]}) \
+                if any(k in hidden[p] for p in rows) else {}
+            for p in marks:
+                hidden[p].add(k)
+        if (sum(map(len, hidden.values())), len(net)) == before:
+            break
+    out = {p: hide_row(r, threshold, force=hidden[p]) if hidden[p] else {} for p, r in rows.items()}
+    return out, (hide_row(total, threshold, force=net) if net else {})
 
 
 def _baseline_item(item: dict, t: int) -> None:

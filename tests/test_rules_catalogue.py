@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 
 from ptxl.validate import load_workbook
-from test_rules_base import D, base_rows, build, exp, keys, lab
+from ptxl.schema import get_schema
+from test_rules_base import SETTINGS, D, base_rows, build, exp, keys, lab
 
 CASES = []
 
@@ -30,6 +31,9 @@ def add(sheet, row):
 
 
 E, W, I = "error", "warning", "info"
+_SETTING_KEYS = [st.key for st in get_schema().settings]
+UNIT_ROW = 2 + _SETTING_KEYS.index("evaluation_unit")  # the settings table's rows, header in row 1
+NOT_ASKED_ROW = 2 + _SETTING_KEYS.index("questions_not_asked")
 F, M, B, S = "families", "members", "baseline", "summary"
 
 # ---------------------------------------------------------------- families
@@ -248,6 +252,24 @@ case("reference_date_not_a_date", [exp(E, P, "value", 5, "settings.invalid", at=
      settings={"reference_date": "fin février"})
 case("language_unknown", [exp(E, P, "value", 6, "settings.invalid", at="C6")],
      extra=lambda wb, sheets, fmts: sheets[P].write_string(5, 2, "de"))
+
+case("evaluation_unit_unknown", [exp(E, P, "value", UNIT_ROW, "settings.invalid", at=f"C{UNIT_ROW}")],
+     settings={**SETTINGS, "evaluation_unit": "ménage"})
+case("question_not_asked_unknown", [exp(E, P, "value", NOT_ASKED_ROW, "settings.invalid", at=f"C{NOT_ASKED_ROW}")],
+     settings={**SETTINGS, "questions_not_asked": "g2_cooperate_conditions; conditions imposées"})
+
+# ---------------------------------------------------------------- unit of a case, questions not asked
+# A pilot whose case is one person: no members, no children criterion, nothing to warn.
+case("person_unit_without_members", [], sheet=M, i=None, settings={**SETTINGS, "evaluation_unit": "Personne"},
+     fn=lambda rows: (rows[M].clear(), [f.update(crit_children_under_18=None) for f in rows[F]]))
+# A question not asked is never a blank answer: a summary answering only the others is not empty ...
+case("question_not_asked_is_no_blank", [], sheet=S, i=None,
+     settings={**SETTINGS, "questions_not_asked": "engagement_capacity;G1 – Plus d'informations"},
+     fn=lambda rows: [r.update(engagement_capacity=None, g1_more_information=None) for r in rows[S]])
+# ... and an answer typed in its column is not counted, so staff are told.
+case("question_not_asked_answered", [exp(W, S, "g2_cooperate_conditions", 2, "summary.not_asked"),
+                                     exp(W, S, "g2_cooperate_conditions", 3, "summary.not_asked")],
+     settings={**SETTINGS, "questions_not_asked": "g2_cooperate_conditions"})
 
 
 @pytest.mark.parametrize("sheet,i,changes,settings,extra,lang,expected", CASES)

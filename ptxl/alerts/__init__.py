@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..pilot import evaluation_unit, unit_scope
 from .messages import alert_columns, kind_label, level_label, link_text
 
 __all__ = ["Alert", "compute_alerts", "alert_columns", "kind_label", "level_label", "link_text",
@@ -75,5 +76,6 @@ def compute_alerts(ds, as_of: dt.date | None = None) -> list[Alert]:
     from .rules import RULES, Context
 
     ctx = Context.build(ds, as_of or ds.reference_date)
-    alerts = [a for rule in RULES for a in rule(ctx)]
+    with unit_scope(evaluation_unit(ds.settings)):  # messages say families or persons
+        alerts = [a for rule in RULES for a in rule(ctx)]
     return sorted(alerts, key=Alert.sort_key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..pilot import for_current_unit
 from ..schema import DEFAULT_LANG, get_schema
 
 HEADERS = {
@@ -166,7 +167,8 @@ def fmt_date(d: dt.date | None) -> str:
 
 
 def message(key: str, lang: str, **values) -> str:
-    return TEMPLATES[key][_lang(lang)].format(**values)
+    lang = _lang(lang)
+    return for_current_unit(TEMPLATES[key][lang], lang).format(**values)  # families or persons
 
 
 def level_label(level: str, lang: str = DEFAULT_LANG) -> str:

@@ -63,14 +63,17 @@ def write_swatch(ws, fmts: dict) -> None:
 def _chart(wb, spec: layout.ChartSpec, sheet_name: str, lang: str):
     chart = wb.add_chart({"type": spec.kind})
     last = spec.first_row + spec.n_rows - 1
+    # The title is the subtitle cell above the chart's table (``layout._count_block``), so that a refresh
+    # that says persons instead of families (``evaluation_unit``) retitles the chart too.
+    title = [sheet_name, spec.first_row - 2, spec.label_col]
     chart.add_series({
-        "name": spec.title[lang],
+        "name": title,
         "categories": [sheet_name, spec.first_row, spec.label_col, last, spec.label_col],
         "values": [sheet_name, spec.first_row, spec.value_col, last, spec.value_col],
         "fill": {"color": CHART_COLOUR}, "gap": 60,
         "data_labels": {"value": True},
     })
-    chart.set_title({"name": spec.title[lang], "name_font": {"size": 12, "bold": True}})
+    chart.set_title({"name": title, "name_font": {"size": 12, "bold": True}})
     chart.set_legend({"none": True})
     axis = {"min": 0, "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
             "num_format": "0", "num_font": {"size": 9}}

@@ -101,6 +101,10 @@ def setting_validation(setting, lang: str) -> dict | None:
     if setting.key == "language":
         return {"validate": "list", "source": ["fr", "nl", "en"], "input_title": _title(setting.labels[lang]),
                 "input_message": styles.MSG_LANGUAGE[lang], **error}
+    if setting.type == "unit":
+        labels = get_schema().scales["evaluation_unit"].labels(lang)
+        return {"validate": "list", "source": labels, "input_title": _title(setting.labels[lang]),
+                "input_message": " / ".join(labels), **error}
     if setting.type == "date":
         return {"validate": "date", "criteria": "between", "minimum": dt.date(2000, 1, 1),
                 "maximum": dt.date(2100, 12, 31), "error_message": styles.MSG_DATE[lang], "ignore_blank": True,

@@ -138,6 +138,9 @@ def _settings_sheet(ws, sheet: Sheet, values: Mapping, lang: str, fmts):
         ws.write_string(i, 0, s.key, fmts["setting_key"])
         ws.write_string(i, 1, s.labels[lang], fmts["setting_label"])
         value = lang if s.key == "language" else values.get(s.key, s.default)
+        units = {o.code: o.label(lang) for o in sch.scales["evaluation_unit"].options}
+        if s.type == "unit" and value in units:  # the dropdown shows the label in the workbook's language
+            value = units[value]
         fmt = fmts["setting_fixed"] if s.key == "language" else value_fmt.get(s.type, fmts["setting_value"])
         write_value(ws, i, 2, value, fmt, fmt)
         opts = setting_validation(s, lang)

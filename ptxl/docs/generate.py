@@ -17,6 +17,7 @@ from ..forms.scales import L
 from ..paths import templates_dir
 from ..plural import counted
 from ..write.atomic import make_folder, save, sync_folder
+from ..pilot import evaluation_unit, unit_scope
 from . import pdf as pdfmod
 from .context import BUILDERS
 from .data import LOG_TABLES, Case, Index, build_index, case_key
@@ -130,21 +131,22 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
     result, total = GeneratedFiles(), len(chosen) * len(docs)
     plain = {}
     result.left_out = left_out
-    for cid in chosen:
-        case, name = ix.cases[cid], safe_name(cid)
-        target = out_dir / name
-        for doc in docs:
-            data = compiled[doc].render(BUILDERS[doc](ix, case), title=f"{ANNEX[doc][lang]} – {cid}")
-            path, renamed = _write(target / f"{name}_{FILE_SLUG[doc][lang]}_{stamp}.docx",
-                                   protection.office(data, f"{name}_{FILE_SLUG[doc][lang]}.docx"), force, lang)
-            result.append(path)
-            if soffice:
-                plain[path] = data
-            if renamed:
-                result.renamed.append(path)
-            if progress:
-                progress(len(result), total)
-        sync_folder(target)
+    with unit_scope(evaluation_unit(ds.settings)):  # the documents' texts say families or persons
+        for cid in chosen:
+            case, name = ix.cases[cid], safe_name(cid)
+            target = out_dir / name
+            for doc in docs:
+                data = compiled[doc].render(BUILDERS[doc](ix, case), title=f"{ANNEX[doc][lang]} – {cid}")
+                path, renamed = _write(target / f"{name}_{FILE_SLUG[doc][lang]}_{stamp}.docx",
+                                       protection.office(data, f"{name}_{FILE_SLUG[doc][lang]}.docx"), force, lang)
+                result.append(path)
+                if soffice:
+                    plain[path] = data
+                if renamed:
+                    result.renamed.append(path)
+                if progress:
+                    progress(len(result), total)
+            sync_folder(target)
     if soffice:
         documents = list(result)
         converted = pdfmod.convert(soffice, plain, lang, password=protection.password)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..forms.scales import L
+from ..pilot import for_current_unit
 
 DOC_TYPES = ("fiche_de_base", "fiche_de_synthese", "modele_de_cas", "dossier_famille")
 
@@ -147,7 +148,7 @@ def spelled_out(label: str, lang: str) -> str:
 
 
 def t(key: str, lang: str) -> str:
-    return T[key][lang]
+    return for_current_unit(T[key][lang], lang)  # families or persons (``ptxl.pilot.unit_scope``)
 
 
 # Command-line summary (the CLI prints it in the workbook's language).

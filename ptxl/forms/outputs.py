@@ -101,6 +101,23 @@ FOLLOWUP_ROWS = {
 }
 CONTACTS_BY_TYPE = L("Contacts par type", "Contacten per soort", "Contacts by type")
 
+# Follow-up sheet: the EPIM network's engagement and resolution figures (over every admitted family)
+EPIM = L("Engagement des familles admises (catégories du réseau EPIM)",
+         "Betrokkenheid van de toegelaten gezinnen (categorieën van het EPIM-netwerk)",
+         "Engagement of the admitted families (EPIM network categories)")
+EPIM_ROWS = {
+    "remained_engaged": L("Restées engagées (suivies ou résolues)", "Betrokken gebleven (begeleid of opgelost)",
+                          "Remained engaged (active or resolved)"),
+    "disengaged_or_absconded": L("Désengagées ou en fuite", "Afgehaakt of ondergedoken", "Disengaged or absconded"),
+    "removed": L("Éloignées (retour forcé)", "Verwijderd (gedwongen terugkeer)", "Removed (forced return)"),
+    "redetained": L("Re-détenues", "Opnieuw vastgehouden", "Re-detained"),
+    "other": L("Autre", "Andere", "Other"),
+}
+RESOLVED = L("Dossiers résolus", "Opgeloste dossiers", "Cases resolved")
+PCT_HEAD = L("%", "%", "%")
+NOT_ASKED = L("Question non posée par le projet (hors N)", "Vraag niet gesteld door het project (buiten N)",
+              "Question not asked by the project (outside N)")
+
 # Evolution sheet
 EVOLUTION_NOTE = L("Familles ayant au moins deux évaluations (annexe A) : première et dernière note sur 10.",
                    "Gezinnen met minstens twee beoordelingen (bijlage A): eerste en laatste score op 10.",

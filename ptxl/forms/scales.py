@@ -125,6 +125,26 @@ DOCUMENT_TYPE = [
     ("other", L("Autre", "Andere", "Other"), ()),
 ]
 
+# The unit of a case (setting ``evaluation_unit``): Plan Together follows families; the other EPIM
+# pilots of the network follow one person per row of the case sheet.
+EVALUATION_UNIT = [
+    ("family", L("Famille", "Gezin", "Family"), ()),
+    ("person", L("Personne", "Persoon", "Person"), ()),
+]
+
+# How the texts of the output sheets, documents and reports (written for families) say "person":
+# word forms replaced whole-word, longest first, per language; a capital is kept. Both French
+# nouns are feminine, so agreements ("admises") need no change; Dutch "gezin" is a het-word.
+UNIT_WORDS = {
+    "person": {
+        "fr": (("familles", "personnes"), ("famille", "personne")),
+        "nl": (("elk toegelaten gezin", "elke toegelaten persoon"), ("van elk gezin", "van elke persoon"),
+               ("het gezin", "de persoon"), ("dit gezin", "deze persoon"), ("één gezin", "één persoon"),
+               ("geen enkel gezin", "geen enkele persoon"), ("gezinnen", "personen"), ("gezin", "persoon")),
+        "en": (("families", "persons"), ("family's", "person's"), ("family", "person")),
+    },
+}
+
 CHRONOLOGY_CSV = Path(__file__).with_name("chronology_events.csv")
 
 
@@ -147,6 +167,7 @@ SCALES = {
     "action_status": ACTION_STATUS,
     "document_type": DOCUMENT_TYPE,
     "chronology_event": chronology_events,
+    "evaluation_unit": EVALUATION_UNIT,
 }
 
 # Scales whose empty cell is an answer in the statistics ("Pas de réponse").

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 
 from ..docs.texts import spelled_out
+from ..pilot import for_current_unit
 from ..schema import NO_ANSWER, get_schema
 from .texts import t
 
@@ -75,7 +76,7 @@ def yes_no_table(keys: list[str], questions: dict, lang: str) -> dict:
 
 
 def _question(key: str, lang: str) -> str:
-    return next(q for q in get_schema().annex_b if q.key == key).question[lang]
+    return for_current_unit(next(q for q in get_schema().annex_b if q.key == key).question[lang], lang)
 
 
 def _short(key: str, lang: str) -> str:
@@ -128,7 +129,7 @@ def impact_sections(stats: dict, lang: str) -> list[dict]:
             tab["title"] = f"{sch.groups[g][lang].split(' – ')[0]} – {t('prompts', lang)}"
             tab["reading"] = yes_no_reading(yn_keys, questions, n, lang) if n else ""
             tables.append(tab)
-        sections.append({"key": g, "title": sch.groups[g][lang], "tables": tables})
+        sections.append({"key": g, "title": for_current_unit(sch.groups[g][lang], lang), "tables": tables})
     return sections
 
 

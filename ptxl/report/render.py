@@ -25,6 +25,7 @@ from ..docs.docxbuild import grid_table
 from ..docs.render import CORE, XML_DECL, _clean_package, _xml_text, _zip_base
 from ..docs_safety import check_template
 from ..errors import PtxlError
+from ..pilot import unit_scope
 from ..write.atomic import make_folder, save
 from .chartxml import ChartSpec, add_chart
 from .context import build_context
@@ -141,6 +142,11 @@ def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None =
 
     ``protect``: finished bytes → bytes on disk (encryption, ``ptxl.protect``); identity when None.
     """
+    with unit_scope(stats.get("impact", {}).get("unit")):  # its texts say families or persons
+        return _render_report(stats, out, dataset, lang, template, today, suppress, protect)
+
+
+def _render_report(stats, out, dataset, lang, template, today, suppress, protect) -> Path:
     lang = lang or (dataset.lang if dataset is not None else "fr")
     if suppress:
         from ..suppress import suppress_stats

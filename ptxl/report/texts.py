@@ -6,6 +6,8 @@ report's own prose lives here. Sentences are ``str.format`` patterns.
 
 from __future__ import annotations
 
+from ..pilot import for_current_unit
+
 T = {
     "title": {"fr": "Gestion de cas comme alternative à la détention des migrants",
               "nl": "Casemanagement als alternatief voor de detentie van migranten",
@@ -159,5 +161,5 @@ T = {
 
 
 def t(key: str, lang: str, **kw) -> str:
-    text = T[key][lang]
+    text = for_current_unit(T[key][lang], lang)  # families or persons (``ptxl.pilot.unit_scope``)
     return text.format(**kw) if kw else text

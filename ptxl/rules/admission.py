@@ -8,9 +8,11 @@ statistics, so both are warned.
 
 from __future__ import annotations
 
+from ..pilot import evaluation_unit
 from ..schema import get_schema
 from .common import NOT_ADMITTED, flagged, present
 
+FAMILY_CRITERION = "crit_children_under_18"  # not asked of a case that is one person (``evaluation_unit``)
 IMPLIES_ADMISSION = ("active", "resolved_residence_be", "resolved_residence_eu", "resolved_voluntary_return")
 
 
@@ -20,8 +22,9 @@ def check(ds, ctx):
         return
     admitted = df["admission_date"].notna() & df["status"].notna() & ~df["status"].isin(NOT_ADMITTED)
     yes = ctx.label("yes_no", "yes")
+    person = evaluation_unit(ds.settings) == "person"
     for crit in get_schema().criteria:
-        if not present(ctx, "families", crit):
+        if not present(ctx, "families", crit) or (person and crit == FAMILY_CRITERION):
             continue
         for row, cid, v in flagged(df, admitted & (df[crit] != "yes").fillna(True), crit):
             if ("families", row, crit) not in ctx.unreadable:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..pilot import evaluation_unit
 from .common import families, flagged, lookup, present, ts
 
 ADULT_AGE = 18
@@ -37,8 +38,8 @@ def check(ds, ctx):
         for row, cid, v in flagged(mem, young, "role"):
             yield ctx.finding("member.parent_young", "members", "role", row, cid, v,
                               expected=ctx.label("role", v), n=YOUNG_PARENT_AGE)
-    if fam.empty or not present(ctx, "families", "crit_children_under_18"):
-        return
+    if fam.empty or not present(ctx, "families", "crit_children_under_18") or evaluation_unit(ds.settings) == "person":
+        return  # a person's case: members are optional and the children criterion is a family's
     yield from _criterion(ds, ctx, fam, mem, ref)
     if present(ctx, "members", "case_id") and present(ctx, "families", "status", "admission_date"):
         has_members = fam["case_id"].isin(set(mem["case_id"].dropna()))

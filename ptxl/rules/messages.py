@@ -317,6 +317,13 @@ CATALOGUE = {
         "Fiche de synthèse sans aucune réponse d'impact. Remplissez les questions ou supprimez la ligne.",
         "Cliëntfiche zonder enig impactantwoord. Vul de vragen in of verwijder de rij.",
         "Client summary without any impact answer. Fill in the questions or delete the row."),
+    "summary.not_asked": ("warning",
+        "« {header} » est une question que le projet ne pose pas (paramètre des questions non posées) : cette "
+        "réponse n'est pas comptée. Videz la cellule ou retirez la question du paramètre.",
+        "« {header} » is een vraag die het project niet stelt (instelling niet gestelde vragen): dit antwoord "
+        "wordt niet meegeteld. Maak de cel leeg of haal de vraag uit de instelling.",
+        "'{header}' is a question the project does not ask (setting of questions not asked): this answer is "
+        "not counted. Clear the cell or remove the question from the setting."),
     "baseline.why_missing": ("warning",
         "{n} score{n:|s} sans « pourquoi ? » (colonne{n:|s} {columns}). Expliquez chaque score en une phrase.",
         "{n} score{n:|s} zonder « waarom? » (kolom{n:|men} {columns}). Licht elke score toe in één zin.",

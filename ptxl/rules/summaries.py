@@ -1,5 +1,8 @@
 """Client summaries (annex B): admitted families have one; summaries belong to admitted families; not empty.
 
+A question the pilot does not ask (setting ``questions_not_asked``) is never a missing answer; an
+answer typed in its column is not counted, and staff are told so once per cell.
+
 The impact tables count each admitted family's latest summary dated on or
 before the reference date. A family admitted less than ``review_months`` ago is
 not expected to have one yet, so it is not warned.
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..pilot import not_asked
 from ..schema import get_schema
 from .common import families, flagged, lookup, present, ts
 
@@ -35,7 +39,13 @@ def check(ds, ctx):
     not_admitted = summ["case_id"].isin(set(fam.index)) & ~adm.eq(True)
     for row, cid, v in flagged(summ, not_admitted, "case_id"):
         yield ctx.finding("summary.not_admitted", "summary", "case_id", row, cid, v)
-    answers = [q.key for q in get_schema().annex_b if q.scale != "text" and q.key in ctx.letters.get("summary", {})]
+    skipped = not_asked(ds.settings)
+    for key in sorted(skipped & set(ctx.letters.get("summary", {})), key=list(summ).index):
+        typed = summ[key].notna()
+        for row, cid, v in flagged(summ, typed, key):
+            yield ctx.finding("summary.not_asked", "summary", key, row, cid, v)
+    answers = [q.key for q in get_schema().annex_b if q.scale != "text" and q.key in ctx.letters.get("summary", {})
+               and q.key not in skipped]
     if answers:
         empty = summ[answers].isna().all(axis=1)
         for row, cid, v in flagged(summ, empty):

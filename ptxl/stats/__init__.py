@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dataset import Dataset
+from ..pilot import evaluation_unit, not_asked
 from .baseline import baseline_stats
 from .cohort import cohort_stats
 from .common import admitted_families, latest_rows, referred_families
@@ -35,8 +36,8 @@ def compute_stats(ds: Dataset, as_of: dt.date | None = None) -> dict:
     reviewed = admitted[admitted["case_id"].isin(reviewed_ids)]
     return {
         "reference_date": ref.isoformat(),
-        "impact": impact_stats(latest),
+        "impact": {**impact_stats(latest, not_asked(ds.settings)), "unit": evaluation_unit(ds.settings)},
         "cohort": cohort_stats(referred, admitted, reviewed_ids, t["members"], ref),
-        "engagement": engagement_stats(reviewed, t["contacts"], ref),
+        "engagement": engagement_stats(reviewed, t["contacts"], ref, admitted),
         "baseline": baseline_stats(t["baseline"], admitted["case_id"], ref),
     }

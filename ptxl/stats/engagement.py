@@ -10,6 +10,9 @@ the same families as the impact tables.
   when still open) / 30.4375, the mean length of a month.
 - Contacts count every contact of those families dated on or before the
   reference date (undated contacts cannot be placed and are left out).
+- ``epim``: the EPIM network's engagement and resolution figures, over every
+  *admitted* case (not only the reviewed ones: the network reports count the
+  people supported), by the status on the reference date; percentages of them.
 """
 
 from __future__ import annotations
@@ -19,16 +22,49 @@ import datetime as dt
 import pandas as pd
 
 from ..schema import get_schema
-from .common import DAYS_PER_MONTH, NOT_ADMITTED, round1, ts
+from .common import DAYS_PER_MONTH, NOT_ADMITTED, pct, round1, ts
 
 LONG_SUPPORT_MONTHS = 15
 
 
-def engagement_stats(reviewed: pd.DataFrame, contacts: pd.DataFrame, ref: dt.date) -> dict:
+# EPIM network categories of an admitted case's status (CLI.md, "ptxl network --json").
+EPIM_CATEGORIES = {
+    "remained_engaged": ("active", "resolved_residence_be", "resolved_residence_eu", "resolved_voluntary_return"),
+    "disengaged_or_absconded": ("disengaged", "absconded"),
+    "removed": ("removed",),
+    "redetained": ("redetained",),
+    "other": ("other",),
+}
+
+
+def status_at(cases: pd.DataFrame, ref: dt.date) -> pd.Series:
+    """Each case's status on ``ref``: a case closed after an earlier ``--as-of`` date was still active then."""
+    closed_later = cases["closure_date"] > ts(ref)
+    return cases["status"].where(~closed_later, "active")
+
+
+def resolved_codes() -> list[str]:
+    """FORMS.md: a case is resolved when its status starts with ``resolved_``."""
+    return [c for c in get_schema().scales["status"].codes if c.startswith("resolved_")]
+
+
+def epim_stats(admitted: pd.DataFrame, ref: dt.date) -> dict:
+    """The network's engagement and resolution figures over every admitted case, percentages of them."""
+    found = status_at(admitted, ref).value_counts()
+    n = int(len(admitted))
+    counts = {cat: int(sum(found.get(s, 0) for s in statuses)) for cat, statuses in EPIM_CATEGORIES.items()}
+    by_type = {c: int(found.get(c, 0)) for c in resolved_codes()}
+    resolved = sum(by_type.values())
+    return {"cases": n, "counts": counts, "pct": {k: pct(v, n) for k, v in counts.items()},
+            "resolved": {"count": resolved, "pct": pct(resolved, n), "by_type": by_type}}
+
+
+def engagement_stats(reviewed: pd.DataFrame, contacts: pd.DataFrame, ref: dt.date,
+                     admitted: pd.DataFrame | None = None) -> dict:
     sch = get_schema()
     ref_ts = ts(ref)
     closed_later = reviewed["closure_date"] > ref_ts
-    status = reviewed["status"].where(~closed_later, "active")
+    status = status_at(reviewed, ref)
     status_codes = [c for c in sch.scales["status"].codes if c not in NOT_ADMITTED]
     found = status.value_counts()
     end = reviewed["closure_date"].where(reviewed["closure_date"].notna() & ~closed_later, ref_ts)
@@ -44,4 +80,5 @@ def engagement_stats(reviewed: pd.DataFrame, contacts: pd.DataFrame, ref: dt.dat
         "over_15_months": int((months > LONG_SUPPORT_MONTHS).sum()),
         "home_visits": int(by_type.get("home_visit", 0)),
         "contacts_by_type": {k: int(by_type.get(k, 0)) for k in contact_codes},
+        "epim": epim_stats(reviewed if admitted is None else admitted, ref),
     }

@@ -16,14 +16,22 @@ from .common import answered, pct
 TEXT_CODES = ("answered", "no_answer")
 
 
-def impact_stats(latest: pd.DataFrame) -> dict:
-    """``latest``: one client summary per counted family (see ``common.latest_rows``)."""
+def impact_stats(latest: pd.DataFrame, not_asked=frozenset()) -> dict:
+    """``latest``: one client summary per counted family (see ``common.latest_rows``).
+
+    A question in ``not_asked`` (``ptxl.pilot.not_asked``) is neither answered nor blank: it has
+    ``asked`` false, an ``n`` of 0 and no percentages, whatever its column holds. Every question
+    carries its own ``n`` so that a network adds up only the pilots that asked it.
+    """
     sch = get_schema()
     n = int(len(latest))
-    choice_q = [q for q in sch.annex_b if q.scale != "text"]
+    choice_q = [q for q in sch.annex_b if q.scale != "text" and q.key not in not_asked]
     counts = _choice_counts(latest, [q.key for q in choice_q])
     questions = {}
     for q in sch.annex_b:
+        if q.key in not_asked:
+            questions[q.key] = not_asked_question(q.scale)
+            continue
         if q.scale == "text":
             yes = int(answered(latest[q.key]).sum())
             c = {"answered": yes, "no_answer": n - yes}
@@ -33,11 +41,25 @@ def impact_stats(latest: pd.DataFrame) -> dict:
             c = {code: int(found.get(code, 0)) for code in codes}
             # a value outside the scale (not normalised) is no answer, so counts always sum to N
             c["no_answer"] += sum(v for k, v in found.items() if k not in c)
-        out = {"scale": q.scale, "counts": c, "pct": {k: pct(v, n) for k, v in c.items()}}
+        out = {"scale": q.scale, "asked": True, "n": n, "counts": c, "pct": {k: pct(v, n) for k, v in c.items()}}
         if q.scale == "impact":
             out["positive_pct"] = pct(c["some"] + c["considerable"], n)
         questions[q.key] = out
     return {"n": n, "questions": questions}
+
+
+def scale_codes(scale: str) -> list[str]:
+    """The count categories of a question of ``scale`` (text questions: answered or not)."""
+    return list(TEXT_CODES) if scale == "text" else get_schema().scales[scale].codes
+
+
+def not_asked_question(scale: str) -> dict:
+    """The entry of a question the pilot does not ask: zero counts of nobody, no percentages."""
+    codes = scale_codes(scale)
+    out = {"scale": scale, "asked": False, "n": 0, "counts": {k: 0 for k in codes}, "pct": {k: None for k in codes}}
+    if scale == "impact":
+        out["positive_pct"] = None
+    return out
 
 
 def _choice_counts(latest: pd.DataFrame, keys: list[str]) -> dict:

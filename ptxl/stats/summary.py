@@ -5,6 +5,7 @@ The full tables are the workbook's output sheets and the report; this is a quick
 
 from __future__ import annotations
 
+from ..pilot import unit_text
 from ..schema import get_schema
 
 TEXT = {
@@ -45,4 +46,5 @@ def summary_lines(stats: dict, lang: str = "fr") -> list[str]:
         if q.scale == "impact":
             pos = imp["questions"][q.key]["positive_pct"]
             lines.append(f"  {q.labels[lang]} : {'–' if pos is None else f'{pos} %'}")
-    return lines
+    unit = imp.get("unit", "family")
+    return [unit_text(line, unit, lang) for line in lines]

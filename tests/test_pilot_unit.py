@@ -1,0 +1,102 @@
+"""The unit of a case (``evaluation_unit``) and questions not asked, as the output sheets, documents,
+alerts and summaries of one workbook show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ptxl.alerts import compute_alerts
+from ptxl.dataset import Dataset
+from ptxl.layout import build_grids
+from ptxl.normalise import questions_not_asked, unit_code
+from ptxl.pilot import unit_text
+from ptxl.stats import compute_stats, summary_lines
+
+REF = dt.date(2023, 2, 28)
+
+
+@pytest.mark.parametrize("lang,family,person", [
+    ("fr", "Quelles sont ces familles ? La famille admise.", "Quelles sont ces personnes ? La personne admise."),
+    ("nl", "Wie zijn deze gezinnen? Neem contact op met het gezin.",
+     "Wie zijn deze personen? Neem contact op met de persoon."),
+    ("en", "Who are these families? The family's case; Families reviewed.",
+     "Who are these persons? The person's case; Persons reviewed."),
+])
+def test_unit_words_per_language(lang, family, person):
+    assert unit_text(family, "person", lang) == person
+    assert unit_text(family, "family", lang) == family
+
+
+@pytest.mark.parametrize("lang,text", [("fr", "Liens familiaux"), ("nl", "Familienaam, gezinsleden"),
+                                       ("en", "familiar")])
+def test_other_words_are_left_alone(lang, text):
+    assert unit_text(text, "person", lang) == text
+
+
+@pytest.mark.parametrize("value,code", [("person", "person"), ("Personne", "person"), ("persoon", "person"),
+                                        ("Family", "family"), ("Gezin", "family"), ("ménage", None)])
+def test_unit_setting_accepts_code_or_label(value, code):
+    assert unit_code(value, "fr") == code
+
+
+def test_questions_not_asked_by_key_or_heading_in_any_language():
+    keys, bad = questions_not_asked("g2_cooperate_conditions ; G1 – Meer informatie;\nrisk level; nothing")
+    assert keys == ("risk_level", "g1_more_information", "g2_cooperate_conditions") and bad == ["nothing"]
+
+
+def _dataset(unit: str, not_asked=None, lang="fr") -> Dataset:
+    fam = {"case_id": "C-1", "family_name": "X", "referral_date": dt.date(2022, 1, 1),
+           "admission_date": dt.date(2022, 2, 1), "status": "active"}
+    rows = {"families": [fam, {**fam, "case_id": "C-2", "status": "removed", "closure_date": dt.date(2022, 9, 1)}],
+            "summary": [{"case_id": "C-1", "review_date": dt.date(2022, 10, 1), "risk_level": "some",
+                         "g2_cooperate_conditions": "yes"},
+                        {"case_id": "C-2", "review_date": dt.date(2022, 8, 1), "risk_level": "none"}]}
+    return Dataset.from_rows(rows, {"reference_date": REF, "evaluation_unit": unit,
+                                    "questions_not_asked": not_asked}, lang)
+
+
+@pytest.mark.parametrize("lang,title", [("fr", "Quelles sont ces personnes ?"), ("nl", "Wie zijn deze personen?"),
+                                        ("en", "Who are these persons?")])
+def test_output_sheets_say_persons(lang, title):
+    stats = compute_stats(_dataset("person", lang=lang))
+    grids = build_grids(lang, stats, [], [], None)
+    assert grids["cohort"].cells[(0, 0)].value == title
+    texts = [c.value for g in grids.values() for c in g.cells.values() if isinstance(c.value, str)]
+    words = {"fr": "famille", "nl": "gezin", "en": "famil"}[lang]
+    assert not [t for t in texts if words in t.lower() and "gezinsleden" not in t.lower()]
+    family = build_grids(lang, compute_stats(_dataset("family", lang=lang)), [], [], None)
+    assert family["cohort"].cells[(0, 0)].value != title
+
+
+def test_a_question_not_asked_is_shown_as_such_and_left_out_of_n():
+    stats = compute_stats(_dataset("family", ("g2_cooperate_conditions",)))
+    q = stats["impact"]["questions"]["g2_cooperate_conditions"]
+    assert (q["asked"], q["n"], q["counts"]["yes"], q["pct"]["yes"]) == (False, 0, 0, None)
+    assert stats["impact"]["questions"]["g2_initiative"]["n"] == 2  # the others keep N = 2
+    grid = build_grids("fr", stats, [], [], None)["impact"]
+    rows = {c.value: r for (r, col), c in grid.cells.items() if col == 0 and isinstance(c.value, str)}
+    row = next(r for text, r in rows.items() if "conditions qui leur ont été imposées" in text)
+    assert "non posée" in grid.cells[(row, 1)].value and (row, 2) not in grid.cells
+    asked = compute_stats(_dataset("family"))["impact"]["questions"]["g2_cooperate_conditions"]
+    assert asked["counts"]["yes"] == 1 and asked["counts"]["no_answer"] == 1
+
+
+def test_epim_block_on_the_follow_up_sheet():
+    stats = compute_stats(_dataset("person"))
+    epim = stats["engagement"]["epim"]
+    assert epim["counts"]["remained_engaged"] == 1 and epim["counts"]["removed"] == 1 and epim["pct"]["removed"] == 50
+    grid = build_grids("en", stats, [], [], None)["followup"]
+    labels = {c.value: r for (r, col), c in grid.cells.items() if col == 0}
+    r = labels["Removed (forced return)"]
+    assert grid.cells[(r, 1)].value == 1 and grid.cells[(r, 2)].value == 0.5
+
+
+def test_alerts_and_summary_say_persons():
+    ds = _dataset("person")
+    alerts = compute_alerts(ds)
+    assert alerts and any("personne" in a.message for a in alerts)
+    assert not any("famille" in a.message for a in alerts)
+    lines = summary_lines(compute_stats(ds), "fr")
+    assert "personnes" in lines[0] and "familles" not in " ".join(lines)
