@@ -494,7 +494,11 @@ def log_(path: Path, as_json: bool = typer.Option(False, "--json", help="Print t
     """Print the processing record: every docs, report, export and stats --json run made from the workbook.
 
     The record is the file <workbook>.ptxl-log.jsonl beside the workbook; it holds no name.
-    Example: ptxl log plan_together.xlsx --case PT-003
+
+    \b
+    Examples:
+      ptxl log plan_together.xlsx
+      ptxl log plan_together.xlsx --case PT-003 --json
     """
     from . import record
     entries = record.read(path)
@@ -545,8 +549,8 @@ def excel_status():
 
 
 @app.command()
-def network(workbooks: List[Path] = typer.Argument(..., help="The pilots' workbooks (any language, plain or "
-                                                   "encrypted), each given once."),
+def network(workbooks: List[Path] = typer.Argument(..., metavar="WORKBOOK...", help="The pilots' workbooks (any "
+                                                   "language, plain or encrypted), each given once."),
             out: Optional[Path] = typer.Option(None, "--out", help="Folder for network.xlsx and "
                                                "network_report.docx."),
             as_json: bool = typer.Option(False, "--json", help="Print the network statistics as JSON instead."),
@@ -559,8 +563,10 @@ def network(workbooks: List[Path] = typer.Argument(..., help="The pilots' workbo
                                        "already in the folder.")):
     """One network evaluation from several pilot workbooks: network.xlsx and network_report.docx.
 
-    Example: ptxl network be.xlsx bg.xlsx pl.xlsx --out network --as-of 2020-06-30
-    Example: ptxl network be.xlsx bg.xlsx --json --suppress
+    \b
+    Examples:
+      ptxl network be.xlsx bg.xlsx pl.xlsx --out network --as-of 2020-06-30
+      ptxl network be.xlsx bg.xlsx --json --suppress
     """
     from .network import evaluate
     from .schema import LANGS

@@ -280,7 +280,9 @@ def cohort_grid(ctx: Context, cohort: dict, engagement: dict) -> SheetGrid:
 def followup_grid(ctx: Context, engagement: dict) -> SheetGrid:
     lang, sch = ctx.lang, get_schema()
     g = SheetGrid("followup")
-    _head(g, ctx, O.TITLES["followup"], {0: 40, 1: 10, 2: 7})
+    # column A holds the EPIM block's indented status labels too: wide enough for the longest on one line
+    widest = max(len(sch.scales["status"].label(c, lang)) for c in sch.scales["status"].codes) + 5
+    _head(g, ctx, O.TITLES["followup"], {0: max(40, widest), 1: 10, 2: 7})
     g.put(4, 0, ctx.t(O.SUPPORT), "subtitle")
     for r, (key, label) in enumerate(O.FOLLOWUP_ROWS.items(), start=5):
         g.put(r, 0, ctx.t(label), "out_question")

@@ -204,7 +204,6 @@ def test_export_and_report_blank_with_the_same_function(tmp_path):
 
 
 def test_report_exits_1_when_the_workbook_has_errors(tmp_path):
-    pytest.importorskip("matplotlib")
     from ptxl.build.workbook import build_workbook
     rows = {"families": [{"case_id": "PT-001", "family_name": "Famille A", "referral_date": dt.date(2022, 1, 5)},
                          {"case_id": "PT-002", "referral_date": dt.date(2022, 2, 5)}],
