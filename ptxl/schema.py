@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Mapping
 
 from .forms import annexes, scales, sheets
 
@@ -153,6 +154,24 @@ class Schema:
 
     def setting(self, key: str) -> Setting:
         return next(s for s in self.settings if s.key == key)
+
+    def check_keys(self, rows: Mapping | None = None, settings: Mapping | None = None) -> None:
+        """Refuse entries given under a key the forms do not have (``ValueError`` naming the keys).
+
+        Why: the builders (``build_workbook``, ``Dataset.from_rows``) used to skip an unknown key
+        silently, so a misspelt column in a fixture wrote nothing and the test checking it passed
+        on a blank cell. Keys are column and setting names, never the values typed under them.
+        """
+        entry = {s.key: set(s.keys) for s in self.entry_sheets}
+        wrong = [f"sheet {k!r}" for k in (rows or {}) if k not in entry]
+        for k, records in (rows or {}).items():
+            for i, record in enumerate(records if k in entry else ()):
+                wrong += [f"{k}[{i}].{c}" for c in record if c not in entry[k]]
+        known = {s.key for s in self.settings}
+        wrong += [f"setting {k!r}" for k in (settings or {}) if k not in known]
+        if wrong:
+            raise ValueError(f"unknown keys (not in the forms): {', '.join(wrong[:10])}"
+                             + (f" and {len(wrong) - 10} more" if len(wrong) > 10 else ""))
 
 
 # The settings sheet is a three-column table: a stable key, the label, the value.
