@@ -12,7 +12,7 @@ import pytest
 
 from ptxl.validate import load_workbook
 from ptxl.schema import get_schema
-from test_rules_base import SETTINGS, D, base_rows, build, exp, keys, lab
+from builders import SETTINGS, D, base_rows, build, exp, keys, lab
 
 CASES = []
 
@@ -94,7 +94,7 @@ case("date_words", [exp(E, F, "referral_date", 4, "date.invalid")], sheet=F, i=2
 
 def general_number(sheet, row, key, number):
     """Type a number in a cell whose format was reset to General (so Excel shows it as a plain number)."""
-    from test_rules_base import col
+    from builders import col
     return lambda wb, sheets, fmts: sheets[sheet].write_number(row - 1, col(sheet, key), number,
                                                                wb.add_format({"num_format": "General"}))
 
