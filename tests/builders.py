@@ -164,3 +164,73 @@ def exp(severity: str, sheet: str, key: str | None, row: int | None, code: str, 
     """An expected finding as (severity, sheet name, cell, key, code); ``at`` overrides the cell."""
     c = at if at is not None else (cell(sheet, key, row) if key and row else None)
     return (severity, sheet_name(sheet, lang), c, key, code)
+
+
+# ---------------------------------------------------------------- raw tables in memory
+# The seam the rules run on is ``ptxl.read.RawWorkbook`` (values as calamine reads them, each with its
+# Excel row and column): ``raw_workbook`` makes one straight from rows, without writing and reading an
+# .xlsx, so a rule case costs milliseconds instead of a build and a read. The entry sheets are laid out
+# as ``build_workbook`` lays them (schema column order, header in row 1, one row per entry) and go
+# through the reader's own ``read.assemble`` / ``read_table``; the sheet names and the settings sheet
+# come from a real blank workbook (read once per language and settings). ``test_rules_catalogue``
+# checks, on one real workbook holding every row its cases type, that both give the same raw tables.
+
+def as_read(column, value):
+    """A Python value typed in ``column`` of a built workbook → the value calamine reads back.
+
+    Dates come back as dates; a number in a date column (formatted as a date, so Excel shows it as
+    one) as the date of that serial number; any other number as a float; a blank as "".
+    """
+    from ptxl.build.workbook import to_cell
+    from ptxl.normalise import EPOCH_1900
+    value = to_cell(column, value, "fr", coded=False)
+    if value is None:
+        return ""
+    if isinstance(value, (bool, str, dt.date)):
+        return value
+    if isinstance(value, (int, float)):
+        if column.type != "date":
+            return float(value)
+        moment = dt.datetime.combine(EPOCH_1900, dt.time()) + dt.timedelta(days=value)
+        return moment if moment.time() != dt.time() else moment.date()
+    return str(value)
+
+
+class RawCell(float):
+    """A number exactly as the cell holds it (e.g. typed in a date column reformatted as General)."""
+
+
+def _blank_book(lang: str, settings_items: tuple) -> tuple[list, dict]:
+    """(sheet names, settings sheet grid) of a real blank workbook: built and read once per arguments."""
+    import python_calamine as pc
+    if (lang, settings_items) not in _BLANK:
+        _BLANK[lang, settings_items] = _read_blank(lang, dict(settings_items), pc)
+    return _BLANK[lang, settings_items]
+
+
+def _read_blank(lang, settings, pc):
+    buf = io.BytesIO()
+    build_workbook(buf, lang, {}, settings)
+    wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(buf.getvalue()))
+    name = get_schema().sheet("settings").name(lang)
+    return list(wb.sheet_names), wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+_BLANK: dict = {}
+
+
+def raw_workbook(rows: dict | None = None, settings: dict | None = None, lang: str = "fr"):
+    """``read.RawWorkbook`` of the workbook ``build(path, rows, settings, lang)`` would write, in memory."""
+    from ptxl import read
+    sch = get_schema()
+    rows = base_rows(lang) if rows is None else rows
+    settings = SETTINGS if settings is None else settings
+    sch.check_keys(rows, settings)
+    names, settings_grid = _blank_book(lang, tuple(sorted(settings.items(), key=lambda kv: kv[0])))
+    grids = {sch.sheet("settings").name(lang): settings_grid}
+    for s in sch.entry_sheets:
+        body = [[float(r[c.key]) if isinstance(r.get(c.key), RawCell) else as_read(c, r.get(c.key))
+                 for c in s.columns] for r in rows.get(s.key, [])]
+        grids[s.name(lang)] = [[c.header(lang) for c in s.columns]] + body
+    found = read._match_sheets(names, read.detect_lang(names), {})
+    return read.assemble(names, read.detect_lang(names), found, lambda n: (grids[n], [], [], []), None)
