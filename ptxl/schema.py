@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
-from .forms import annexes, scales, sheets
+from .forms import annexes, outputs, scales, sheets
 
 LANGS = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"
@@ -124,6 +124,16 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Brackets:
+    """Age brackets of the cohort tables: keys (the last one, ``unclear``, for an unknown age), the age where
+    each bracket after the first begins, and each key's labels. The statistics count by key, the output
+    sheets label by key: one definition, never parsed back from a label."""
+    keys: tuple
+    starts: tuple
+    labels: dict = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
 class Schema:
     sheets: tuple
     scales: dict = field(hash=False, compare=False)
@@ -134,6 +144,7 @@ class Schema:
     vulnerabilities: tuple = ()
     criteria: tuple = ()
     groups: dict = field(default_factory=dict, hash=False, compare=False)
+    brackets: dict = field(default_factory=dict, hash=False, compare=False)  # "adult" | "child" → Brackets
 
     def sheet(self, key: str) -> Sheet:
         for s in self.sheets:
@@ -212,6 +223,10 @@ def get_schema() -> Schema:
         vulnerabilities=tuple((k, lab) for k, lab in annexes.VULNERABILITIES),
         criteria=tuple(k for k, _l, _h in annexes.CRITERIA),
         groups=dict(annexes.GROUPS),
+        brackets={"adult": Brackets(tuple(outputs.ADULT_BRACKETS), outputs.ADULT_BRACKET_AGES,
+                                    dict(outputs.ADULT_BRACKETS)),
+                  "child": Brackets(tuple(outputs.CHILD_BRACKETS), outputs.CHILD_BRACKET_AGES,
+                                    dict(outputs.CHILD_BRACKETS))},
     )
 
 
