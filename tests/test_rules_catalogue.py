@@ -306,7 +306,8 @@ def test_catalogue(tmp_path, sheet, i, changes, settings, extra, lang, e2e, expe
 
 def test_raw_tables_in_memory_are_those_read_from_the_file(tmp_path):
     """Every row an in-memory case types, written into one real workbook and read back, gives the raw
-    tables (rows, columns, values as calamine reads them) that ``raw_workbook`` makes without a file."""
+    tables (rows, columns, values as calamine reads them) and the findings that ``raw_workbook`` gives
+    without a file."""
     together = {s.key: [] for s in get_schema().entry_sheets}
     for p in CASES:
         sheet, i, changes, _settings, _extra, lang, e2e, _expected = p.values
@@ -314,8 +315,11 @@ def test_raw_tables_in_memory_are_those_read_from_the_file(tmp_path):
             for key, records in case_rows(sheet, i, changes, lang).items():
                 together[key] += records
     assert sum(map(len, together.values())) > 1000
-    real = read_workbook(build(tmp_path / "all.xlsx", together)).tables
-    memory = raw_workbook(together).tables
+    path = build(tmp_path / "all.xlsx", together)
+    real_raw, memory_raw = read_workbook(path), raw_workbook(together)
+    # the same findings, message and value included, as reading the file gives
+    assert [f.to_json() for f in load_raw(memory_raw).findings] == [f.to_json() for f in load_workbook(path).findings]
+    real, memory = real_raw.tables, memory_raw.tables
     assert set(real) == set(memory)
     for key, table in real.items():
         mine = memory[key]
