@@ -1,5 +1,6 @@
 """Shared builders for the tests: a small clean cohort typed as staff would type it, the cells
-and sheet names it lands in, and the expected-finding tuples the rule tests compare.
+and sheet names it lands in, the expected-finding tuples the rule tests compare, and
+``raw_workbook`` (the raw tables reading that cohort's .xlsx gives, made in memory).
 
 Why a module of its own: the rule, read, validate and structure tests all build on the same
 cohort; it lived in ``test_rules_base.py`` beside a test, so importing it collected that test
