@@ -77,6 +77,7 @@ class Dataset:
         """
         sch = get_schema()
         rows = rows or {}
+        sch.check_keys(rows, settings)
         tables = {}
         for sheet in sch.entry_sheets:
             records = list(rows.get(sheet.key, []))

@@ -27,12 +27,12 @@ from .forms.home import BACK_HOME
 from .plural import counted
 from .pilot import unit_text
 from .schema import get_schema
+from .stats.common import NOT_ADMITTED  # FORMS.md: never counted as admitted (defined once, with the statistics)
 from .write.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
 
 __all__ = ["Cell", "ChartSpec", "SheetGrid", "build_grids", "charts", "colour_scales", "autofilter_headers",
            "page_breaks", "cohort_blocks"]
 
-NOT_ADMITTED = ("screening", "not_admitted")  # FORMS.md: never counted as admitted
 
 
 # --- fixed regions -------------------------------------------------------------------------------

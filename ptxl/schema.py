@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Mapping
 
-from .forms import annexes, scales, sheets
+from .forms import annexes, outputs, scales, sheets
 
 LANGS = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"
@@ -123,6 +124,16 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Brackets:
+    """Age brackets of the cohort tables: keys (the last one, ``unclear``, for an unknown age), the age where
+    each bracket after the first begins, and each key's labels. The statistics count by key, the output
+    sheets label by key: one definition, never parsed back from a label."""
+    keys: tuple
+    starts: tuple
+    labels: dict = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
 class Schema:
     sheets: tuple
     scales: dict = field(hash=False, compare=False)
@@ -133,6 +144,7 @@ class Schema:
     vulnerabilities: tuple = ()
     criteria: tuple = ()
     groups: dict = field(default_factory=dict, hash=False, compare=False)
+    brackets: dict = field(default_factory=dict, hash=False, compare=False)  # "adult" | "child" → Brackets
 
     def sheet(self, key: str) -> Sheet:
         for s in self.sheets:
@@ -153,6 +165,24 @@ class Schema:
 
     def setting(self, key: str) -> Setting:
         return next(s for s in self.settings if s.key == key)
+
+    def check_keys(self, rows: Mapping | None = None, settings: Mapping | None = None) -> None:
+        """Refuse entries given under a key the forms do not have (``ValueError`` naming the keys).
+
+        Why: the builders (``build_workbook``, ``Dataset.from_rows``) used to skip an unknown key
+        silently, so a misspelt column in a fixture wrote nothing and the test checking it passed
+        on a blank cell. Keys are column and setting names, never the values typed under them.
+        """
+        entry = {s.key: set(s.keys) for s in self.entry_sheets}
+        wrong = [f"sheet {k!r}" for k in (rows or {}) if k not in entry]
+        for k, records in (rows or {}).items():
+            for i, record in enumerate(records if k in entry else ()):
+                wrong += [f"{k}[{i}].{c}" for c in record if c not in entry[k]]
+        known = {s.key for s in self.settings}
+        wrong += [f"setting {k!r}" for k in (settings or {}) if k not in known]
+        if wrong:
+            raise ValueError(f"unknown keys (not in the forms): {', '.join(wrong[:10])}"
+                             + (f" and {len(wrong) - 10} more" if len(wrong) > 10 else ""))
 
 
 # The settings sheet is a three-column table: a stable key, the label, the value.
@@ -193,6 +223,10 @@ def get_schema() -> Schema:
         vulnerabilities=tuple((k, lab) for k, lab in annexes.VULNERABILITIES),
         criteria=tuple(k for k, _l, _h in annexes.CRITERIA),
         groups=dict(annexes.GROUPS),
+        brackets={"adult": Brackets(tuple(outputs.ADULT_BRACKETS), outputs.ADULT_BRACKET_AGES,
+                                    dict(outputs.ADULT_BRACKETS)),
+                  "child": Brackets(tuple(outputs.CHILD_BRACKETS), outputs.CHILD_BRACKET_AGES,
+                                    dict(outputs.CHILD_BRACKETS))},
     )
 
 

@@ -1,4 +1,6 @@
-"""The seed note's published tables (section "Impact de la gestion de cas"), transcribed as data.
+"""The seed note's published tables (section "Impact de la gestion de cas"), transcribed as data: the one
+transcription of the seed in the tests (the golden test reads the demo workbook against it, the layout,
+report and chart tests lay out ``seed_stats()``).
 
 Impact questions: counts (negative, none, limited, some, considerable, dont_know), positive %.
 Yes/no questions: counts (yes, no, dont_know, no_answer), percentages (yes, no, dont_know) as printed.
@@ -50,7 +52,7 @@ COHORT = {
 }
 
 ENGAGEMENT = {
-    "status_counts": {"active": 8, "resolved_residence_be": 1, "disengaged": 3},
+    "families": 12, "status_counts": {"active": 8, "resolved_residence_be": 1, "disengaged": 3},
     "mean_months_supported": 6.5, "over_15_months": 2, "home_visits": 74,
 }
 
@@ -79,19 +81,18 @@ def seed_stats() -> dict:
         "reference_date": "2023-02-28",
         "impact": {"n": N, "questions": questions},
         "cohort": {
-            "families_referred": 24, "families_admitted": 14,
-            "admitted": {"families": 14, "adults": 23, "children": 42, "children_18_plus": 4,
+            **COHORT,
+            # The seed charts the ages without printing them: brackets summing to its 23 adults and 42 children.
+            "admitted": {**COHORT["admitted"],
                          "adult_age_brackets": {"20-29": 4, "30-39": 10, "40-49": 6, "50-59": 2, "unclear": 1},
                          "child_age_brackets": {"0-5": 10, "6-11": 17, "12-17": 11, "18+": 4},
                          "nationalities": {n: 1 for n in NATIONALITIES}},
-            "reviewed": {"families": 12, "adults": 20, "children": 32, "asylum_on_arrival": 9,
-                         "over_5_years_in_country": 8,
+            # One family for a year, eight of twelve over five years, three over ten (12, 14 and 18).
+            "reviewed": {**COHORT["reviewed"],
                          "years_in_country": {f"PT-{i:03d}": y for i, y in
                                               enumerate([1, 3, 4, 4, 6, 7, 8, 9, 10, 12, 14, 18], 1)}},
         },
-        "engagement": {"status_counts": {"active": 8, "resolved_residence_be": 1, "disengaged": 3},
-                       "mean_months_supported": 6.5, "over_15_months": 2, "home_visits": 74,
-                       "contacts_by_type": {"home_visit": 74}},
+        "engagement": {**ENGAGEMENT, "contacts_by_type": {"home_visit": ENGAGEMENT["home_visits"]}},
         "baseline": {"a01_dropout_risk": {"n": 10, "first_mean": 5.2, "latest_mean": 3.9,
                                           "improved": 6, "unchanged": 3, "worsened": 1}},
     }

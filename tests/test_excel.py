@@ -127,7 +127,8 @@ def with_errors(tmp_path_factory) -> Path:
     """Two families, one with an out-of-range score and a missing name: errors."""
     rows = {"families": [{"case_id": "PT-001", "family_name": "Famille A", "referral_date": dt.date(2022, 1, 5)},
                          {"case_id": "PT-002", "referral_date": dt.date(2022, 2, 5)}],
-            "baseline": [{"case_id": "PT-001", "assessment_date": dt.date(2022, 3, 1), "a01_dropout_risk": 14}]}
+            "baseline": [{"case_id": "PT-001", "assessment_date": dt.date(2022, 3, 1),
+                          "a01_dropout_risk_score": 14}]}
     return build_workbook(tmp_path_factory.mktemp("err") / "erreurs.xlsx", "fr", rows,
                           {"reference_date": dt.date(2023, 2, 28)})
 
@@ -182,7 +183,10 @@ def test_validate_writes_the_checks_sheet_only_and_brings_it_forward(with_errors
     from ptxl.validate import load_raw
     expected = load_raw(read_book(remote_book(with_errors)))
     book = remote_book(with_errors)  # made last: the remote app sends its message boxes to its newest book
-    assert expected.errors
+    baseline, families = (get_schema().sheet(k).name("fr") for k in ("baseline", "families"))
+    errors = {(f.sheet, f.key, f.row, f.code) for f in expected.errors}
+    assert {(baseline, "a01_dropout_risk_score", 2, "score.range"),  # the out-of-range score (14)
+            (families, "family_name", 3, "required.missing")} <= errors  # PT-002's missing name
     excel.validate(book)
     assert written_sheets(book) == {"Contrôles"}
     shown = {v for v in cells(book, "Contrôles").values() if isinstance(v, str)}

@@ -207,7 +207,8 @@ def test_report_exits_1_when_the_workbook_has_errors(tmp_path):
     from ptxl.build.workbook import build_workbook
     rows = {"families": [{"case_id": "PT-001", "family_name": "Famille A", "referral_date": dt.date(2022, 1, 5)},
                          {"case_id": "PT-002", "referral_date": dt.date(2022, 2, 5)}],
-            "baseline": [{"case_id": "PT-001", "assessment_date": dt.date(2022, 3, 1), "a01_dropout_risk": 14}]}
+            "baseline": [{"case_id": "PT-001", "assessment_date": dt.date(2022, 3, 1),
+                          "a01_dropout_risk_score": 14}]}
     path = build_workbook(tmp_path / "e.xlsx", "fr", rows, {"reference_date": dt.date(2023, 2, 28)})
     assert main(["report", str(path), "--out", str(tmp_path / "r.docx")]) == 1
     assert (tmp_path / "r.docx").exists()

@@ -14,7 +14,7 @@ from ptxl.errors import PtxlError
 from ptxl.read import FileProblem, detect_lang, fold, read_table, read_workbook
 from ptxl.schema import get_schema
 from ptxl.validate import load_workbook
-from test_rules_base import build
+from builders import build
 
 # ---------------------------------------------------------------- fixtures for file problems
 
@@ -227,13 +227,13 @@ def test_language_detected_from_sheet_names():
 
 
 def test_workbook_language_comes_from_settings(tmp_path):
-    from test_rules_base import base_rows
+    from builders import base_rows
     path = build(tmp_path / "en.xlsx", base_rows("en"), lang="en")
     assert read_workbook(path).lang == "en"
 
 
 def test_value_that_crashes_calamine_is_read_another_way(tmp_path):
-    from test_rules_base import cell, col
+    from builders import cell, col
     # a huge negative number in a date cell makes python-calamine panic: the sheet is read by openpyxl instead
     path = build(tmp_path / "w.xlsx", extra=lambda wb, sheets, fmts: sheets["contacts"].write_number(
         1, col("contacts", "contact_date"), -1e12, fmts["date"]))

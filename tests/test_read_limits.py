@@ -26,7 +26,7 @@ from ptxl.read import FileProblem, named_source, read_workbook
 from ptxl.schema import get_schema
 from ptxl.sheetxml import sheet_parts
 from ptxl.validate import load_workbook
-from test_rules_base import SETTINGS, base_rows, build, col, sheet_name
+from builders import SETTINGS, base_rows, build, col, sheet_name
 
 PASSWORD = "secret"
 

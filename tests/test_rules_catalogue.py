@@ -2,6 +2,11 @@
 findings (severity, sheet, cell, key, code) it produces, nothing more and nothing less.
 
 Rows are Excel rows: index 0 of a sheet's list is row 2.
+Most cases run the reader's table assembly, the normaliser and every rule on raw tables made in
+memory (``builders.raw_workbook``: what reading the built .xlsx gives, without writing it); the
+cases that need the file itself (``extra`` cell formats, ``e2e=True``) are built and read for real,
+and ``test_raw_tables_in_memory_are_those_read_from_the_file`` checks, on one real workbook holding
+every row the in-memory cases type, that the two give the same raw tables.
 """
 
 from __future__ import annotations
@@ -10,16 +15,21 @@ import datetime as dt
 
 import pytest
 
-from ptxl.validate import load_workbook
+from ptxl.validate import load_raw, load_workbook
+from ptxl.read import read_workbook
 from ptxl.schema import get_schema
-from test_rules_base import SETTINGS, D, base_rows, build, exp, keys, lab
+from builders import SETTINGS, D, base_rows, build, exp, keys, lab, raw_workbook
 
 CASES = []
 
 
-def case(name, expected, *, sheet=None, i=None, settings=None, extra=None, lang="fr", **changes):
-    """One catalogue entry: set ``changes`` on row ``i`` of ``sheet`` (a function may do more)."""
-    CASES.append(pytest.param(sheet, i, changes, settings, extra, lang, expected, id=name))
+def case(name, expected, *, sheet=None, i=None, settings=None, extra=None, lang="fr", e2e=False, **changes):
+    """One catalogue entry: set ``changes`` on row ``i`` of ``sheet`` (a function may do more).
+
+    ``e2e`` (or an ``extra`` writer callback) builds and reads a real .xlsx instead of raw tables in memory.
+    """
+    CASES.append(pytest.param(sheet, i, changes, settings, extra, lang, e2e or extra is not None, expected,
+                              id=name))
 
 
 def drop(sheet, i):
@@ -46,12 +56,12 @@ case("case_id_spaces", [exp(W, F, "case_id", 4, "text.spaces")], sheet=F, i=2, c
 case("status_lowercase", [exp(W, F, "status", 2, "choice.normalised")], sheet=F, i=0, status="suivie (EN cours)")
 case("status_synonym", [exp(W, F, "status", 2, "choice.synonym")], sheet=F, i=0, status="Suivie")
 case("status_english", [exp(W, F, "status", 2, "choice.other_language")], sheet=F, i=0,
-     status="Active (ongoing)")
+     status="Active (ongoing)", e2e=True)
 case("status_unknown", [exp(E, F, "status", 4, "choice.unknown")], sheet=F, i=2, status="Refusée")
 case("yes_no_lowercase", [exp(W, F, "known_before", 2, "choice.normalised")], sheet=F, i=0, known_before=" oui ")
 case("yes_no_english", [exp(W, F, "known_before", 2, "choice.other_language")], sheet=F, i=0, known_before="Yes")
 case("yes_no_dutch", [exp(W, F, "known_before", 2, "choice.other_language")], sheet=F, i=0, known_before="Ja")
-case("yes_no_boolean", [exp(W, F, "known_before", 2, "choice.bool")], sheet=F, i=0, known_before=True)
+case("yes_no_boolean", [exp(W, F, "known_before", 2, "choice.bool")], sheet=F, i=0, known_before=True, e2e=True)
 case("yes_no_unknown", [exp(E, F, "known_before", 2, "choice.unknown")], sheet=F, i=0, known_before="peut-être")
 case("choice_number", [exp(E, F, "intake_risk", 2, "choice.unknown")], sheet=F, i=0, intake_risk=3)
 case("risk_missing_accent", [exp(W, F, "intake_risk", 2, "choice.normalised")], sheet=F, i=0,
@@ -94,7 +104,7 @@ case("date_words", [exp(E, F, "referral_date", 4, "date.invalid")], sheet=F, i=2
 
 def general_number(sheet, row, key, number):
     """Type a number in a cell whose format was reset to General (so Excel shows it as a plain number)."""
-    from test_rules_base import col
+    from builders import col
     return lambda wb, sheets, fmts: sheets[sheet].write_number(row - 1, col(sheet, key), number,
                                                                wb.add_format({"num_format": "General"}))
 
@@ -112,7 +122,7 @@ case("number_negative", [exp(E, F, "legal_stay_years", 2, "number.negative")], s
 case("number_words", [exp(E, F, "legal_stay_years", 2, "number.invalid")], sheet=F, i=0,
      legal_stay_years="beaucoup")
 case("text_control_character", [exp(W, F, "family_ties", 2, "text.control")], sheet=F, i=0,
-     family_ties="Copié\x07 d'un e-mail")
+     family_ties="Copié\x07 d'un e-mail", e2e=True)
 case("children_criterion_yes_no_minor", [exp(W, F, "crit_children_under_18", 3, "criterion.children_none")],
      sheet=M, i=3, role=lab("role", "other_adult"), birth_date=D(1999, 1, 1))
 case("children_criterion_no_with_minor", [exp(W, F, "crit_children_under_18", 2, "admission.criterion"),
@@ -226,7 +236,7 @@ case("contact_after_closure", [exp(W, C, "contact_date", 4, "date.after_closure"
 case("contact_entered_twice", [exp(W, C, "contact_date", 5, "duplicate.row")], sheet=C, i=None,
      fn=add(C, {"case_id": "PT-002", "contact_date": D(2022, 4, 1), "contact_type": "Appel téléphonique",
                 "minutes": 20}))
-case("contact_with_time_of_day", [], sheet=C, i=0, contact_date=dt.datetime(2022, 2, 10, 14, 30))
+case("contact_with_time_of_day", [], sheet=C, i=0, contact_date=dt.datetime(2022, 2, 10, 14, 30), e2e=True)
 case("contact_unknown_case", [exp(E, C, "case_id", 3, "case_ref.unknown")], sheet=C, i=1, case_id="PT-1")
 case("event_unknown", [exp(E, "chronology", "event_code", 2, "choice.unknown")], sheet="chronology", i=0,
      event_code="Recours")
@@ -249,7 +259,7 @@ case("document_type_blank", [exp(E, "documents", "document_type", 3, "required.m
 # ---------------------------------------------------------------- settings
 P = "settings"
 case("reference_date_not_a_date", [exp(E, P, "value", 5, "settings.invalid", at="C5")],
-     settings={"reference_date": "fin février"})
+     settings={"reference_date": "fin février"}, e2e=True)
 case("language_unknown", [exp(E, P, "value", 6, "settings.invalid", at="C6")],
      extra=lambda wb, sheets, fmts: sheets[P].write_string(5, 2, "de"))
 
@@ -272,8 +282,8 @@ case("question_not_asked_answered", [exp(W, S, "g2_cooperate_conditions", 2, "su
      settings={**SETTINGS, "questions_not_asked": "g2_cooperate_conditions"})
 
 
-@pytest.mark.parametrize("sheet,i,changes,settings,extra,lang,expected", CASES)
-def test_catalogue(tmp_path, sheet, i, changes, settings, extra, lang, expected):
+def case_rows(sheet, i, changes, lang) -> dict:
+    """The clean cohort with one case's changes typed in."""
     rows = base_rows(lang)
     changes = dict(changes)
     fn = changes.pop("fn", None)
@@ -281,13 +291,50 @@ def test_catalogue(tmp_path, sheet, i, changes, settings, extra, lang, expected)
         fn(rows)
     if changes:
         rows[sheet][i].update(changes)
-    path = build(tmp_path / "w.xlsx", rows, settings, lang, extra)
-    assert keys(load_workbook(path).findings) == sorted(expected)
+    return rows
+
+
+@pytest.mark.parametrize("sheet,i,changes,settings,extra,lang,e2e,expected", CASES)
+def test_catalogue(tmp_path, sheet, i, changes, settings, extra, lang, e2e, expected):
+    rows = case_rows(sheet, i, changes, lang)
+    if e2e:
+        loaded = load_workbook(build(tmp_path / "w.xlsx", rows, settings, lang, extra))
+    else:
+        loaded = load_raw(raw_workbook(rows, settings, lang))
+    assert keys(loaded.findings) == sorted(expected)
+
+
+def test_raw_tables_in_memory_are_those_read_from_the_file(tmp_path):
+    """Every row an in-memory case types, written into one real workbook and read back, gives the raw
+    tables (rows, columns, values as calamine reads them) and the findings that ``raw_workbook`` gives
+    without a file."""
+    together = {s.key: [] for s in get_schema().entry_sheets}
+    for p in CASES:
+        sheet, i, changes, _settings, _extra, lang, e2e, _expected = p.values
+        if not e2e:
+            for key, records in case_rows(sheet, i, changes, lang).items():
+                together[key] += records
+    assert sum(map(len, together.values())) > 1000
+    path = build(tmp_path / "all.xlsx", together)
+    real_raw, memory_raw = read_workbook(path), raw_workbook(together)
+    # the same findings, message and value included, as reading the file gives
+    assert [f.to_json() for f in load_raw(memory_raw).findings] == [f.to_json() for f in load_workbook(path).findings]
+    real, memory = real_raw.tables, memory_raw.tables
+    assert set(real) == set(memory)
+    for key, table in real.items():
+        mine = memory[key]
+        assert (mine.name, mine.header_row, mine.columns, mine.rows) == \
+            (table.name, table.header_row, table.columns, table.rows), key
+        for col, values in table.values.items():
+            wrong = [(r, a, b) for r, a, b in zip(table.rows, values, mine.values[col])
+                     if (type(a), a) != (type(b), b)]
+            assert not wrong, (key, col, wrong[:3])
 
 
 def test_catalogue_is_large_enough():
     assert len(CASES) >= 60
     codes = {e[4] for p in CASES for e in p.values[-1]}
+    assert 3 <= sum(p.values[-2] for p in CASES) <= 12  # a few cases still go through a real .xlsx
     from ptxl.rules.messages import CATALOGUE
     unused = set(CATALOGUE) - codes
     # structure codes are exercised in test_rules_structure.py

@@ -9,7 +9,7 @@ import re
 
 from ptxl.schema import get_schema
 from ptxl.validate import load_workbook
-from test_rules_base import D, base_rows, build, cell, col, exp, header, keys, rewrite_parts, sheet_name
+from builders import D, base_rows, build, cell, col, exp, header, keys, rewrite_parts, sheet_name
 
 
 def _rename_sheet(old: str, new: str, table: str | None = None, new_table: str | None = None):

@@ -17,7 +17,7 @@ from ptxl.dataset import Dataset
 from ptxl.rules.messages import CATALOGUE, FILE, message
 from ptxl.schema import LANGS, get_schema
 from ptxl.validate import load_workbook, validate_dataset
-from test_rules_base import D, base_rows, build, cell, exp, keys
+from builders import D, base_rows, build, cell, exp, keys
 
 CELL = re.compile(r"^([A-Z]{1,3})([1-9][0-9]*)$")
 

@@ -189,6 +189,7 @@ def build_workbook(path: str | Path, lang: str = DEFAULT_LANG, rows: Mapping[str
     buf = io.BytesIO() if to_file else path
     rows = rows or {}
     sch = get_schema()
+    sch.check_keys(rows, settings)
     wb = xlsxwriter.Workbook(buf, {"strings_to_numbers": False, "strings_to_formulas": False,
                                    "strings_to_urls": False, "nan_inf_to_errors": True, "in_memory": not to_file})
     props = {"title": H.TITLE[lang], "author": "", "company": ""}

@@ -79,6 +79,9 @@ CHILD_BRACKETS = {
     "18+": L("18 ans et plus", "18 jaar en ouder", "18 and over"),
     "unclear": UNCLEAR,
 }
+# Age at the reference date where each bracket after the first begins (the last key, unclear, has no age).
+ADULT_BRACKET_AGES = (20, 30, 40, 50, 60)
+CHILD_BRACKET_AGES = (6, 12, 18)
 # Years since arrival: (upper bound included, label); the last bracket is open.
 YEARS_BRACKETS = (
     (2, L("2 ans ou moins", "2 jaar of minder", "2 years or less")),

@@ -19,12 +19,14 @@ from collections import Counter
 
 import pandas as pd
 
+from ..schema import get_schema
 from .common import DAYS_PER_YEAR, age_years, round1_all, ts
 
-ADULT_BRACKETS = ("<20", "20-29", "30-39", "40-49", "50-59", "60+", "unclear")
-CHILD_BRACKETS = ("0-5", "6-11", "12-17", "18+", "unclear")
+_BRACKETS = get_schema().brackets  # the forms' age brackets: keys and where each begins
+ADULT_BRACKETS = _BRACKETS["adult"].keys
+CHILD_BRACKETS = _BRACKETS["child"].keys
 ADULT_ROLES = ("parent", "other_adult")
-UNCLEAR = "unclear"
+UNCLEAR = ADULT_BRACKETS[-1]
 
 
 def cohort_stats(referred: pd.DataFrame, admitted: pd.DataFrame, reviewed_ids: list,
@@ -55,8 +57,8 @@ def profile(fam: pd.DataFrame, members: pd.DataFrame, ref: dt.date) -> dict:
         "adults": int(adult.sum()),
         "children": int(child.sum()),
         "children_18_plus": int((child & (age >= 18)).sum()),
-        "adult_age_brackets": _brackets(age[adult], (20, 30, 40, 50, 60), ADULT_BRACKETS),
-        "child_age_brackets": _brackets(age[child], (6, 12, 18), CHILD_BRACKETS),
+        "adult_age_brackets": _brackets(age[adult], _BRACKETS["adult"].starts, ADULT_BRACKETS),
+        "child_age_brackets": _brackets(age[child], _BRACKETS["child"].starts, CHILD_BRACKETS),
         "nationalities": _nationalities(fam["nationality"]),
         "stateless": int((fam["stateless"] == "yes").sum()),
         "asylum_on_arrival": int((fam["asylum_on_arrival"] == "yes").sum()),
