@@ -46,8 +46,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import export_linkage as linkage
-from .dataset import Dataset
-from .errors import PtxlError
+from .model.dataset import Dataset
+from .model.errors import PtxlError
 from .forms.scales import L
 from .schema import get_schema
 from .write.atomic import make_folder, save

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import crypto
-from .errors import PtxlError
+from .model.errors import PtxlError
 from .forms.scales import L
 
 ENV_OUTPUT_PASSWORD = "PTXL_OUTPUT_PASSWORD"

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from ptxl import excel_texts
-from ptxl.excel_buttons import MACROS, build_with_buttons, manifest
+from ptxl.excel import texts as excel_texts
+from ptxl.excel.buttons import MACROS, build_with_buttons, manifest
 from tests.tools import run_ooxml_validator
 
 REPO = Path(__file__).resolve().parents[1]
@@ -221,7 +221,7 @@ def test_addin_package_parts():
 def test_fallback_is_a_macro_workbook_with_buttons_on_the_home_sheet(fallback):
     from python_calamine import CalamineWorkbook
 
-    from ptxl.build.home import home_positions
+    from ptxl.layout.home import home_positions
     parts = _zip(fallback)
     ct = parts["[Content_Types].xml"].decode()
     assert 'PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"' in ct

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from ptxl.excel_buttons import build_with_buttons
-from ptxl.excel_texts import vba_texts
+from ptxl.excel.buttons import build_with_buttons
+from ptxl.excel.texts import vba_texts
 from tests.tools import soffice
 
 REPO = Path(__file__).resolve().parents[1]

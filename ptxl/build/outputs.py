@@ -20,7 +20,7 @@ import datetime as dt
 from .. import layout
 from ..forms import home as H
 from ..schema import Sheet, get_schema
-from . import styles
+from ..model import styles
 
 SWATCH_ROW = 999  # 0-based row of the style swatch on the lists sheet (row 1000 in Excel)
 CHART_COLOUR = "#2F75B5"

@@ -19,8 +19,8 @@ import xlsxwriter
 from ..forms import home as H
 from ..schema import DEFAULT_LANG, LANGS, Column, Sheet, get_schema, column_letter
 from ..write.atomic import save
-from . import styles
-from .home import write_home
+from ..model import styles
+from ..layout.home import write_home
 from .outputs import prepare_output_sheet
 from .validation import CASE_IDS_NAME, VALIDATION_ROWS, case_ids_formula, column_validation, setting_validation
 

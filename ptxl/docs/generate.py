@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..dataset import Dataset
-from ..errors import PtxlError
+from ..model.dataset import Dataset
+from ..model.errors import PtxlError
 from ..forms.scales import L
 from ..paths import templates_dir
 from ..plural import counted

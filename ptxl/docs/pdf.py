@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..plural import counted
 
-from ..errors import PtxlError
+from ..model.errors import PtxlError
 from ..forms.scales import L
 from ..write.failure import write_error
 

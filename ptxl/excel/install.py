@@ -31,10 +31,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PtxlError
-from .excel_buttons import ADDIN_DIR, manifest
-from .write.atomic import make_folder, save, write_atomic
-from .write.failure import write_error
+from ..model.errors import PtxlError
+from .buttons import ADDIN_DIR, manifest
+from ..write.atomic import make_folder, save, write_atomic
+from ..write.failure import write_error
 
 MAC_STARTUP = ("Library", "Group Containers", "UBF8T346G9.Office", "User Content", "Startup", "Excel")
 MAC_SANDBOX = ("Library", "Containers", "com.microsoft.Excel", "Data")

@@ -4,7 +4,7 @@ Why a grid and not direct writes: the same picture of a sheet must come out of
 the zip writer (``write.surgical``), Excel through xlwings (``write.live``) and
 the builder (the blank workbook shows the empty tables and charts), so the
 layout is decided once, as data. Cells carry a style *name* of
-``build.styles.FORMATS``; each writer turns it into what its back end needs.
+``model.styles.FORMATS``; each writer turns it into what its back end needs.
 
 Things that must not move between refreshes (the ranges the native charts and
 the colour scale point at, the autofilter header rows) are module constants
@@ -19,15 +19,15 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from .alerts.messages import alert_columns, kind_label, level_label, link_text
-from .build import styles
-from .build.home import home_positions
-from .forms import outputs as O
-from .forms.home import BACK_HOME
-from .plural import counted
-from .pilot import unit_text
-from .schema import get_schema
-from .write.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
+from ..alerts.messages import alert_columns, kind_label, level_label, link_text
+from ..model import styles
+from .home import home_positions
+from ..forms import outputs as O
+from ..forms.home import BACK_HOME
+from ..plural import counted
+from ..pilot import unit_text
+from ..schema import get_schema
+from ..model.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
 
 __all__ = ["Cell", "ChartSpec", "SheetGrid", "build_grids", "charts", "colour_scales", "autofilter_headers",
            "page_breaks", "cohort_blocks"]

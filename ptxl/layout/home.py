@@ -14,7 +14,7 @@ from typing import Mapping
 
 from ..forms import home as H
 from ..schema import DEFAULT_LANG, get_schema, column_letter
-from . import styles
+from ..model import styles
 
 # Columns: A margin, B item / link / button caption, C explanation.
 WIDTHS = (2, 30, 84)

@@ -6,7 +6,7 @@ each saying what to do, in French, Dutch and English.
 
 from __future__ import annotations
 
-from ..errors import PtxlError
+from ..model.errors import PtxlError
 
 UNNAMED = "(workbook)"  # the name of bytes handed in without one (``read.named_source`` gives one)
 
@@ -18,7 +18,7 @@ class FileProblem(PtxlError):
     """
 
     def __init__(self, kind: str, name: str, lang: str = "fr", **params):
-        from .messages import file_message  # messages imports this module's tables
+        from ..rules.messages import file_message  # messages imports this module's tables
         self.kind, self.params = kind, params
         super().__init__(file_message(kind, name, lang, **params))
 

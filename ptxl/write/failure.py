@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from ..errors import PtxlError
+from ..model.errors import PtxlError
 from ..forms.scales import L
 
 _BY_ERRNO = {

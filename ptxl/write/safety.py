@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import PtxlError
+from ..model.errors import PtxlError
 from ..forms.scales import L
 from . import atomic, failure
 from .atomic import TEMP_PREFIX
