@@ -21,8 +21,7 @@ from typing import Mapping
 
 from lxml import etree
 
-from ..build.outputs import SWATCH_ROW
-from ..model.styles import FORMATS
+from ..model.styles import FORMATS, SWATCH_ROW
 from ..model.errors import PtxlError
 from ..read.limits import Refused
 from ..read.messages import UNNAMED
