@@ -27,7 +27,7 @@ from pathlib import Path
 
 from . import crypto
 from .model.errors import PtxlError
-from .forms.scales import L
+from .schema import L
 
 ENV_OUTPUT_PASSWORD = "PTXL_OUTPUT_PASSWORD"
 

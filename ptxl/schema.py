@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .forms import annexes, scales, sheets
+# What other modules need of the forms beyond the compiled ``Schema``: the fixed texts of the home
+# and output sheets, the nationality list and the per-language text helper. They take them from
+# here (tests/test_import_graph.py: no other module imports ptxl.forms), so the forms can change
+# shape behind this one module.
+from .forms import home as HOME  # noqa: F401 - the home sheet's texts
+from .forms import outputs as OUTPUTS  # noqa: F401 - the output sheets' texts and brackets
+from .forms.nationalities import nationality_code, nationality_label  # noqa: F401
+from .forms.scales import UNIT_WORDS, L  # noqa: F401
 
 LANGS = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"

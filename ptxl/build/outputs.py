@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import layout
-from ..forms import home as H
 from ..schema import Sheet, get_schema
+from ..schema import HOME as H
 from ..model import styles
 
 CHART_COLOUR = "#2F75B5"

@@ -16,8 +16,8 @@ from typing import Callable, Mapping
 
 import xlsxwriter
 
-from ..forms import home as H
 from ..schema import DEFAULT_LANG, LANGS, Column, Sheet, get_schema, column_letter
+from ..schema import HOME as H
 from ..write.atomic import save
 from ..model import styles
 from ..layout.home import write_home

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..model.dataset import Dataset
 from ..model.errors import PtxlError
-from ..forms.scales import L
+from ..schema import L
 from ..paths import templates_dir
 from ..plural import counted
 from ..write.atomic import make_folder, save, sync_folder

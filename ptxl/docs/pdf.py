@@ -16,7 +16,7 @@ from pathlib import Path
 from ..plural import counted
 
 from ..model.errors import PtxlError
-from ..forms.scales import L
+from ..schema import L
 from ..write.failure import write_error
 
 CANDIDATES = ("C:/Program Files/LibreOffice/program/soffice.exe",

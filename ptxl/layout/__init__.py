@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from ..alerts.messages import alert_columns, kind_label, level_label, link_text
 from ..model import styles
 from .home import home_positions
-from ..forms import outputs as O
-from ..forms.home import BACK_HOME
 from ..plural import counted
 from ..pilot import unit_text
-from ..schema import get_schema
+from ..schema import HOME, get_schema
+from ..schema import OUTPUTS as O
 from ..model.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
 
 __all__ = ["Cell", "ChartSpec", "SheetGrid", "build_grids", "charts", "colour_scales", "autofilter_headers",
@@ -117,7 +116,7 @@ def _head(g: SheetGrid, ctx: Context, title: dict, widths: dict):
     """Title, link home, reference date (label merged over narrow first columns), errors note."""
     g.col_widths.update(widths)
     g.put(0, 0, ctx.t(title), "title")
-    g.put(0, BACK_HOME_COL, BACK_HOME[ctx.lang], "link", ctx.link("home"))
+    g.put(0, BACK_HOME_COL, HOME.BACK_HOME[ctx.lang], "link", ctx.link("home"))
     g.row_heights[0] = 24
     span, width = 0, 0
     while width < 20 and span < 3:

@@ -13,7 +13,7 @@ import errno
 from pathlib import Path
 
 from ..model.errors import PtxlError
-from ..forms.scales import L
+from ..schema import L
 
 _BY_ERRNO = {
     errno.ENOSPC: "full", getattr(errno, "EDQUOT", -1): "full",

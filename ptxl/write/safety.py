@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.errors import PtxlError
-from ..forms.scales import L
+from ..schema import L
 from . import atomic, failure
 from .atomic import TEMP_PREFIX
 
