@@ -193,3 +193,17 @@ def test_only_the_schema_imports_the_forms(graph):
                      if unit(m) != FORMS and m not in MAY_IMPORT_FORMS
                      and any(unit(t) == FORMS for t in targets))
     assert readers == [], "modules that read ptxl.forms instead of asking the schema: " + ", ".join(readers)
+
+
+def test_the_model_layer_sits_at_the_bottom(graph):
+    """model/ imports only itself and the schema: build, layout and write meet there, not in each other."""
+    above = sorted(f"{m} → {t}" for m, targets in graph.items() if unit(m) == "ptxl.model"
+                   for t in targets if unit(t) not in ("ptxl.model", "ptxl.schema"))
+    assert above == []
+
+
+def test_the_readme_folder_table_names_every_package():
+    readme = (ROOT.parent / "README.md").read_text(encoding="utf-8")
+    packages = sorted(p.parent.relative_to(ROOT.parent).as_posix() for p in ROOT.glob("*/__init__.py"))
+    missing = [p for p in packages if f"| `{p}/` |" not in readme]
+    assert len(packages) > 10 and missing == []
