@@ -7,7 +7,7 @@ keeps the data workbook a plain ``.xlsx``. When an office cannot install add-ins
 
 - the VBA project built by ``workbook/addin/build_addin.py`` (xlwings' RunPython,
   ``PlanTogether`` and ``PlanTogetherText``: the same macros the ribbon calls),
-  shipped as ``ptxl/addin/vbaProject_buttons.bin`` and added by XlsxWriter, which
+  shipped as ``ptxl/excel/addin/vbaProject_buttons.bin`` and added by XlsxWriter, which
   then marks the package as macro-enabled (the ``.xlsm`` content type);
 - one form button per line of the home sheet's button list, over its caption,
   bound to that button's macro (positions from ``layout.home.home_positions``);

@@ -15,7 +15,7 @@ What install does, and why each step:
   ``~/Library/Application Scripts/com.microsoft.Excel``, the only place from which
   sandboxed Excel may start a program (``xlwings runpython install`` does the same).
 
-The add-in is the one shipped in the package (``ptxl/addin/``); every path is
+The add-in is the one shipped in the package (``ptxl/excel/addin/``); every path is
 computed from a ``Machine`` so that tests can run these steps for a Windows or
 Mac layout in a temporary folder. Without Excel there is nothing to install:
 ``PtxlError`` (exit 2).
