@@ -117,7 +117,7 @@ def _sha256(path: Path) -> str:
 
 def ptxl_root_if_needed(python: str) -> str | None:
     """The folder to put on PYTHONPATH when ``python`` cannot import this ptxl by itself (a source checkout)."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]  # the checkout: ptxl/excel/install.py
     try:
         out = subprocess.run([python, "-E", "-c", "import ptxl, os; print(os.path.dirname(ptxl.__file__))"],
                              capture_output=True, text=True, timeout=60, cwd=tempfile.gettempdir())
