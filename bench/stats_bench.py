@@ -25,7 +25,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ptxl.dataset import Dataset  # noqa: E402
+from ptxl.model.dataset import Dataset  # noqa: E402
 from ptxl.schema import get_schema  # noqa: E402
 from ptxl.stats import compute_stats  # noqa: E402
 

@@ -42,7 +42,7 @@ TAIL = b"</sheetData></worksheet>"
 def write_bomb(source: Path, target: Path, mb: int = 2048, sheet_key: str = "families") -> Path:
     """``source`` with the part of sheet ``sheet_key`` replaced by ``mb`` MiB of repeated rows (deflated)."""
     from ptxl.schema import LANGS, get_schema
-    from ptxl.sheetxml import sheet_parts
+    from ptxl.read.sheetxml import sheet_parts
     sheet = get_schema().sheet(sheet_key)
     with zipfile.ZipFile(source) as zin:
         parts = sheet_parts(zin, source.name)

@@ -17,7 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command
 
 from . import __version__, guard
-from .errors import PtxlError
+from .model.errors import PtxlError
 
 # Before numpy loads: its BLAS would start a thread per core that spins ~0.1 s of CPU at start-up,
 # for matrix maths no command does (bench/RESULTS.md). An explicit setting still wins.
@@ -197,7 +197,7 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
     from .write.atomic import save
     buf = io.BytesIO()
     if with_buttons:
-        from .excel_buttons import build_with_buttons
+        from .excel.buttons import build_with_buttons
         build_with_buttons(buf, lang)
     else:
         build_workbook(buf, lang)
@@ -527,7 +527,7 @@ def excel_install(settings_only: bool = typer.Option(
       ptxl excel install
       ptxl excel install --settings-only
     """
-    from .excel_install import Machine, install
+    from .excel.install import Machine, install
     for line in install(Machine.current(), addin=not settings_only):
         typer.echo(line)
 
@@ -535,7 +535,7 @@ def excel_install(settings_only: bool = typer.Option(
 @excel_app.command("uninstall")
 def excel_uninstall():
     """Remove the add-in from Excel's start-up folder, and its settings."""
-    from .excel_install import Machine, uninstall
+    from .excel.install import Machine, uninstall
     for line in uninstall(Machine.current()):
         typer.echo(line)
 
@@ -543,7 +543,7 @@ def excel_uninstall():
 @excel_app.command("status")
 def excel_status():
     """Say whether the add-in is installed, whether it is current, and which Python it runs."""
-    from .excel_install import Machine, status
+    from .excel.install import Machine, status
     for line in status(Machine.current()):
         typer.echo(line)
 

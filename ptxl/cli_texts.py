@@ -7,7 +7,7 @@ stay in English, like the usage text itself.
 
 from __future__ import annotations
 
-from .forms.scales import L
+from .schema import L
 from .plural import counted
 
 T = {

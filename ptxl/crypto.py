@@ -28,7 +28,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from .errors import PtxlError
+from .model.errors import PtxlError
 
 ENV_PASSWORD = "PTXL_PASSWORD"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

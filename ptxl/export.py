@@ -46,9 +46,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import export_linkage as linkage
-from .dataset import Dataset
-from .errors import PtxlError
-from .forms.scales import L
+from .model.dataset import Dataset
+from .model.errors import PtxlError
+from .schema import L
 from .schema import get_schema
 from .write.atomic import make_folder, save
 from .write.failure import read_error, write_error

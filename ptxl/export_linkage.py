@@ -24,7 +24,7 @@ import dataclasses
 
 import pandas as pd
 
-from .forms.nationalities import nationality_code, nationality_label
+from .schema import nationality_code, nationality_label
 
 OTHER = "other"
 DAYS_SUFFIX = "_days"

@@ -10,7 +10,7 @@ so a full disk or a file open in Word reads the same wherever it happens:
   (never 1, which means "the workbook has errors"), and its code locations in a log.
 
 This runs when something already went wrong, so it never raises and imports nothing when
-it runs: its imports (standard library, ``ptxl.errors``, ``ptxl.write.atomic``) are done when
+it runs: its imports (standard library, ``ptxl.model.errors``, ``ptxl.write.atomic``) are done when
 the command starts. No message quotes an exception's text, which may quote a cell (a name,
 a birth date): the cause comes from the error number, the file name is the user's own.
 """
@@ -22,7 +22,7 @@ import os
 import tempfile
 from typing import NamedTuple
 
-from .errors import PtxlError
+from .model.errors import PtxlError
 from .write.atomic import TEMP_PREFIX
 
 USAGE = 2  # the command could not run (CLI.md); 1 is kept for "the workbook has errors"

@@ -1,4 +1,4 @@
-"""Raw tables → the typed ``Dataset`` of ``ptxl.dataset``, plus a finding for every value it had to interpret.
+"""Raw tables → the typed ``Dataset`` of ``ptxl.model.dataset``, plus a finding for every value it had to interpret.
 
 Why forgiving but never silent: staff type by hand and paste from e-mails, so a
 label with another case, a missing accent, a synonym, another language's label,
@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .dataset import Dataset, typed_series
+from .model.dataset import Dataset, typed_series
 from .read import RawWorkbook, fold
 from .rules import Context
 from .schema import LANGS, column_letter, get_schema

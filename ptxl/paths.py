@@ -1,8 +1,8 @@
-"""Where ptxl's own files are: the Word templates and the Excel add-in.
+"""Where ptxl's Word templates are (the Excel add-in is package data: ``ptxl/excel/addin/``).
 
-In a clone (editable install) they are the repository's ``templates/`` and
-``workbook/`` folders, so staff's restyled templates are used at once; an
-installed wheel carries copies under ``<prefix>/share/ptxl/``. The environment
+In a clone (editable install) they are the repository's ``templates/`` folder, so
+staff's restyled templates are used at once; an installed wheel carries copies under
+``<prefix>/share/ptxl/templates/``. The environment
 variable PTXL_TEMPLATES points at an office's own template folder.
 """
 
@@ -28,7 +28,3 @@ def templates_dir() -> Path:
     if env:
         return Path(env)
     return _first(REPO / "templates", SHARE / "templates")
-
-
-def workbook_dir() -> Path:
-    return _first(REPO / "workbook", SHARE / "workbook")

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
-from .forms.scales import UNIT_WORDS
+from .schema import UNIT_WORDS
 
 DEFAULT_UNIT = "family"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from .forms.scales import L
+from .schema import L
 
 STAGE = {
     "workbook": L("Classeur de démonstration", "Demowerkmap", "Demo workbook"),

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import crypto
-from .errors import PtxlError
-from .forms.scales import L
+from .model.errors import PtxlError
+from .schema import L
 
 ENV_OUTPUT_PASSWORD = "PTXL_OUTPUT_PASSWORD"
 

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
-from .forms import annexes, outputs, scales, sheets
+from .forms import annexes, scales, sheets
+# What other modules need of the forms beyond the compiled ``Schema``: the fixed texts of the home
+# and output sheets, the nationality list and the per-language text helper. They take them from
+# here (tests/test_import_graph.py: no other module imports ptxl.forms), so the forms can change
+# shape behind this one module.
+from .forms import home as HOME  # noqa: F401 - the home sheet's texts
+from .forms import outputs as OUTPUTS  # noqa: F401 - the output sheets' texts and brackets
+from .forms.nationalities import nationality_code, nationality_label  # noqa: F401
+from .forms.scales import UNIT_WORDS, L  # noqa: F401
 
 LANGS = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"
@@ -223,10 +231,10 @@ def get_schema() -> Schema:
         vulnerabilities=tuple((k, lab) for k, lab in annexes.VULNERABILITIES),
         criteria=tuple(k for k, _l, _h in annexes.CRITERIA),
         groups=dict(annexes.GROUPS),
-        brackets={"adult": Brackets(tuple(outputs.ADULT_BRACKETS), outputs.ADULT_BRACKET_AGES,
-                                    dict(outputs.ADULT_BRACKETS)),
-                  "child": Brackets(tuple(outputs.CHILD_BRACKETS), outputs.CHILD_BRACKET_AGES,
-                                    dict(outputs.CHILD_BRACKETS))},
+        brackets={"adult": Brackets(tuple(OUTPUTS.ADULT_BRACKETS), OUTPUTS.ADULT_BRACKET_AGES,
+                                    dict(OUTPUTS.ADULT_BRACKETS)),
+                  "child": Brackets(tuple(OUTPUTS.CHILD_BRACKETS), OUTPUTS.CHILD_BRACKET_AGES,
+                                    dict(OUTPUTS.CHILD_BRACKETS))},
     )
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dataset import Dataset, Finding
+from .model.dataset import Dataset, Finding
 from .gcpause import gc_paused
 from .schema import get_schema
 
@@ -66,7 +66,7 @@ def sort_findings(findings: list, ctx=None, sheet_order: list | None = None) -> 
 
 @gc_paused
 def load_workbook(path, as_of: dt.date | None = None, password: str | None = None) -> Loaded:
-    """Read, normalise and validate a workbook. File problems raise ``ptxl.errors.PtxlError``.
+    """Read, normalise and validate a workbook. File problems raise ``ptxl.model.errors.PtxlError``.
 
     ``path`` may also be bytes or a binary file-like (e.g. a decrypted copy in memory).
     ``as_of`` overrides the workbook's reference date for the statistics (it is stored in the dataset's

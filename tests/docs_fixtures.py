@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.schema import get_schema
 
 D = dt.date

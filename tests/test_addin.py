@@ -17,15 +17,15 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from ptxl import excel_texts
-from ptxl.excel_buttons import MACROS, build_with_buttons, manifest
+from ptxl.excel import texts as excel_texts
+from ptxl.excel.buttons import MACROS, build_with_buttons, manifest
 from tests.tools import run_ooxml_validator
 
 REPO = Path(__file__).resolve().parents[1]
 ADDIN_SRC = REPO / "workbook" / "addin"
 VBA_DIR = ADDIN_SRC / "vba"
-COMMITTED = ADDIN_SRC / "ptxl.xlam"
-PACKAGED = REPO / "ptxl" / "addin" / "ptxl.xlam"
+PKG = REPO / "ptxl" / "excel" / "addin"  # the one committed copy: the installer ships it
+COMMITTED = PKG / "ptxl.xlam"
 RUN_PYTHON = re.compile(r'PT_Run "import ptxl\.excel; ptxl\.excel\.(\w+)\(\)"')
 PROC = re.compile(r"^(?:Public |Private )?(Sub|Function) (\w+)\((.*?)\)", re.M)
 RIBBON_SIGNATURES = {"onAction": ["control As IRibbonControl"],
@@ -102,10 +102,14 @@ def test_generated_sources_are_current(build):
 def test_rebuild_gives_the_committed_bytes(rebuilt):
     built = rebuilt["addin"].read_bytes()
     assert COMMITTED.read_bytes() == built, "ptxl.xlam is stale: python workbook/addin/build_addin.py"
-    assert PACKAGED.read_bytes() == built, "ptxl/addin/ptxl.xlam differs from workbook/addin/ptxl.xlam"
-    pkg = REPO / "ptxl" / "addin"
-    assert (pkg / manifest()["fallback_bin"]).read_bytes() == rebuilt["fallback_bin"].read_bytes()
-    assert (pkg / "manifest.json").read_text() == rebuilt["manifest"].read_text()
+    assert (PKG / manifest()["fallback_bin"]).read_bytes() == rebuilt["fallback_bin"].read_bytes()
+    assert (PKG / "manifest.json").read_text() == rebuilt["manifest"].read_text()
+
+
+def test_the_add_in_is_committed_once():
+    """One .xlam in the repository, the packaged one (a second copy drifted unseen)."""
+    found = sorted(p.relative_to(REPO).as_posix() for p in REPO.rglob("*.xlam") if ".git" not in p.parts)
+    assert found == ["ptxl/excel/addin/ptxl.xlam"]
 
 
 @pytest.mark.parametrize("which", ["committed", "rebuilt"])
@@ -221,7 +225,7 @@ def test_addin_package_parts():
 def test_fallback_is_a_macro_workbook_with_buttons_on_the_home_sheet(fallback):
     from python_calamine import CalamineWorkbook
 
-    from ptxl.build.home import home_positions
+    from ptxl.layout.home import home_positions
     parts = _zip(fallback)
     ct = parts["[Content_Types].xml"].decode()
     assert 'PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"' in ct

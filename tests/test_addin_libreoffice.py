@@ -22,12 +22,12 @@ from pathlib import Path
 
 import pytest
 
-from ptxl.excel_buttons import build_with_buttons
-from ptxl.excel_texts import vba_texts
+from ptxl.excel.buttons import build_with_buttons
+from ptxl.excel.texts import vba_texts
 from tests.tools import soffice
 
 REPO = Path(__file__).resolve().parents[1]
-ADDIN = REPO / "workbook" / "addin" / "ptxl.xlam"
+ADDIN = REPO / "ptxl" / "excel" / "addin" / "ptxl.xlam"
 VBA_DIR = REPO / "workbook" / "addin" / "vba"
 XLSM_FILTER = "Calc MS Excel 2007 VBA XML"  # LibreOffice does not detect .xlam by itself
 

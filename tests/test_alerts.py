@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from ptxl.alerts import Alert, compute_alerts
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.schema import get_schema
 
 REF = dt.date(2023, 2, 28)

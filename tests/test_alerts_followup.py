@@ -8,7 +8,7 @@ import pytest
 
 from ptxl.alerts import KINDS, LEVELS, URGENCY, alert_columns, compute_alerts, kind_label, level_label, link_text
 from ptxl.alerts import messages as M
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.schema import LANGS, get_schema
 
 from test_alerts import REF, day, family, kinds, run

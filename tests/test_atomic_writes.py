@@ -21,7 +21,7 @@ import pytest
 
 from ptxl import export as ex
 from ptxl.cli import main
-from ptxl.errors import PtxlError
+from ptxl.model.errors import PtxlError
 from ptxl.write import atomic, failure, safety
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -300,7 +300,7 @@ def test_new_into_a_read_only_folder(tmp_path, capsys, monkeypatch):
 
 def test_excel_settings_on_a_full_disk_keep_the_previous_ones(tmp_path, disk):
     pytest.importorskip("xlwings")
-    from ptxl.excel_install import Machine, install
+    from ptxl.excel.install import Machine, install
     home = tmp_path / "Users" / "Anne"
     m = Machine("win32", home, home / "AppData" / "Roaming", r"C:\Program Files\Microsoft Office\EXCEL.EXE")
     m.config_file.parent.mkdir(parents=True)

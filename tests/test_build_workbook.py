@@ -13,8 +13,8 @@ import re
 import openpyxl
 import pytest
 
-from ptxl.build import styles
-from ptxl.build.home import LAST_REFRESH_NAME, home_positions
+from ptxl.model import styles
+from ptxl.layout.home import LAST_REFRESH_NAME, home_positions
 from ptxl.build.validation import CASE_IDS_NAME, VALIDATION_ROWS
 from ptxl.build.workbook import build_workbook
 from ptxl.forms import home as H

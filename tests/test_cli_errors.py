@@ -405,11 +405,11 @@ class FakeBook:
 ])
 def test_an_excel_button_shows_the_guard_message_in_the_workbook_language(monkeypatch, lang, fault, words):
     import ptxl.excel
-    import ptxl.excel_read
+    import ptxl.excel.read
 
     def failing(book):
         raise fault
-    monkeypatch.setattr(ptxl.excel_read, "read_book", failing)
+    monkeypatch.setattr(ptxl.excel.read, "read_book", failing)
     book = FakeBook(lang)
     ptxl.excel.refresh(book)
     (body, mode), = book.alerts
@@ -421,10 +421,10 @@ def test_an_excel_button_shows_the_guard_message_in_the_workbook_language(monkey
 
 def test_an_unforeseen_failure_behind_an_excel_button_is_logged_without_data(monkeypatch, tmp_path):
     import ptxl.excel
-    import ptxl.excel_read
+    import ptxl.excel.read
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     unforeseen(monkeypatch)  # the pipeline's load
-    monkeypatch.setattr(ptxl.excel_read, "read_book", lambda book: ptxl.validate.load_workbook(book))
+    monkeypatch.setattr(ptxl.excel.read, "read_book", lambda book: ptxl.validate.load_workbook(book))
     book = FakeBook("fr")
     ptxl.excel.validate(book)
     (body, mode), = book.alerts

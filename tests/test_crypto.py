@@ -14,7 +14,7 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from crypto_fixtures import no_password_around  # noqa: F401  (autouse fixture)
 from ptxl import crypto
-from ptxl.errors import PtxlError
+from ptxl.model.errors import PtxlError
 
 PASSWORD = "Correct-Horse-7"
 SECRET = "ZZSECRETVALUEZZ"

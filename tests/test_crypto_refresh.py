@@ -76,7 +76,7 @@ def test_encrypted_demo_round_trip(tmp_path, monkeypatch, demo_plain):
 
 
 def test_wrong_password_writes_nothing(tmp_path, monkeypatch, demo_plain):
-    from ptxl.errors import PtxlError
+    from ptxl.model.errors import PtxlError
     from ptxl.refresh import refresh_workbook
     path = tmp_path / "plan_together.xlsx"
     blob = msoffcrypto_encrypt(demo_plain, PASSWORD)
@@ -113,7 +113,7 @@ def test_cli_reads_encrypted_with_password_from_environment(tmp_path, monkeypatc
 
 
 def test_failed_reencryption_leaves_the_file(tmp_path, monkeypatch, demo_plain):
-    from ptxl.errors import PtxlError
+    from ptxl.model.errors import PtxlError
     from ptxl.refresh import refresh_workbook
     path = tmp_path / "plan_together.xlsx"
     blob = msoffcrypto_encrypt(demo_plain, PASSWORD)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from ptxl.alerts import URGENCY, compute_alerts
 from ptxl.cli import app
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.demo import DEMO_FILENAME, REFERENCE_DATE, demo_rows, write_demo_workbook
 from ptxl.schema import get_schema
 from ptxl.stats import compute_stats

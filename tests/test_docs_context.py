@@ -82,7 +82,7 @@ def test_case_file_context_reads_the_reference_date_consistently():
 def test_case_file_and_alerts_agree_on_a_document_without_a_valid_until():
     """A medical certificate has a 3-month default (settings): the case file says expired, as the alerts do."""
     from ptxl.alerts import compute_alerts
-    from ptxl.dataset import Dataset
+    from ptxl.model.dataset import Dataset
     ds = Dataset.from_rows({
         "families": [{"case_id": "PT-001", "family_name": "A (fictive)", "status": "active",
                       "admission_date": dt.date(2022, 1, 1), "referral_date": dt.date(2021, 12, 1)}],

@@ -13,7 +13,7 @@ from ptxl.cli import main
 from ptxl.docs import generate_documents
 from ptxl.docs import pdf as pdfmod
 from ptxl.docs.generate import safe_name
-from ptxl.errors import PtxlError
+from ptxl.model.errors import PtxlError
 from tools import libreoffice_pdf, pdf_text, run_ooxml_validator
 
 DOCS = ("dossier_famille", "fiche_de_base", "fiche_de_synthese", "modele_de_cas")
@@ -39,7 +39,7 @@ def test_by_default_no_documents_for_a_family_never_admitted(tmp_path):
 
 
 def test_admitted_later_than_the_reference_date_is_not_yet_admitted(tmp_path):
-    from ptxl.dataset import Dataset
+    from ptxl.model.dataset import Dataset
     earlier = Dataset.from_rows(cohort_rows(), {"reference_date": dt.date(2021, 12, 31)}, "fr")
     written = generate_documents(earlier, tmp_path)
     assert {p.parent.name for p in written} == {"PT-003"}  # PT-001 was admitted in February 2022

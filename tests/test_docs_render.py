@@ -12,7 +12,7 @@ from docx.text.paragraph import Paragraph
 
 from docs_fixtures import (ARABIC, MULTILINE, NASTY, cohort, cohort_rows, paragraphs, read_docx, render_all,
                            table_rows)
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.schema import get_schema
 
 SCH = get_schema()

@@ -17,7 +17,7 @@ from ptxl.docs.data import build_index
 from ptxl.docs.generate import context_keys
 from ptxl.docs.make_templates import build_templates
 from ptxl.docs.render import CompiledTemplate
-from ptxl.errors import PtxlError
+from ptxl.model.errors import PtxlError
 from ptxl.paths import REPO
 from ptxl.schema import LANGS
 

@@ -137,7 +137,7 @@ def with_errors(tmp_path_factory) -> Path:
 def test_reading_the_open_book_gives_what_the_command_line_reads(demo):
     import pandas as pd
 
-    from ptxl.excel_read import read_book
+    from ptxl.excel.read import read_book
     from ptxl.validate import load_raw
     from ptxl.validate import load_workbook
     live = load_raw(read_book(remote_book(demo)))
@@ -179,7 +179,7 @@ def _same(got, want) -> bool:
 
 
 def test_validate_writes_the_checks_sheet_only_and_brings_it_forward(with_errors, writer):
-    from ptxl.excel_read import read_book
+    from ptxl.excel.read import read_book
     from ptxl.validate import load_raw
     expected = load_raw(read_book(remote_book(with_errors)))
     book = remote_book(with_errors)  # made last: the remote app sends its message boxes to its newest book
@@ -226,12 +226,12 @@ def test_an_unforeseen_failure_is_a_message_without_data_and_a_log_without_data(
                                                                                 tmp_path):
     import tempfile
 
-    import ptxl.excel_read
+    import ptxl.excel.read
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
     def boom(book):
         raise ValueError("could not read 'Ahmed Benali'")
-    monkeypatch.setattr(ptxl.excel_read, "read_book", boom)
+    monkeypatch.setattr(ptxl.excel.read, "read_book", boom)
     book = remote_book(demo)
     excel.refresh(book)
     (msg,) = alerts(book)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ptxl.errors import PtxlError
-from ptxl.excel_buttons import ADDIN_DIR, manifest
-from ptxl.excel_install import Machine, install, ptxl_root_if_needed, read_config, status, uninstall
+from ptxl.model.errors import PtxlError
+from ptxl.excel.buttons import ADDIN_DIR, manifest
+from ptxl.excel.install import Machine, install, ptxl_root_if_needed, read_config, status, uninstall
 
 PY_WIN = r"C:\Users\Anne\AppData\Local\Programs\Python\Python311\python.exe"
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from ptxl import export as ex
-from ptxl.dataset import Dataset
-from ptxl.errors import PtxlError
+from ptxl.model.dataset import Dataset
+from ptxl.model.errors import PtxlError
 from ptxl.schema import get_schema
 
 

@@ -9,8 +9,8 @@ import pytest
 import seed_tables as S
 from ptxl import layout
 from ptxl.alerts import Alert
-from ptxl.build.home import home_positions
-from ptxl.dataset import Finding
+from ptxl.layout.home import home_positions
+from ptxl.model.dataset import Finding
 from ptxl.forms import outputs as O
 from ptxl.schema import LANGS, get_schema
 
@@ -151,4 +151,4 @@ def test_every_language_lays_out_empty_and_full_results(lang):
         assert set(grids) == {s.key for s in get_schema().output_sheets} - {"home"}
         for g in grids.values():
             for cell in g.cells.values():
-                assert cell.style is None or cell.style in __import__("ptxl.build.styles").build.styles.FORMATS
+                assert cell.style is None or cell.style in __import__("ptxl.model.styles").model.styles.FORMATS

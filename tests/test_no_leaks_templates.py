@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from ptxl.docs_safety import check_template, read_parts, template_problems
-from ptxl.errors import PtxlError
+from ptxl.docs.safety import check_template, read_parts, template_problems
+from ptxl.model.errors import PtxlError
 from ptxl.paths import templates_dir
 
 TRACKER = "http://tracker.example/pixel.png"
@@ -87,7 +87,7 @@ def poisoned_folder(tmp_path, docs=("fiche_de_base",)):
 
 
 def test_case_files_refuse_a_poisoned_template(tmp_path):
-    from ptxl.dataset import Dataset
+    from ptxl.model.dataset import Dataset
     from ptxl.docs.generate import generate_documents
     from ptxl.validate import Loaded
     ds = Dataset.from_rows({"families": [{"case_id": "PT-001", "family_name": "X", "status": "active"}]})
@@ -98,7 +98,7 @@ def test_case_files_refuse_a_poisoned_template(tmp_path):
 
 
 def test_report_refuses_a_poisoned_template(tmp_path):
-    from ptxl.dataset import Dataset
+    from ptxl.model.dataset import Dataset
     from ptxl.report.render import render_report
     from ptxl.stats import compute_stats
     ds = Dataset.from_rows({})

@@ -1,4 +1,4 @@
-"""Normalisation: labels → codes, dates, numbers, and the Dataset contract of ptxl/dataset.py."""
+"""Normalisation: labels → codes, dates, numbers, and the Dataset contract of ptxl/model/dataset.py."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from ptxl.build.workbook import build_workbook
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.normalise import parse_choice, parse_date, parse_number, parse_text
 from ptxl.schema import get_schema
 from ptxl.validate import load_workbook

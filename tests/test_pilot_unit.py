@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from ptxl.alerts import compute_alerts
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.layout import build_grids
 from ptxl.normalise import questions_not_asked, unit_code
 from ptxl.pilot import unit_text

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from ptxl import excel_texts, layout
-from ptxl.dataset import Finding
+from ptxl.excel import texts as excel_texts
+from ptxl import layout
+from ptxl.model.dataset import Finding
 from ptxl.docs import texts as doc_texts
 from ptxl.forms import outputs as O
 from ptxl.plural import counted, singular

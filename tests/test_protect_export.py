@@ -16,7 +16,7 @@ from python_calamine import CalamineWorkbook
 
 from ptxl import export as ex
 from ptxl.cli import main
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.names import NameBlanker, blanker_for
 
 PLANTED_NATIONALITY = "Irak (kurde), mari Qwzyx"  # staff typed more than a country

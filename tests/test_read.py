@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from ptxl.cli import main
-from ptxl.errors import PtxlError
+from ptxl.model.errors import PtxlError
 from ptxl.read import FileProblem, detect_lang, fold, read_table, read_workbook
 from ptxl.schema import get_schema
 from ptxl.validate import load_workbook

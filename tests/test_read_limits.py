@@ -20,11 +20,12 @@ from msoffcrypto.format.ooxml import OOXMLFile
 
 from bench.zipbomb import write_bomb
 from crypto_fixtures import no_password_around  # noqa: F401  (autouse fixture)
-from ptxl import crypto, limits
+from ptxl import crypto
+from ptxl.read import limits
 from ptxl.cli import main
 from ptxl.read import FileProblem, named_source, read_workbook
 from ptxl.schema import get_schema
-from ptxl.sheetxml import sheet_parts
+from ptxl.read.sheetxml import sheet_parts
 from ptxl.validate import load_workbook
 from builders import SETTINGS, base_rows, build, col, sheet_name
 

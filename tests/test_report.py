@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from docx import Document
 
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.report.render import render_report
 from ptxl.schema import get_schema
 

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from lxml import etree
 
-from ptxl.build.styles import ENTRY_TAB
+from ptxl.model.styles import ENTRY_TAB
 from ptxl.report.render import render_report
 
 from seed_tables import seed_stats

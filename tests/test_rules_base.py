@@ -19,7 +19,7 @@ def test_builders_refuse_keys_the_forms_do_not_have(tmp_path):
     """A misspelt column in a fixture is an error, not a blank cell that a test then passes on."""
     import pytest
 
-    from ptxl.dataset import Dataset
+    from ptxl.model.dataset import Dataset
     rows = base_rows()
     rows["baseline"][0]["a01_dropout_risk"] = 14  # the column is a01_dropout_risk_score
     for make in (lambda: build(tmp_path / "typo.xlsx", rows), lambda: Dataset.from_rows(rows)):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import given, settings, strategies as st
 
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.schema import get_schema
 from ptxl.stats import compute_stats
 

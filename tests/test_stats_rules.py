@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.schema import get_schema
 from ptxl.stats import compute_stats
 from ptxl.stats.common import pct, round1

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ptxl.build.workbook import build_workbook
 from ptxl.cli import main
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.rules.messages import CATALOGUE, FILE, message
 from ptxl.schema import LANGS, get_schema
 from ptxl.validate import load_workbook, validate_dataset

@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 
 from ptxl import layout
-from ptxl.build import styles
+from ptxl.model import styles
 from ptxl.build.workbook import build_workbook
-from ptxl.dataset import Finding
+from ptxl.model.dataset import Finding
 from ptxl.schema import LANGS, get_schema
 
 SCH = get_schema()

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from ptxl import layout
-from ptxl.dataset import Finding
+from ptxl.model.dataset import Finding
 from ptxl.schema import get_schema
 from ptxl.write import live
 
@@ -118,7 +118,7 @@ REMOTE = """
 import datetime as dt, json, os
 import xlwings as xw
 from ptxl import layout
-from ptxl.dataset import Finding
+from ptxl.model.dataset import Finding
 from ptxl.schema import get_schema
 from ptxl.write.live import write_grids
 sheets = [{"name": s.name("fr"), "values": [["x"]], "pictures": [], "tables": []} for s in get_schema().sheets]

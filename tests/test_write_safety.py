@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ptxl.errors import PtxlError
+from ptxl.model.errors import PtxlError
 from ptxl.write import safety
 
 

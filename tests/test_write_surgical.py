@@ -10,10 +10,10 @@ import pytest
 from lxml import etree
 
 from ptxl import layout
-from ptxl.build.home import home_positions
-from ptxl.build.styles import FORMATS
+from ptxl.layout.home import home_positions
+from ptxl.model.styles import FORMATS
 from ptxl.build.workbook import build_workbook
-from ptxl.errors import PtxlError
+from ptxl.model.errors import PtxlError
 from ptxl.schema import get_schema
 from ptxl.write import surgical, zipcopy
 from ptxl.write.surgical import M, Package
@@ -46,7 +46,7 @@ def grids_with(findings=(), alerts=()):
 
 
 def finding(value, row=7):
-    from ptxl.dataset import Finding
+    from ptxl.model.dataset import Finding
     return Finding("error", "Familles", f"D{row}", row, "D", "status", "PT-001", value, "Valeur inconnue", "c")
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..schema import get_schema
 from ..validity import add_months, setting_int
-from . import URGENCY, Alert
+from .alert import URGENCY, Alert
 from . import messages as M
 
 CLOSED_ACTIONS = {"done", "cancelled"}

@@ -7,7 +7,7 @@ then only rewrites cell values, and Excel or LibreOffice redraw the charts from
 those cells.
 
 The hidden lists sheet also gets a *style swatch*: one blank cell per format of
-``styles.FORMATS``, in that order, on row ``SWATCH_ROW``. The headless writer reads
+``styles.FORMATS``, in that order, on row ``styles.SWATCH_ROW``. The headless writer reads
 the swatch's style indices instead of guessing how XlsxWriter (or Excel, after a
 save) numbered them, and every format exists in ``styles.xml`` even if no cell
 used it at creation.
@@ -18,11 +18,10 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import layout
-from ..forms import home as H
 from ..schema import Sheet, get_schema
-from . import styles
+from ..schema import HOME as H
+from ..model import styles
 
-SWATCH_ROW = 999  # 0-based row of the style swatch on the lists sheet (row 1000 in Excel)
 CHART_COLOUR = "#2F75B5"
 
 
@@ -57,7 +56,7 @@ def write_grid(ws, grid: layout.SheetGrid, fmts: dict) -> None:
 
 def write_swatch(ws, fmts: dict) -> None:
     for col, name in enumerate(styles.FORMATS):
-        ws.write_blank(SWATCH_ROW, col, None, fmts[name])
+        ws.write_blank(styles.SWATCH_ROW, col, None, fmts[name])
 
 
 def _chart(wb, spec: layout.ChartSpec, sheet_name: str, lang: str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..schema import Column, get_schema
-from . import styles
+from ..model import styles
 
 # Rows covered by the dropdowns and input messages beyond the typed rows.
 VALIDATION_ROWS = 2000

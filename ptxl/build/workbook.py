@@ -16,11 +16,11 @@ from typing import Callable, Mapping
 
 import xlsxwriter
 
-from ..forms import home as H
 from ..schema import DEFAULT_LANG, LANGS, Column, Sheet, get_schema, column_letter
+from ..schema import HOME as H
 from ..write.atomic import save
-from . import styles
-from .home import write_home
+from ..model import styles
+from ..layout.home import write_home
 from .outputs import prepare_output_sheet
 from .validation import CASE_IDS_NAME, VALIDATION_ROWS, case_ids_formula, column_validation, setting_validation
 

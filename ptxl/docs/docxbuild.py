@@ -28,7 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from lxml import etree
 
-from ..build.styles import ENTRY_FILL, ENTRY_TAB
+from ..model.styles import ENTRY_FILL, ENTRY_TAB
 from ..write.atomic import make_folder, save
 from .render import CORE, W_NS, XML_DECL, _clean_package, _xml_text, _zip_base
 

@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..dataset import Dataset
-from ..errors import PtxlError
-from ..forms.scales import L
+from ..model.dataset import Dataset
+from ..model.errors import PtxlError
+from ..schema import L
 from ..paths import templates_dir
 from ..plural import counted
 from ..write.atomic import make_folder, save, sync_folder

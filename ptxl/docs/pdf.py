@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ..plural import counted
 
-from ..errors import PtxlError
-from ..forms.scales import L
+from ..model.errors import PtxlError
+from ..schema import L
 from ..write.failure import write_error
 
 CANDIDATES = ("C:/Program Files/LibreOffice/program/soffice.exe",

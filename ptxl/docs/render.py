@@ -26,8 +26,8 @@ from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedE
 from lxml import etree
 from markupsafe import Markup
 
-from ..docs_safety import check_template
-from ..errors import PtxlError
+from .safety import check_template
+from ..model.errors import PtxlError
 from .texts import MSG
 
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..forms.scales import L
+from ..schema import L
 from ..pilot import for_current_unit
 
 DOC_TYPES = ("fiche_de_base", "fiche_de_synthese", "modele_de_cas", "dossier_famille")

@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import PtxlError
+from ..model.errors import PtxlError
 from .aggregate import network_stats, pilot_entry
 
 

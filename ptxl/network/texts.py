@@ -7,7 +7,7 @@ A network counts cases: a family in one pilot, a person in another.
 
 from __future__ import annotations
 
-from ..forms.scales import L
+from ..schema import L
 
 T = {
     "title": L("Évaluation du réseau", "Evaluatie van het netwerk", "Network evaluation"),

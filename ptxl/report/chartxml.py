@@ -4,7 +4,7 @@ Why native: staff restyle and edit them in Word ("Edit data" opens the embedded
 workbook), they print crisp at any size, and the report needs no plotting
 library. Why XlsxWriter: it already writes the workbook's Excel charts
 (``ptxl.build.outputs``), so the chart XML here is the same XML, in the same
-blue (``build.styles``; importing ``build.outputs`` would load the sheet layout,
+blue (``model.styles``; importing ``build.outputs`` would load the sheet layout,
 ~0.1 s, for one constant), made by a dependency ptxl has anyway. A small workbook with the data and
 the chart is written in memory; its ``xl/charts/chart1.xml`` becomes
 ``word/charts/chartN.xml`` (its references ``'Sheet'!$B$2:$B$6`` point into the
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import xlsxwriter
 from lxml import etree
 
-from ..build.styles import ENTRY_TAB as CHART_COLOUR  # the blue of the workbook's charts and entry headers
+from ..model.styles import ENTRY_TAB as CHART_COLOUR  # the blue of the workbook's charts and entry headers
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -23,8 +23,8 @@ from lxml import etree
 
 from ..docs.docxbuild import grid_table
 from ..docs.render import CORE, XML_DECL, _clean_package, _xml_text, _zip_base
-from ..docs_safety import check_template
-from ..errors import PtxlError
+from ..docs.safety import check_template
+from ..model.errors import PtxlError
 from ..pilot import unit_scope
 from ..write.atomic import make_folder, save
 from .chartxml import ChartSpec, add_chart

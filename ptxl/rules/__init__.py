@@ -13,7 +13,7 @@ from functools import lru_cache
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..dataset import Finding
+from ..model.dataset import Finding
 from ..schema import DEFAULT_LANG, column_letter, get_schema
 from .messages import message, severity
 

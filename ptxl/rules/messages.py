@@ -11,7 +11,7 @@ Placeholders: {header} column header, {expected} the right label/header,
 from __future__ import annotations
 
 from ..plural import counted
-from .messages_file import FILE, UI  # noqa: F401  (file problems and report words, same three languages)
+from ..read.messages import FILE, UI, _LANG_INDEX  # noqa: F401  (file problems and report words, same three languages)
 
 # code → (severity, fr, nl, en)
 CATALOGUE = {
@@ -363,8 +363,6 @@ CATALOGUE = {
         "Setting '{header}': the value is not valid ({expected} expected). Correct it."),
 }
 
-_LANG_INDEX = {"fr": 0, "nl": 1, "en": 2}
-
 
 def ui(word: str, lang: str = "fr", **params) -> str:
     text = UI[word][_LANG_INDEX.get(lang, 0)]
@@ -384,6 +382,3 @@ def message(code: str, lang: str = "fr", **params) -> str:
     template = CATALOGUE[code][1 + _LANG_INDEX.get(lang, 0)]
     return counted(template, lang, _Blank({k: v for k, v in params.items() if v is not None}))
 
-
-def file_message(kind: str, name: str, lang: str = "fr", **params) -> str:
-    return FILE[kind][_LANG_INDEX.get(lang, 0)].format(name=name, **params)

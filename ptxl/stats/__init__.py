@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..dataset import Dataset
+from ..model.dataset import Dataset
 from ..pilot import evaluation_unit, not_asked
 from .baseline import baseline_stats
 from .cohort import cohort_stats

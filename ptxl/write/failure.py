@@ -12,8 +12,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from ..errors import PtxlError
-from ..forms.scales import L
+from ..model.errors import PtxlError
+from ..schema import L
 
 _BY_ERRNO = {
     errno.ENOSPC: "full", getattr(errno, "EDQUOT", -1): "full",

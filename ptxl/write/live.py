@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Mapping
 
-from ..build.styles import FORMATS
+from ..model.styles import FORMATS
 from ..layout import autofilter_headers, colour_scales
 from ..schema import column_letter, get_schema
-from .grid import SheetGrid
+from ..model.grid import SheetGrid
 
 MAX_ADDRESS = 240  # Excel refuses range addresses longer than 255 characters
 SCALE_COLOURS = ["#F8696B", "#FFEB84", "#63BE7B"]

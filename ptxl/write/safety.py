@@ -32,8 +32,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import PtxlError
-from ..forms.scales import L
+from ..model.errors import PtxlError
+from ..schema import L
 from . import atomic, failure
 from .atomic import TEMP_PREFIX
 

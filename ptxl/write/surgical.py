@@ -21,14 +21,13 @@ from typing import Mapping
 
 from lxml import etree
 
-from ..build.outputs import SWATCH_ROW
-from ..build.styles import FORMATS
-from ..errors import PtxlError
-from ..limits import Refused
-from ..rules.messages_file import UNNAMED
+from ..model.styles import FORMATS, SWATCH_ROW
+from ..model.errors import PtxlError
+from ..read.limits import Refused
+from ..read.messages import UNNAMED
 from ..schema import column_letter, get_schema
 from . import zipcopy
-from .grid import SheetGrid
+from ..model.grid import SheetGrid
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

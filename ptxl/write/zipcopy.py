@@ -14,7 +14,7 @@ import struct
 import zlib
 from dataclasses import dataclass
 
-from .. import limits
+from ..read import limits
 
 EOCD = b"PK\x05\x06"
 CENTRAL = b"PK\x01\x02"

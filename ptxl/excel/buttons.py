@@ -7,10 +7,10 @@ keeps the data workbook a plain ``.xlsx``. When an office cannot install add-ins
 
 - the VBA project built by ``workbook/addin/build_addin.py`` (xlwings' RunPython,
   ``PlanTogether`` and ``PlanTogetherText``: the same macros the ribbon calls),
-  shipped as ``ptxl/addin/vbaProject_buttons.bin`` and added by XlsxWriter, which
+  shipped as ``ptxl/excel/addin/vbaProject_buttons.bin`` and added by XlsxWriter, which
   then marks the package as macro-enabled (the ``.xlsm`` content type);
 - one form button per line of the home sheet's button list, over its caption,
-  bound to that button's macro (positions from ``build.home.home_positions``);
+  bound to that button's macro (positions from ``layout.home.home_positions``);
 - a hidden ``ptxl.conf`` sheet holding the settings the project fixes for xlwings
   (the same as the add-in's), which carries no path of this computer, so the
   file can move between computers.
@@ -44,8 +44,8 @@ def _pixels(width_chars: float) -> int:
 
 def add_buttons(wb, sheets, fmts, *, lang: str) -> None:
     """The ``extra`` hook of ``build_workbook``: VBA project, buttons, config sheet."""
-    from .build.home import WIDTHS, home_positions
-    from .excel_texts import button_label
+    from ..layout.home import WIDTHS, home_positions
+    from .texts import button_label
 
     wb.add_vba_project(str(vba_project_path()))
     home = sheets["home"]
@@ -67,7 +67,7 @@ def add_buttons(wb, sheets, fmts, *, lang: str) -> None:
 
 def build_with_buttons(path: str | Path, lang: str) -> Path:
     """Write the ``.xlsm`` fallback at ``path`` (which must end in ``.xlsm``), or into a binary file object."""
-    from .build.workbook import build_workbook
+    from ..build.workbook import build_workbook
     path = path if hasattr(path, "write") else Path(path)
     if isinstance(path, Path) and path.suffix.lower() != ".xlsm":
         raise ValueError("a workbook with buttons must be named .xlsm")

@@ -50,6 +50,10 @@ MSG_LANGUAGE = {"fr": "Langue du classeur, fixée à sa création (fr, nl ou en)
 
 DATE = "dd/mm/yyyy"
 
+# The builder writes one blank cell per format below on this row of the lists sheet; the headless
+# writer reads their style indices back (a contract between build and write, so it lives here).
+SWATCH_ROW = 999  # 0-based (row 1000 in Excel)
+
 # name → XlsxWriter format properties. Order matters (the lists sheet's style swatch follows it):
 # add new formats at the end, never rename or reorder.
 FORMATS = {

@@ -6,7 +6,8 @@ each saying what to do, in French, Dutch and English.
 
 from __future__ import annotations
 
-from ..errors import PtxlError
+from ..model.errors import PtxlError
+from ..schema import LANGS
 
 UNNAMED = "(workbook)"  # the name of bytes handed in without one (``read.named_source`` gives one)
 
@@ -18,7 +19,6 @@ class FileProblem(PtxlError):
     """
 
     def __init__(self, kind: str, name: str, lang: str = "fr", **params):
-        from .messages import file_message  # messages imports this module's tables
         self.kind, self.params = kind, params
         super().__init__(file_message(kind, name, lang, **params))
 
@@ -184,3 +184,10 @@ UI = {
                 "{infos} note{infos:|s} for information."),
     "workbook": ("Classeur", "Werkmap", "Workbook"),
 }
+
+
+_LANG_INDEX = {lang: i for i, lang in enumerate(LANGS)}  # the tables' three columns follow schema.LANGS
+
+
+def file_message(kind: str, name: str, lang: str = "fr", **params) -> str:
+    return FILE[kind][_LANG_INDEX.get(lang, 0)].format(name=name, **params)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from ..forms import home as H
 from ..schema import DEFAULT_LANG, get_schema, column_letter
-from . import styles
+from ..schema import HOME as H
+from ..model import styles
 
 # Columns: A margin, B item / link / button caption, C explanation.
 WIDTHS = (2, 30, 84)

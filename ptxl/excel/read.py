@@ -69,7 +69,7 @@ def _table_sheets(book) -> dict:
 
 def raw_from_grids(sheet_names: list, grids, table_sheets: dict | None = None, path: str | None = None):
     """Sheet names + ``grids(name) → (grid, formulas, errors)`` → ``read.RawWorkbook``, as read_workbook makes it."""
-    from .read import _match_sheets, assemble, detect_lang
+    from ..read import _match_sheets, assemble, detect_lang
     lang = detect_lang(sheet_names)
     found = _match_sheets(sheet_names, lang, table_sheets or {})
 

@@ -24,7 +24,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from .schema import DEFAULT_LANG, get_schema
+from ..schema import DEFAULT_LANG, get_schema
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ home sheet can never disagree.
 
 from __future__ import annotations
 
-from .forms import home as H
-from .plural import counted
+from ..plural import counted
+from ..schema import HOME as H
 
 LANGS = ("fr", "nl", "en")
 # Ribbon control id of each home-sheet button (the button's key is the Python entry point's name).

@@ -28,7 +28,7 @@ def _xml_unescape(b: bytes) -> str:
 
 
 def sheet_parts(zf: zipfile.ZipFile, name: str) -> dict[str, str]:
-    """Sheet name → its XML part in the zip (read within ``ptxl.limits``; ``name`` is the file's, for messages)."""
+    """Sheet name → its XML part in the zip (read within ``ptxl.read.limits``; ``name`` is the file's, for messages)."""
     wb = read_part(zf, "xl/workbook.xml", name)
     try:
         rels = read_part(zf, "xl/_rels/workbook.xml.rels", name)

@@ -4,7 +4,7 @@ Why a grid and not direct writes: the same picture of a sheet must come out of
 the zip writer (``write.surgical``), Excel through xlwings (``write.live``) and
 the builder (the blank workbook shows the empty tables and charts), so the
 layout is decided once, as data. Cells carry a style *name* of
-``build.styles.FORMATS``; each writer turns it into what its back end needs.
+``model.styles.FORMATS``; each writer turns it into what its back end needs.
 
 Things that must not move between refreshes (the ranges the native charts and
 the colour scale point at, the autofilter header rows) are module constants
@@ -19,16 +19,15 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from .alerts.messages import alert_columns, kind_label, level_label, link_text
-from .build import styles
-from .build.home import home_positions
-from .forms import outputs as O
-from .forms.home import BACK_HOME
-from .plural import counted
-from .pilot import unit_text
-from .schema import get_schema
-from .stats.common import NOT_ADMITTED  # FORMS.md: never counted as admitted (defined once, with the statistics)
-from .write.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
+from ..alerts.messages import alert_columns, kind_label, level_label, link_text
+from ..model import styles
+from .home import home_positions
+from ..plural import counted
+from ..pilot import unit_text
+from ..schema import HOME, get_schema
+from ..schema import OUTPUTS as O
+from ..stats.common import NOT_ADMITTED  # FORMS.md: never counted as admitted (defined once, with the statistics)
+from ..model.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
 
 __all__ = ["Cell", "ChartSpec", "SheetGrid", "build_grids", "charts", "colour_scales", "autofilter_headers",
            "page_breaks", "cohort_blocks"]
@@ -117,7 +116,7 @@ def _head(g: SheetGrid, ctx: Context, title: dict, widths: dict):
     """Title, link home, reference date (label merged over narrow first columns), errors note."""
     g.col_widths.update(widths)
     g.put(0, 0, ctx.t(title), "title")
-    g.put(0, BACK_HOME_COL, BACK_HOME[ctx.lang], "link", ctx.link("home"))
+    g.put(0, BACK_HOME_COL, HOME.BACK_HOME[ctx.lang], "link", ctx.link("home"))
     g.row_heights[0] = 24
     span, width = 0, 0
     while width < 20 and span < 3:

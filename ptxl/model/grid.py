@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..build.styles import row_height
+from .styles import row_height
 
 
 @dataclass(frozen=True)
 class Cell:
     value: object = None  # str | int | float | bool | date | datetime | None
-    style: str | None = None  # a name of build.styles.FORMATS
+    style: str | None = None  # a name of model.styles.FORMATS
     link: str | None = None  # internal target, e.g. "'Familles'!D7"
 
 

@@ -4,7 +4,7 @@ Glue only. The add-in's macros run ``RunPython "import ptxl.excel; ptxl.excel.re
 a fresh Python per click, so this module imports nothing heavy until a button
 needs it (xlwings itself is already loaded by RunPython's own bootstrap). Each
 entry point takes the calling book (``xlwings.Book.caller()``, or a book given
-by a test), reads what is on screen (``ptxl.excel_read``), runs the same
+by a test), reads what is on screen (``ptxl.excel.read``), runs the same
 pipeline as the command line (``ptxl.refresh.compute``, ``ptxl.docs``), writes
 the output sheets through the live writer (``ptxl.write.live.write_grids``: the
 entry sheets are never written) and tells the user in the status bar and a
@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import sys
 
-from .excel_texts import text
-from .guard import explain, log_unexpected
+from .texts import text
+from ..guard import explain, log_unexpected
 
 LOG_NAME = "ptxl-excel.log"  # in the temp folder, beside the command line's
 
@@ -102,7 +102,7 @@ def _run(action, book) -> None:
             sys.exit(1)
     ui = Ui(book)
     try:
-        from .read import detect_lang
+        from ..read import detect_lang
         ui.lang = detect_lang([s.name for s in book.sheets])
     except Exception:
         pass
@@ -121,10 +121,10 @@ def _run(action, book) -> None:
 # ------------------------------------------------------------------ the three actions
 def _load(book, ui):
     """Read what is on screen and validate it → (raw tables, loaded); refuses a non-Plan Together workbook."""
-    from .errors import PtxlError
-    from .excel_read import read_book
-    from .validate import load_raw
-    from .schema import get_schema
+    from ..model.errors import PtxlError
+    from .read import read_book
+    from ..validate import load_raw
+    from ..schema import get_schema
     ui.step("status.reading")
     raw = read_book(book)
     if raw.settings_sheet is None:
@@ -139,18 +139,18 @@ def _counts(loaded, lang: str) -> str:
 
 
 def _checks_name(lang: str) -> str:
-    from .schema import get_schema
+    from ..schema import get_schema
     return get_schema().sheet("checks").name(lang)
 
 
 def _write(book, grids, ui) -> None:
-    from .write.live import write_grids
+    from ..write.live import write_grids
     ui.step("status.writing")
     write_grids(book, grids, ui.lang)
 
 
 def _validate(book, ui) -> None:
-    from .layout import build_grids
+    from ..layout import build_grids
     _raw, loaded = _load(book, ui)
     grids = build_grids(loaded.lang, {}, [], loaded.findings, None)
     _write(book, {"checks": grids["checks"]}, ui)
@@ -159,7 +159,7 @@ def _validate(book, ui) -> None:
 
 
 def _refresh(book, ui) -> None:
-    from .refresh import Stages, compute
+    from ..refresh import Stages, compute
     _raw, loaded = _load(book, ui)
     ui.step("status.computing")
     default = Stages.default()
@@ -200,7 +200,7 @@ def selected_case(book, raw, loaded) -> str | None:
 def _record(workbook, loaded, case, written, out, protection) -> None:
     """The processing record's line for a "Generate documents" click; a failure to write it never hides the
     documents written (it goes to the technical log, without any data)."""
-    from . import record
+    from .. import record
     covered = [case] if case else list(loaded.dataset.tables["families"]["case_id"].dropna())
     try:
         record.append(workbook, "excel-docs", families=len({p.parent for p in written}), documents=len(written),
@@ -213,14 +213,14 @@ def _record(workbook, loaded, case, written, out, protection) -> None:
 def _documents(book, ui) -> None:
     from pathlib import Path
 
-    from .docs.generate import generate_documents as write_documents
-    from .errors import PtxlError
-    from .excel_texts import button_label
+    from ..docs.generate import generate_documents as write_documents
+    from ..model.errors import PtxlError
+    from .texts import button_label
     full = str(getattr(book, "fullname", "") or "")
     if not full or "://" in full or not Path(full).is_file():  # never saved, or in the cloud only
         raise PtxlError(text("docs.no_folder", ui.lang))
     raw, loaded = _load(book, ui)
-    from .protect import for_excel_book
+    from ..protect import for_excel_book
     protection = for_excel_book(full, ui.lang)  # an encrypted workbook's documents are encrypted, or not written
     case = selected_case(book, raw, loaded)
     out = Path(full).parent / text("docs.folder", ui.lang)

@@ -27,8 +27,8 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from .errors import PtxlError
-from .rules.messages_file import FileProblem
+from ..model.errors import PtxlError
+from .messages import FileProblem
 
 MB = 1 << 20
 ENV_TOTAL, ENV_PART, ENV_RATIO = "PTXL_MAX_UNZIPPED_MB", "PTXL_MAX_PART_MB", "PTXL_MAX_RATIO"

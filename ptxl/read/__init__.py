@@ -7,7 +7,7 @@ sheets' XML is scanned for ``<f>`` and ``t="e"`` cells, which is cheap.
 Nothing here judges an entry: structure facts (missing sheet, missing column,
 merged cells, formulas) are collected for ``ptxl.rules.structure`` to turn into
 findings in the workbook's language. File-level problems raise ``PtxlError``.
-Before anything is parsed, ``ptxl.limits`` checks the zip's directory: a zip
+Before anything is parsed, ``ptxl.read.limits`` checks the zip's directory: a zip
 bomb or a forged directory is refused without inflating one part.
 
 Accepts a path, ``bytes`` or a binary file-like, so a decrypted in-memory copy
@@ -23,11 +23,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import PtxlError
+from ..model.errors import PtxlError
 from .limits import check_package, read_part
-from .rules.messages_file import UNNAMED, FileProblem
+from .messages import UNNAMED, FileProblem
 from .sheetxml import date1904, formula_and_error_cells, sheet_parts
-from .schema import DEFAULT_LANG, LANGS, get_schema
+from ..schema import DEFAULT_LANG, LANGS, get_schema
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -148,7 +148,7 @@ def sniff(data: bytes, name: str, suffix: str | None, password: str | None = Non
 def _ole(data: bytes, name: str, suffix: str | None, password: str | None) -> bytes:
     """A compound file: an encrypted workbook (decrypted in memory only, by ``ptxl.crypto``, never to a temporary
     file), an old .xls, something else, or one too damaged to list its streams."""
-    from . import crypto
+    from .. import crypto
     streams = crypto.ole_streams(data)
     if streams is None:  # a damaged encrypted workbook still names its streams in its directory sectors
         if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
@@ -162,7 +162,7 @@ def _ole(data: bytes, name: str, suffix: str | None, password: str | None) -> by
 
 
 def _open_zip(data: bytes, name: str) -> tuple[zipfile.ZipFile, bytes]:
-    """The checked zip (``ptxl.limits``: nothing inflated before it) and its ``xl/workbook.xml``."""
+    """The checked zip (``ptxl.read.limits``: nothing inflated before it) and its ``xl/workbook.xml``."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):

@@ -25,7 +25,7 @@ from typing import Mapping
 
 from lxml import etree
 
-from .errors import PtxlError
+from ..model.errors import PtxlError
 
 ALLOWED_EXTERNAL = ("/hyperlink", "/attachedTemplate")  # not loaded by Word when the document opens
 FETCHING_FIELDS = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|LINK|DDEAUTO|DDE|IMPORT)\b", re.IGNORECASE)

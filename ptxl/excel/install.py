@@ -15,7 +15,7 @@ What install does, and why each step:
   ``~/Library/Application Scripts/com.microsoft.Excel``, the only place from which
   sandboxed Excel may start a program (``xlwings runpython install`` does the same).
 
-The add-in is the one shipped in the package (``ptxl/addin/``); every path is
+The add-in is the one shipped in the package (``ptxl/excel/addin/``); every path is
 computed from a ``Machine`` so that tests can run these steps for a Windows or
 Mac layout in a temporary folder. Without Excel there is nothing to install:
 ``PtxlError`` (exit 2).
@@ -31,10 +31,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PtxlError
-from .excel_buttons import ADDIN_DIR, manifest
-from .write.atomic import make_folder, save, write_atomic
-from .write.failure import write_error
+from ..model.errors import PtxlError
+from .buttons import ADDIN_DIR, manifest
+from ..write.atomic import make_folder, save, write_atomic
+from ..write.failure import write_error
 
 MAC_STARTUP = ("Library", "Group Containers", "UBF8T346G9.Office", "User Content", "Startup", "Excel")
 MAC_SANDBOX = ("Library", "Containers", "com.microsoft.Excel", "Data")
@@ -117,7 +117,7 @@ def _sha256(path: Path) -> str:
 
 def ptxl_root_if_needed(python: str) -> str | None:
     """The folder to put on PYTHONPATH when ``python`` cannot import this ptxl by itself (a source checkout)."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]  # the checkout: ptxl/excel/install.py
     try:
         out = subprocess.run([python, "-E", "-c", "import ptxl, os; print(os.path.dirname(ptxl.__file__))"],
                              capture_output=True, text=True, timeout=60, cwd=tempfile.gettempdir())

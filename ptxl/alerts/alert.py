@@ -1,0 +1,63 @@
+"""One alert and the fixed orders of alerts (urgency, levels, kinds): the model the rules fill in.
+
+Apart from the package's ``__init__`` so that ``rules`` can import it without importing the
+package that imports ``rules`` (no cycle, see tests/test_import_graph.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+LEVELS = ("overdue", "due_soon", "missing")
+
+# 0 = most urgent. Legal deadlines first (missing one cannot be undone), then what is already
+# late, then what falls due, then the evaluation paperwork.
+URGENCY = {
+    "deadline_passed": 0,
+    "deadline_soon": 0,
+    "document_expired": 1,
+    "action_overdue": 1,
+    "no_contact": 1,
+    "document_expiring": 2,
+    "action_due": 2,
+    "no_home_visit": 2,
+    "review_due": 3,
+    "assessment_due": 3,
+    "baseline_missing": 3,
+    "screening_incomplete": 3,
+    "action_no_owner": 4,
+}
+KINDS = tuple(URGENCY)
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One thing to do for one case.
+
+    ``date`` is when it falls / fell due (expiry, due date, deadline, date contact became
+    due…); ``days`` = ``date`` − reference date, negative when overdue, ``None`` when the
+    alert has no date. ``sheet_key`` + ``row`` point at the entry to open (``row`` None:
+    the sheet where a new row is needed).
+    """
+
+    urgency: int
+    level: str
+    kind: str
+    case_id: str
+    case_manager: str | None
+    sheet_key: str
+    row: int | None
+    date: dt.date | None
+    days: int | None
+    message: str
+
+    def sort_key(self) -> tuple:
+        return (self.urgency, self.date is None, self.date or dt.date.min, self.case_id, self.kind,
+                self.row or 0)
+
+    def to_json(self) -> dict:
+        return {"urgency": self.urgency, "level": self.level, "kind": self.kind, "case_id": self.case_id,
+                "case_manager": self.case_manager, "sheet_key": self.sheet_key, "row": self.row,
+                "date": self.date.isoformat() if self.date else None, "days": self.days,
+                "message": self.message}
