@@ -110,7 +110,12 @@ def prepare(size: str) -> tuple[Path, Path]:
         t = time.perf_counter()
         generate(size, out_dir)
         print(f"generated {book.name} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-    refreshed = out_dir / f"bench_{size}_refreshed.xlsx"
+    return book, refreshed_copy(book)
+
+
+def refreshed_copy(book: Path) -> Path:
+    """``bench_X_refreshed.xlsx`` beside ``book``: a copy refreshed once (remade when ``book`` is newer)."""
+    refreshed = book.with_name(f"{book.stem}_refreshed.xlsx")
     if not refreshed.exists() or refreshed.stat().st_mtime < book.stat().st_mtime:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / book.name
@@ -119,9 +124,9 @@ def prepare(size: str) -> tuple[Path, Path]:
                                   env=child_env())
             if proc.returncode not in (0, 1):
                 print(f"refresh of {book.name} crashed:\n{proc.stderr}", file=sys.stderr)
-                return book, book  # timed below, where the crash is reported
+                return book  # timed below, where the crash is reported
             shutil.copyfile(copy, refreshed)
-    return book, refreshed
+    return refreshed
 
 
 def bench(sizes: list[str], repeat: int, skip: set[str], large: tuple[int, set[str]] | None = None) -> list[dict]:
