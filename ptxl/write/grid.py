@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..build.styles import row_height
 
@@ -16,8 +17,10 @@ from ..build.styles import row_height
 _row_height = lru_cache(maxsize=16384)(row_height)
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One cell (immutable). A named tuple, not a frozen dataclass: a legacy import's checks sheet makes
+    ~100,000 of them per refresh, and a frozen dataclass costs three ``object.__setattr__`` calls each."""
+
     value: object = None  # str | int | float | bool | date | datetime | None
     style: str | None = None  # a name of build.styles.FORMATS
     link: str | None = None  # internal target, e.g. "'Familles'!D7"
