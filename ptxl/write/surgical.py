@@ -223,7 +223,7 @@ def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: b
         return f'<sheetData xmlns="{MAIN}"/>' if xmlns else "<sheetData/>"
     out = [f'<sheetData xmlns="{MAIN}">' if xmlns else "<sheetData>"]
     get_style = styles.get
-    tails: dict = {}  # (type, value, style) → cell_tail: most values of a long sheet repeat
+    tails: dict = {}  # (col, type, value, style) → ('<c r="B', '" s=…</c>'): most values of a long sheet repeat
     for r in sorted(rows):
         ht = heights.get(r)
         attrs = f' ht="{ht:g}" customHeight="1"' if ht else ""
@@ -233,15 +233,15 @@ def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: b
         line.sort(key=_first)
         for c, cell in line:
             value, style = cell.value, cell.style
-            key = (type(value), value, style)
+            key = (c, type(value), value, style)
             try:
-                tail = tails[key]
+                parts = tails[key]
             except KeyError:
-                tail = tails[key] = cell_tail(value, get_style(style, 0) if style else 0, date1904)
+                parts = tails[key] = _cell_parts(c, value, get_style(style, 0) if style else 0, date1904)
             except TypeError:  # an unhashable value: serialised as it comes
-                tail = cell_tail(value, get_style(style, 0) if style else 0, date1904)
-            if tail is not None:
-                row.append(f'<c r="{_letter(c)}{rn}"{tail}')
+                parts = _cell_parts(c, value, get_style(style, 0) if style else 0, date1904)
+            if parts is not None:
+                row.append(f"{parts[0]}{rn}{parts[1]}")
         if len(row) == 1:
             out.append(f'<row r="{rn}"{attrs}/>')
         else:
@@ -249,6 +249,12 @@ def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: b
             out.extend(row)
     out.append("</sheetData>")
     return "".join(out)
+
+
+def _cell_parts(c: int, value, style: int, date1904: bool) -> tuple[str, str] | None:
+    """A cell's element around its row number: ('<c r="B', '" s="3"><v>1</v></c>'); None when blank."""
+    tail = cell_tail(value, style, date1904)
+    return None if tail is None else (f'<c r="{_letter(c)}', f'"{tail}')
 
 
 def _cut_sheet_data(xml: bytes) -> bytes | None:
