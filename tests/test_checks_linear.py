@@ -146,3 +146,17 @@ def test_duplicates_point_back_to_their_first_row():
     expected = [(2 + 10 * i + k, 2 + 10 * i + k - 1) for i in range(3) for k in (2, 5, 8)]
     got = [(f.row, int(re.findall(r"ligne (\d+)", f.message)[-1])) for f in findings]
     assert got == expected
+
+
+def test_whole_column_shortcuts_still_flag_each_bad_value():
+    """values.check skips a column whose min/max or distinct values are fine: a bad one must still be found."""
+    rows = messy_rows(2)
+    rows["contacts"][1]["minutes"] = -5
+    rows["contacts"][3]["contact_type"] = "carrier_pigeon"
+    codes = [(f.code, f.row) for f in validate_dataset(dataset_from(rows), REF)
+             if f.code in ("number.negative", "choice.unknown")]
+    assert sorted(codes) == [("choice.unknown", 5), ("number.negative", 3)]
+
+
+def dataset_from(rows: dict) -> Dataset:
+    return Dataset.from_rows(rows, {"reference_date": REF})
