@@ -89,11 +89,11 @@ def _mess_row(rng: random.Random, sheet, row: dict, lang: str) -> dict:
     return out
 
 
-def legacy_rows(rng: random.Random, mess: random.Random, lang: str = "fr") -> dict[str, list]:
+def legacy_rows(rng: random.Random, mess: random.Random, lang: str = "fr", families: int = FAMILIES) -> dict[str, list]:
     """The realistic M rows (drawn from ``rng`` exactly as generate.py does), then messed up with ``mess``."""
     sch = get_schema()
     rows: dict[str, list] = {}
-    for i in range(1, FAMILIES + 1):
+    for i in range(1, families + 1):
         fam_rows = family_rows(i, rng)
         fam = fam_rows["families"][0]
         if mess.random() < P_NO_FAMILY_NAME:
@@ -127,12 +127,13 @@ def legacy_rows(rng: random.Random, mess: random.Random, lang: str = "fr") -> di
     return rows
 
 
-def generate_legacy(out_dir: Path = OUT, lang: str = "fr") -> Path:
+def generate_legacy(out_dir: Path = OUT, lang: str = "fr", families: int = FAMILIES) -> Path:
+    """``families`` below M (a sample to look at) names the file after its size."""
     rng = random.Random(20230228 + FAMILIES)  # the seed of generate.py's M: the same families underneath
     mess = random.Random(14_2026)
-    rows = legacy_rows(rng, mess, lang)
+    rows = legacy_rows(rng, mess, lang, families)
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / f"bench_{NAME}.xlsx"
+    path = out_dir / (f"bench_{NAME}.xlsx" if families == FAMILIES else f"bench_legacy_{families}.xlsx")
     build_workbook(path, lang, rows, {"organisation": "Benchmark, import d'anciennes données (fictives)",
                                       "reference_date": REFERENCE, "period_start": dt.date(2020, 9, 1)})
     return path
@@ -146,8 +147,9 @@ def ensure_legacy(out_dir: Path = OUT) -> Path:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--families", type=int, default=FAMILIES, help="fewer for a sample to open and look at")
     args = ap.parse_args(argv)
-    print(generate_legacy(args.out))
+    print(generate_legacy(args.out, families=args.families))
 
 
 if __name__ == "__main__":
