@@ -160,3 +160,23 @@ def test_whole_column_shortcuts_still_flag_each_bad_value():
 
 def dataset_from(rows: dict) -> Dataset:
     return Dataset.from_rows(rows, {"reference_date": REF})
+
+
+def test_links_spliced_as_text_are_what_lxml_writes():
+    """The checks sheet's ~13,000 links are written as text: staff-named sheets with & < > " ' and tabs
+    must read back exactly, in the bytes lxml itself would have written."""
+    from lxml import etree
+
+    from ptxl.write.grid import SheetGrid
+    from ptxl.write.surgical import MAIN, rewrite_sheet
+    sheet = f'<worksheet xmlns="{MAIN}"><sheetData/><hyperlinks><hyperlink ref="Z9" location="x"/></hyperlinks>' \
+            '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    g = SheetGrid("checks")
+    targets = [("B4 & <1> \"é\"\ttab", "'Fa&mi\"l<les>'!B4"), ("C7", "'O''Brien – ’'!C7"), ("", "'X'!A1")]
+    for r, (text, link) in enumerate(targets):
+        g.put(r, 2, text, "wrap", link)
+    out, _ = rewrite_sheet(sheet.encode(), g, {"wrap": 3})
+    root = etree.fromstring(out)
+    links = [(h.get("ref"), h.get("location"), h.get("display")) for h in root.iter(f"{{{MAIN}}}hyperlink")]
+    assert links == [(f"C{r + 1}", link, text) for r, (text, link) in enumerate(targets)]  # the old Z9 is gone
+    assert out == etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -298,12 +298,7 @@ def _cut_hyperlinks(xml: bytes) -> bytes | None:
 
 def _attr(text: str) -> str:
     """An attribute value escaped exactly as lxml serialises it."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
+    text = escape(text)
     if '"' in text:
         text = text.replace('"', "&quot;")
     if not text.isprintable():
