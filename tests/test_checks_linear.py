@@ -180,3 +180,18 @@ def test_links_spliced_as_text_are_what_lxml_writes():
     links = [(h.get("ref"), h.get("location"), h.get("display")) for h in root.iter(f"{{{MAIN}}}hyperlink")]
     assert links == [(f"C{r + 1}", link, text) for r, (text, link) in enumerate(targets)]  # the old Z9 is gone
     assert out == etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def test_repeated_values_are_written_like_the_first_only_when_they_are_the_same_text():
+    """Cells are serialised once per distinct value: 0.0 and -0.0 (equal floats) must still differ."""
+    from ptxl.write.grid import SheetGrid
+    from ptxl.write.surgical import _rows_xml
+    g = SheetGrid("checks")
+    for r, v in enumerate([0.0, -0.0, "a", "a", 1, True, None, dt.date(2023, 1, 2)]):
+        g.put(r, 0, v, "wrap")
+    xml = _rows_xml(g.cells, {}, {"wrap": 3}, False)
+    assert '<c r="A1" s="3"><v>0.0</v></c>' in xml and '<c r="A2" s="3"><v>-0.0</v></c>' in xml
+    assert '<c r="A3" s="3" t="inlineStr"><is><t>a</t></is></c>' in xml
+    assert '<c r="A4" s="3" t="inlineStr"><is><t>a</t></is></c>' in xml
+    assert '<c r="A5" s="3"><v>1</v></c>' in xml and '<c r="A6" s="3" t="b"><v>1</v></c>' in xml
+    assert '<c r="A7" s="3"/>' in xml and '<c r="A8" s="3"><v>44928</v></c>' in xml

@@ -233,12 +233,13 @@ def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: b
         line.sort(key=_first)
         for c, cell in line:
             value, style = cell.value, cell.style
-            key = (c, type(value), value, style)
-            try:
-                parts = tails[key]
-            except KeyError:
-                parts = tails[key] = _cell_parts(c, value, get_style(style, 0) if style else 0, date1904)
-            except TypeError:  # an unhashable value: serialised as it comes
+            kind = type(value)
+            if kind in _CACHED:
+                key = (c, kind, value, style)
+                parts = tails.get(key)
+                if parts is None and key not in tails:
+                    parts = tails[key] = _cell_parts(c, value, get_style(style, 0) if style else 0, date1904)
+            else:  # floats (0.0 == -0.0, NaN), datetimes (equal across zones): equal is not the same text
                 parts = _cell_parts(c, value, get_style(style, 0) if style else 0, date1904)
             if parts is not None:
                 row.append(f"{parts[0]}{rn}{parts[1]}")
@@ -249,6 +250,9 @@ def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: b
             out.extend(row)
     out.append("</sheetData>")
     return "".join(out)
+
+
+_CACHED = {str, int, bool, dt.date, type(None)}  # exact types whose equal values always serialise alike
 
 
 def _cell_parts(c: int, value, style: int, date1904: bool) -> tuple[str, str] | None:
