@@ -69,24 +69,29 @@ def commands(book: Path, refreshed: Path, work: Path) -> list[tuple[str, list[st
     ]
 
 
-def child_env() -> dict:
+def child_env(pythonpath: Path | None = None) -> dict:
     """Compiled bytecode as an installed ptxl has it: kept in bench/out/pycache (not in the source tree),
     even where PYTHONDONTWRITEBYTECODE is set (it is in some sandboxes: every run would then compile
-    ptxl's modules from source, ~0.15 s that no user pays)."""
+    ptxl's modules from source, ~0.15 s that no user pays); and this tree's ptxl first on the path."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(HERE / "out" / "pycache")
+    # the ptxl of this tree, not whichever one is installed (``python -m ptxl`` runs in a scratch folder)
+    first = str(pythonpath or HERE.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (first, os.environ.get("PYTHONPATH")) if p)
     return env
 
 
-def run_once(argv: list[str], copy_from: Path | None, work: Path) -> dict:
-    """One fresh process: wall time, its own CPU time and peak memory (wait4), exit code."""
+def run_once(argv: list[str], copy_from: Path | None, work: Path, pythonpath: Path | None = None) -> dict:
+    """One fresh process: wall time, its own CPU time and peak memory (wait4), exit code.
+    ``pythonpath``: the folder whose ptxl the child imports (default: this tree's)."""
     if copy_from is not None:
         target = work / "copy.xlsx"
         shutil.copyfile(copy_from, target)
         shutil.rmtree(work / ".ptxl-backups", ignore_errors=True)
         argv = [str(target) if a == "{copy}" else a for a in argv]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env(), cwd=work)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=child_env(pythonpath),
+                            cwd=work)
     err = proc.stderr.read()
     _pid, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t0
@@ -110,7 +115,12 @@ def prepare(size: str) -> tuple[Path, Path]:
         t = time.perf_counter()
         generate(size, out_dir)
         print(f"generated {book.name} in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-    refreshed = out_dir / f"bench_{size}_refreshed.xlsx"
+    return book, refreshed_copy(book)
+
+
+def refreshed_copy(book: Path) -> Path:
+    """``bench_X_refreshed.xlsx`` beside ``book``: a copy refreshed once (remade when ``book`` is newer)."""
+    refreshed = book.with_name(f"{book.stem}_refreshed.xlsx")
     if not refreshed.exists() or refreshed.stat().st_mtime < book.stat().st_mtime:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / book.name
@@ -119,9 +129,9 @@ def prepare(size: str) -> tuple[Path, Path]:
                                   env=child_env())
             if proc.returncode not in (0, 1):
                 print(f"refresh of {book.name} crashed:\n{proc.stderr}", file=sys.stderr)
-                return book, book  # timed below, where the crash is reported
+                return book  # timed below, where the crash is reported
             shutil.copyfile(copy, refreshed)
-    return book, refreshed
+    return refreshed
 
 
 def bench(sizes: list[str], repeat: int, skip: set[str], large: tuple[int, set[str]] | None = None) -> list[dict]:

@@ -598,4 +598,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run():
-    sys.exit(main())
+    code = main()
+    from .gcpause import freeze_for_exit
+    freeze_for_exit()  # the command is done: the exit's collections need not walk pandas' objects
+    sys.exit(code)

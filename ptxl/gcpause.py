@@ -27,3 +27,17 @@ def gc_paused(func):
                 gc.enable()
 
     return wrapper
+
+
+def freeze_for_exit() -> None:
+    """Call when the process is about to end: its last collections then skip every object alive.
+
+    Why: at exit the interpreter runs the cyclic collector over everything still loaded
+    (pandas, numpy, lxml: hundreds of thousands of objects) only to free them one by one
+    afterwards anyway; that pass cost a whole-process ``ptxl refresh`` ~0.05–0.1 s (issue 14,
+    bench/RESULTS.md). Objects are still freed, files still flushed and closed by their
+    owners as usual; only objects kept alive solely by a reference cycle are left to the
+    operating system, and no command leaves anything to do there (every write is closed
+    before its command returns).
+    """
+    gc.freeze()

@@ -379,22 +379,25 @@ def checks_grid(ctx: Context, findings: list) -> SheetGrid:
     _note(g, 3, O.CHECK_NOTE[lang], 7)
     heads = [h[lang] for h in O.CHECK_HEADERS]
     _header(g, CHECKS_HEADER, heads)
-    by_name = {s.name(lang): s for s in sch.sheets}
+    # per finding only dict look-ups: a legacy import lists ~13,000 (issue 14)
+    headers = {(s.name(lang), c.key): c.header(lang) for s in sch.sheets for c in s.columns}
     order = {s.name(lang): i for i, s in enumerate(sch.sheets)}
     rank = {"error": 0, "warning": 1}
+    severity = {k: (v[lang], {"error": "list_error", "warning": "list_warning"}.get(k, "list_note"))
+                for k, v in O.SEVERITY.items()}
+    quoted: dict = {}
     ranked = sorted(findings, key=lambda f: (rank.get(f.severity, 2), order.get(f.sheet, 99), f.row or 0,
                                              len(f.column or ""), f.column or ""))
     r = CHECKS_HEADER
     for r, f in enumerate(ranked, start=CHECKS_HEADER + 1):
-        g.put(r, 0, O.SEVERITY.get(f.severity, O.SEVERITY["warning"])[lang],
-              {"error": "list_error", "warning": "list_warning"}.get(f.severity, "list_note"))
+        label, style = severity.get(f.severity) or (O.SEVERITY["warning"][lang], "list_note")
+        g.put(r, 0, label, style)
         g.put(r, 1, f.sheet, "wrap")
         if f.cell:
-            g.put(r, 2, f.cell, "home_link", f"{quote(f.sheet)}!{f.cell}")
+            name = quoted.get(f.sheet) or quoted.setdefault(f.sheet, quote(f.sheet))
+            g.put(r, 2, f.cell, "home_link", f"{name}!{f.cell}")
         g.put(r, 3, f.case_id, "wrap")
-        sheet = by_name.get(f.sheet)
-        header = sheet.column(f.key).header(lang) if sheet and f.key in sheet.keys else f.key
-        g.put(r, 4, header, "wrap")
+        g.put(r, 4, headers.get((f.sheet, f.key), f.key), "wrap")
         value = _as_text(f.value)
         g.put(r, 5, value, "wrap")
         g.put(r, 6, f.message, "wrap")

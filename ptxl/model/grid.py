@@ -7,12 +7,20 @@ creation) depend on this small model only, not on how each sheet is laid out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from .styles import row_height
 
+# The checks sheet of a legacy import repeats a few thousand texts over ~13,000 rows: each is
+# measured once (a greedy word wrap in Python), not once per row (issue 14).
+_row_height = lru_cache(maxsize=16384)(row_height)
 
-@dataclass(frozen=True)
-class Cell:
+
+class Cell(NamedTuple):
+    """One cell (immutable). A named tuple, not a frozen dataclass: a legacy import's checks sheet makes
+    ~100,000 of them per refresh, and a frozen dataclass costs three ``object.__setattr__`` calls each."""
+
     value: object = None  # str | int | float | bool | date | datetime | None
     style: str | None = None  # a name of model.styles.FORMATS
     link: str | None = None  # internal target, e.g. "'Familles'!D7"
@@ -39,7 +47,7 @@ class SheetGrid:
 
     def tall(self, row: int, text: str, width: float, at_least: float = 15.0, bold: bool = False):
         """Make ``row`` tall enough for ``text`` wrapped in ``width`` (with room for wider fonts than Calibri)."""
-        need = row_height(text, width * 0.88, bold=bold)
+        need = _row_height(text, width * 0.88, bold=bold)
         self.row_heights[row] = max(self.row_heights.get(row, 0), at_least, need)
 
 

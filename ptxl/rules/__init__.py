@@ -36,10 +36,7 @@ class Context:
         return cls(lang, as_of, names, letters)
 
     def header(self, sheet: str, key: str) -> str:
-        try:
-            return get_schema().sheet(sheet).column(key).header(self.lang)
-        except KeyError:
-            return key
+        return column_headers(self.lang).get((sheet, key), key)
 
     def finding(self, code: str, sheet: str, key: str | None = None, row: int | None = None,
                 case_id=None, value=None, *, cell_letter: str | None = None, **params) -> Finding:
@@ -57,6 +54,12 @@ class Context:
 
     def label(self, scale: str, code: str) -> str:
         return get_schema().scales[scale].label(code, self.lang)
+
+
+@lru_cache(maxsize=None)
+def column_headers(lang: str) -> dict:
+    """(sheet key, column key) → the column's header in ``lang``: one look-up per finding, not two scans."""
+    return {(s.key, c.key): c.header(lang) for s in get_schema().sheets for c in s.columns}
 
 
 @lru_cache(maxsize=1)

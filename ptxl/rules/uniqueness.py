@@ -29,6 +29,8 @@ def check(ds, ctx):
         dup = sub.duplicated(keep="first") & complete
         if not dup.any():
             continue
-        first_row = df.groupby(list(keys), dropna=False, sort=False)["_row"].transform("first")
-        for row, cid, v in flagged(df, dup, at):
-            yield ctx.finding(code, sheet, at, row, cid, v, n=int(first_row[df["_row"] == row].iloc[0]))
+        # the first row of each duplicate's group, in one grouped pass aligned with the flagged rows
+        # (looking each one up with a scan of the sheet made a legacy import quadratic: issue 14)
+        first_row = df.groupby(list(keys), dropna=False, sort=False)["_row"].transform("first")[dup]
+        for (row, cid, v), n in zip(flagged(df, dup, at), first_row.tolist()):
+            yield ctx.finding(code, sheet, at, row, cid, v, n=int(n))

@@ -7,22 +7,47 @@ plausibility limits that no cell format can express.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from .common import entry_columns, flagged, present
 
 MAX_CONTACT_MINUTES = 720
+
+
+def _within(s, lo, hi=None) -> bool:
+    """Every value is certainly in [lo, hi] (two reductions): then the row-by-row masks are not needed."""
+    try:
+        low, high = s.min(), s.max()
+        return bool(pd.isna(low) or (low >= lo and (hi is None or high <= hi)))
+    except (TypeError, ValueError):
+        return False
+
+
+def _known(s, codes) -> bool:
+    """Every value is a code of the scale or blank, seen from the set of distinct values."""
+    try:
+        return set(s.tolist()) <= {None, *codes}
+    except TypeError:
+        return False
 
 
 def check(ds, ctx):
     for sheet, col, df in entry_columns(ds, ctx):
         s = df[col.key]
         if col.type == "score":
+            if _within(s, 0, 10):
+                continue
             bad = s.notna() & ((s < 0) | (s > 10))
             for row, cid, v in flagged(df, bad, col.key):
                 yield ctx.finding("score.range", sheet.key, col.key, row, cid, v)
         elif col.type in ("integer", "number"):
+            if _within(s, 0):
+                continue
             for row, cid, v in flagged(df, s.notna() & (s < 0), col.key):
                 yield ctx.finding("number.negative", sheet.key, col.key, row, cid, v)
         elif col.scale is not None:
+            if _known(s, col.scale.codes):
+                continue
             bad = s.notna() & ~s.isin(col.scale.codes)
             for row, cid, v in flagged(df, bad, col.key):
                 labels = col.scale.labels(ctx.lang)
