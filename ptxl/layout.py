@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .alerts.messages import alert_columns, kind_label, level_label, link_text
 from .build import styles
 from .build.home import home_positions
+from .domain import admitted_statuses, years_bin_counts
 from .forms import outputs as O
 from .forms.home import BACK_HOME
 from .plural import counted
@@ -32,8 +33,6 @@ from .write.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the gr
 __all__ = ["Cell", "ChartSpec", "SheetGrid", "build_grids", "charts", "colour_scales", "autofilter_headers",
            "page_breaks", "cohort_blocks"]
 
-NOT_ADMITTED = ("screening", "not_admitted")  # FORMS.md: never counted as admitted
-
 
 # --- fixed regions -------------------------------------------------------------------------------
 # Row 0 title, 1 reference date, 2 "errors were left out" note, content from row 4.
@@ -42,7 +41,7 @@ COHORT_BLOCKS_AT = 21
 
 
 def _status_codes() -> list[str]:
-    return [c for c in get_schema().scales["status"].codes if c not in NOT_ADMITTED]
+    return admitted_statuses()
 
 
 def _years_labels() -> list[dict]:
@@ -236,13 +235,7 @@ def _count_block(g: SheetGrid, r: int, title: str, rows: list[tuple[str, object]
 
 
 def _years_rows(years: dict, lang: str) -> list[tuple[str, int]]:
-    counts = [0] * (len(O.YEARS_BRACKETS) + 1)
-    for y in years.values():
-        if y is None or y != y:  # unknown arrival date
-            counts[-1] += 1
-            continue
-        counts[next(i for i, (top, _) in enumerate(O.YEARS_BRACKETS) if top is None or y <= top)] += 1
-    return [(label[lang], n) for label, n in zip(_years_labels(), counts)]
+    return [(label[lang], n) for label, n in zip(_years_labels(), years_bin_counts(years.values()))]
 
 
 def cohort_grid(ctx: Context, cohort: dict, engagement: dict) -> SheetGrid:

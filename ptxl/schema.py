@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .forms import annexes, scales, sheets
+from .forms import annexes, outputs, scales, sheets
 
 LANGS = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"
@@ -123,6 +123,28 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Bracket:
+    """A bracket of the cohort charts: completed years in [low, high) (None: open); no bounds = unknown."""
+
+    key: str
+    low: float | None
+    high: float | None
+    labels: dict = field(hash=False, compare=False)
+
+    @property
+    def unknown(self) -> bool:
+        return self.low is None and self.high is None
+
+
+@dataclass(frozen=True)
+class YearsBin:
+    """Years since arrival: up to ``top`` included (None: the open last bin)."""
+
+    top: float | None
+    labels: dict = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
 class Schema:
     sheets: tuple
     scales: dict = field(hash=False, compare=False)
@@ -133,6 +155,9 @@ class Schema:
     vulnerabilities: tuple = ()
     criteria: tuple = ()
     groups: dict = field(default_factory=dict, hash=False, compare=False)
+    age_brackets: dict = field(default_factory=dict, hash=False, compare=False)  # "adult"/"child" → Brackets
+    years_bins: tuple = ()
+    unclear: dict = field(default_factory=dict, hash=False, compare=False)
 
     def sheet(self, key: str) -> Sheet:
         for s in self.sheets:
@@ -193,7 +218,16 @@ def get_schema() -> Schema:
         vulnerabilities=tuple((k, lab) for k, lab in annexes.VULNERABILITIES),
         criteria=tuple(k for k, _l, _h in annexes.CRITERIA),
         groups=dict(annexes.GROUPS),
+        age_brackets={"adult": _brackets(outputs.ADULT_BRACKETS), "child": _brackets(outputs.CHILD_BRACKETS)},
+        years_bins=tuple(YearsBin(top, labels) for top, labels in outputs.YEARS_BRACKETS),
+        unclear=dict(outputs.UNCLEAR),
     )
+
+
+def _brackets(labelled: dict) -> tuple:
+    """The forms' bracket labels joined to their bounds by key (a key without bounds is ``unclear``)."""
+    return tuple(Bracket(k, *outputs.AGE_BRACKET_BOUNDS.get(k, (None, None)), labels)
+                 for k, labels in labelled.items())
 
 
 def column_letter(index: int) -> str:

@@ -15,7 +15,7 @@ from ..dataset import Dataset
 from ..pilot import evaluation_unit, not_asked
 from .baseline import baseline_stats
 from .cohort import cohort_stats
-from .common import admitted_families, latest_rows, referred_families
+from ..domain import admitted_families, latest_rows, referred_families
 from .engagement import engagement_stats
 from .impact import impact_stats
 from .summary import summary_lines

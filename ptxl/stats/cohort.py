@@ -19,11 +19,10 @@ from collections import Counter
 
 import pandas as pd
 
-from .common import DAYS_PER_YEAR, age_years, round1_all, ts
+from ..domain import age_years, bracket_counts, years_between
+from ..domain.brackets import ADULT_ROLES
+from .common import round1_all, ts
 
-ADULT_BRACKETS = ("<20", "20-29", "30-39", "40-49", "50-59", "60+", "unclear")
-CHILD_BRACKETS = ("0-5", "6-11", "12-17", "18+", "unclear")
-ADULT_ROLES = ("parent", "other_adult")
 UNCLEAR = "unclear"
 
 
@@ -49,37 +48,20 @@ def profile(fam: pd.DataFrame, members: pd.DataFrame, ref: dt.date) -> dict:
     age = age_years(mem["birth_date"], ref)
     adult = mem["role"].isin(ADULT_ROLES)
     child = mem["role"] == "child"
-    years = _years_in_country(fam, ref)
+    years = years_between(fam["arrival_date"], ref)
     return {
         "families": int(len(fam)),
         "adults": int(adult.sum()),
         "children": int(child.sum()),
         "children_18_plus": int((child & (age >= 18)).sum()),
-        "adult_age_brackets": _brackets(age[adult], (20, 30, 40, 50, 60), ADULT_BRACKETS),
-        "child_age_brackets": _brackets(age[child], (6, 12, 18), CHILD_BRACKETS),
+        "adult_age_brackets": bracket_counts(age[adult], "adult"),
+        "child_age_brackets": bracket_counts(age[child], "child"),
         "nationalities": _nationalities(fam["nationality"]),
         "stateless": int((fam["stateless"] == "yes").sum()),
         "asylum_on_arrival": int((fam["asylum_on_arrival"] == "yes").sum()),
         "over_5_years_in_country": int((years > 5).sum()),
         "years_in_country": dict(zip(ids.tolist(), round1_all(years))),
     }
-
-
-def _brackets(age: pd.Series, edges: tuple, labels: tuple) -> dict:
-    """Counts per bracket; ``edges`` are the lower bounds of the brackets after the first."""
-    known = age.dropna()
-    cut = pd.cut(known, bins=[-float("inf"), *edges, float("inf")], right=False, labels=list(labels[:-1]))
-    counts = cut.value_counts()
-    out = {label: int(counts.get(label, 0)) for label in labels[:-1]}
-    out[labels[-1]] = int(age.isna().sum())
-    return out
-
-
-def _years_in_country(fam: pd.DataFrame, ref: dt.date) -> pd.Series:
-    """Years since arrival at the reference date (NaN when unknown or after the reference date)."""
-    arrival = fam["arrival_date"]
-    days = (ts(ref) - arrival).dt.days
-    return (days / DAYS_PER_YEAR).where(days >= 0)
 
 
 def _nationalities(nat: pd.Series) -> dict:

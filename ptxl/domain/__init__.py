@@ -1,0 +1,36 @@
+"""The rules of the domain, each defined once; every stage (rules, statistics, documents, alerts,
+layout, report, export) calls them instead of re-deriving them.
+
+- **Admitted** (FORMS.md): an admission date and a status other than ``screening`` /
+  ``not_admitted``; *at a date*, also the admission date on or before it (a family admitted
+  after an earlier ``--as-of`` date is not yet admitted). ``cases``.
+- **Counted in the impact tables**: admitted at the reference date and with a client summary
+  dated on or before it. ``cases.counted_ids``.
+- **Latest row at a date**: the last row dated on or before the date; the same date: the row
+  typed later wins. ``latest``.
+- **Undated rows** (one rule, said here once): a row of a dated log (client summaries,
+  assessments, vulnerability checks, case studies, contacts) without its date cannot be placed
+  before or after the reference date, and FORMS.md counts the latest summary *dated* on or
+  before it; so an undated row is left out everywhere — statistics, Word documents and alerts
+  alike — and validation reports it as the warning ``date.undated``. ``latest.UNDATED_LEFT_OUT``.
+- **Age at a date**: completed years; a birth year alone stands for 1 July (the reader's rule),
+  never below 0. **Months between dates**: calendar months, then the remaining days; as a
+  number, the remaining days are a fraction of the month they fall in. ``dates``.
+- **Document validity**: typed "valid until", else issue date + the type's default months;
+  a later document of the same case and type (and the same description, when both have one)
+  supersedes it; documents issued after the reference date do not exist yet. ``documents``.
+- **Brackets**: age brackets and years-in-country bins are the forms' (through the schema),
+  counted by their bounds, never parsed back from labels. ``brackets``.
+"""
+
+from .brackets import age_bracket_keys, age_brackets, bracket_counts, years_bin_counts, years_bin_index
+from .cases import NOT_ADMITTED, admitted_families, admitted_statuses, admitted_mask, counted_ids, is_admitted, referred_families
+from .dates import DAYS_PER_YEAR, add_months, age_on, age_years, months_between, months_float, years_between
+from .documents import DocumentState, document_states, expiry, setting_int, validity_months
+from .latest import UNDATED_LEFT_OUT, dated_on_or_before, latest_row, latest_rows, undated_mask
+
+__all__ = ["NOT_ADMITTED", "DAYS_PER_YEAR", "UNDATED_LEFT_OUT", "DocumentState", "add_months",
+           "admitted_families", "admitted_mask", "admitted_statuses", "age_bracket_keys", "age_brackets", "age_on", "age_years",
+           "bracket_counts", "counted_ids", "dated_on_or_before", "document_states", "expiry", "is_admitted",
+           "latest_row", "latest_rows", "months_between", "months_float", "referred_families", "setting_int",
+           "undated_mask", "validity_months", "years_between", "years_bin_counts", "years_bin_index"]
