@@ -106,14 +106,6 @@ def test_cohort_blocks_match_the_charts_made_at_creation(grids):
     assert sum(g.cells[(status.first_row + i, 1)].value for i in range(status.n_rows)) == 12
 
 
-def test_bracket_keys_are_those_of_the_statistics():
-    from ptxl.stats.cohort import ADULT_BRACKETS, CHILD_BRACKETS
-    from ptxl.stats.common import NOT_ADMITTED
-    assert tuple(O.ADULT_BRACKETS) == ADULT_BRACKETS
-    assert tuple(O.CHILD_BRACKETS) == CHILD_BRACKETS
-    assert set(layout.NOT_ADMITTED) == set(NOT_ADMITTED)
-
-
 def test_nationalities_typed_by_staff_stay_text():
     stats = seed_stats()
     stats["cohort"]["admitted"]["nationalities"] = {"=HYPERLINK(\"http://x\")": 1, "Irak": 2}

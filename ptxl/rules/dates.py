@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..domain import UNDATED_LEFT_OUT, undated_mask
 from .common import families, flagged, lookup, present, skip, ts
 
 # Columns that may lie in the future: deadlines and validity.
@@ -48,8 +49,20 @@ def check(ds, ctx):
             if (sheet.key, col.key) in PROJECT_DATES:
                 for row, cid, v in flagged(df, s < old, col.key):
                     yield ctx.finding("date.too_old", sheet.key, col.key, row, cid, v, n=PROJECT_START)
+    yield from _undated(ds, ctx)
     yield from _same_row(ds, ctx)
     yield from _within_case(ds, ctx)
+
+
+def _undated(ds, ctx):
+    """The domain's rule for undated rows, said to staff: such a row is left out everywhere."""
+    for sheet, key in UNDATED_LEFT_OUT:
+        df = ds.tables[sheet]
+        if df.empty or not present(ctx, sheet, key, "case_id"):
+            continue
+        for row, cid, _v in flagged(df, undated_mask(df, key)):
+            if not skip(ctx, sheet, row, key):
+                yield ctx.finding("date.undated", sheet, key, row, cid)
 
 
 def _fmt(d) -> str:
