@@ -17,6 +17,11 @@ ADULT_ROLES = ("parent", "other_adult")  # the ``role`` codes of the adult brack
 GROUP_ROLES = {"adult": ADULT_ROLES, "child": ("child",)}
 
 
+def adult_age() -> float:
+    """The age of majority: where the forms' open last child bracket (``18+``) starts."""
+    return next(b.low for b in get_schema().age_brackets["child"] if b.high is None and b.low is not None)
+
+
 def age_bracket_keys(group: str) -> list[str]:
     """The bracket keys of ``adult`` or ``child``, in the forms' order (``unclear`` included)."""
     return [b.key for b in get_schema().age_brackets[group]]

@@ -48,7 +48,7 @@ def admitted_families(families: pd.DataFrame, ref: dt.date) -> pd.DataFrame:
     return fam[admitted_mask(fam, ref)].drop_duplicates("case_id", keep="first")
 
 
-def counted_ids(families: pd.DataFrame, summary: pd.DataFrame, ref: dt.date) -> list:
-    """Case ids counted in the impact tables: admitted at ``ref`` with a summary dated on or before it."""
-    admitted = admitted_families(families, ref)
-    return latest_rows(summary, "review_date", admitted["case_id"], ref)["case_id"].tolist()
+def counted_summaries(admitted: pd.DataFrame, summary: pd.DataFrame, ref: dt.date) -> pd.DataFrame:
+    """What the impact tables count (FORMS.md): each admitted family's latest client summary dated on
+    or before ``ref``; a family without one is not counted (and validation says so)."""
+    return latest_rows(summary, "review_date", admitted["case_id"], ref)

@@ -55,11 +55,17 @@ def age_on(birth: dt.date | None, on: dt.date) -> int | None:
     return max(0, on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day)))
 
 
-def age_years(birth: pd.Series, ref: dt.date) -> pd.Series:
-    """``age_on`` over a column (float with NaN where the birth date is unknown), vectorised."""
+def age_years(birth: pd.Series, on) -> pd.Series:
+    """``age_on`` over a column (float, NaN where a date is unknown), vectorised; ``on`` is one date
+    for every row (the reference date) or a column of dates (each member's family's admission)."""
     b = pd.to_datetime(birth)
-    before_birthday = (b.dt.month * 100 + b.dt.day) > (ref.month * 100 + ref.day)
-    age = ref.year - b.dt.year - before_birthday.astype("float64")
+    if isinstance(on, pd.Series):
+        o = pd.to_datetime(on)
+        before_birthday = (b.dt.month * 100 + b.dt.day) > (o.dt.month * 100 + o.dt.day)
+        age = o.dt.year - b.dt.year - before_birthday.astype("float64")
+        return age.clip(lower=0).where(b.notna() & o.notna())
+    before_birthday = (b.dt.month * 100 + b.dt.day) > (on.month * 100 + on.day)
+    age = on.year - b.dt.year - before_birthday.astype("float64")
     return age.clip(lower=0).where(b.notna())  # a year alone of the current year: 0, not -1
 
 

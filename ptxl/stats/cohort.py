@@ -19,8 +19,7 @@ from collections import Counter
 
 import pandas as pd
 
-from ..domain import age_years, bracket_counts, years_between
-from ..domain.brackets import ADULT_ROLES
+from ..domain import ADULT_ROLES, adult_age, age_years, bracket_counts, years_between
 from .common import round1_all, ts
 
 UNCLEAR = "unclear"
@@ -53,7 +52,7 @@ def profile(fam: pd.DataFrame, members: pd.DataFrame, ref: dt.date) -> dict:
         "families": int(len(fam)),
         "adults": int(adult.sum()),
         "children": int(child.sum()),
-        "children_18_plus": int((child & (age >= 18)).sum()),
+        "children_18_plus": int((child & (age >= adult_age())).sum()),
         "adult_age_brackets": bracket_counts(age[adult], "adult"),
         "child_age_brackets": bracket_counts(age[child], "child"),
         "nationalities": _nationalities(fam["nationality"]),
