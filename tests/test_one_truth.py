@@ -7,7 +7,8 @@ workbook's own reference date is later:
   "some"; it also has an undated home visit and a passport replaced by a newer one;
 - PT-004 is admitted after AS_OF (and has a summary after AS_OF): not admitted yet;
 - PT-005 is admitted but its only summary is undated (not counted in the impact tables, and its
-  annex B shows no answer); its members have birth years alone; its passport has expired.
+  annex B shows no answer); its members have birth years alone; its passport has expired;
+- PT-006 is closed after AS_OF: still active then, in the statistics as in its case file.
 
 Each view is read back the way a user sees it (calamine for the sheets, python-docx for the
 report and the documents) and compared with the JSON, never with numbers written here.
@@ -39,12 +40,18 @@ def cohort_rows() -> dict:
     rows = base_rows()
     L = lab  # noqa: N806
     rows["families"] += [_family("PT-004", "Famille D (fictive)", D(2023, 1, 5), D(2023, 4, 3), "active"),
-                         _family("PT-005", "Famille E (fictive)", D(2022, 5, 2), D(2022, 6, 1), "active")]
+                         _family("PT-005", "Famille E (fictive)", D(2022, 5, 2), D(2022, 6, 1), "active"),
+                         _family("PT-006", "Famille F (fictive)", D(2022, 2, 20), D(2022, 3, 1),
+                                 "resolved_voluntary_return", D(2023, 5, 2))]
     rows["members"] += [
         {"case_id": "PT-004", "member_id": "PT-004-1", "first_name": "Dan", "role": L("role", "parent"),
          "birth_date": D(1970, 1, 1)},
         {"case_id": "PT-004", "member_id": "PT-004-2", "first_name": "Dia", "role": L("role", "child"),
          "birth_date": D(2016, 3, 1)},
+        {"case_id": "PT-006", "member_id": "PT-006-1", "first_name": "Fay", "role": L("role", "other_adult"),
+         "birth_date": D(1964, 3, 1)},
+        {"case_id": "PT-006", "member_id": "PT-006-2", "first_name": "Fil", "role": L("role", "child"),
+         "birth_date": D(2011, 1, 1)},
         {"case_id": "PT-005", "member_id": "PT-005-1", "first_name": "Eva", "role": L("role", "parent"),
          "birth_date": 1990},
         {"case_id": "PT-005", "member_id": "PT-005-2", "first_name": "Eli", "role": L("role", "child"),
@@ -56,7 +63,8 @@ def cohort_rows() -> dict:
     for key, value in undated.items():
         if value == L("impact", "some"):
             undated[key] = L("impact", "considerable")
-    rows["summary"] += [undated, _summary("PT-005", None), _summary("PT-004", D(2023, 4, 20))]
+    rows["summary"] += [undated, _summary("PT-005", None), _summary("PT-004", D(2023, 4, 20)),
+                        _summary("PT-006", D(2022, 10, 3))]
     rows["baseline"] += [_assessment("PT-005", None, "baseline"), _assessment("PT-005", D(2022, 6, 5), "baseline")]
     rows["contacts"] += [
         {"case_id": "PT-001", "contact_date": None, "contact_type": L("contact_type", "home_visit"), "minutes": 30},
@@ -150,7 +158,7 @@ def test_the_cohort_has_what_makes_copies_disagree(views):
 def test_referred_and_admitted(views, stats):
     cohort = views["sheets"]["cohort"]
     referred, admitted = stats["cohort"]["families_referred"], stats["cohort"]["families_admitted"]
-    assert (referred, admitted) == (5, 3)  # PT-004, admitted after the reference date, is not yet
+    assert (referred, admitted) == (6, 4)  # PT-004, admitted after the reference date, is not yet
     assert _cell(cohort, "Familles orientées vers le projet") == referred
     assert _cell(cohort, "Familles admises dans le projet") == admitted
     text = "\n".join(p.text for p in views["report"].paragraphs)
@@ -162,7 +170,7 @@ def test_referred_and_admitted(views, stats):
 
 def test_families_counted_in_the_impact_tables(views, stats):
     n = stats["impact"]["n"]
-    assert n == 2  # PT-005's only summary is undated: not counted, as PT-001's undated one is not its latest
+    assert n == 3  # PT-005's only summary is undated: not counted, as PT-001's undated one is not its latest
     assert _cell(views["sheets"]["impact"], "Familles comptées (N)") == n
     assert stats["cohort"]["reviewed"]["families"] == n
     report = "\n".join(p.text for p in views["report"].paragraphs)
@@ -266,6 +274,19 @@ def test_months_supported_and_home_visits(views, stats):
             log = _table(doc, "Date", "Type de contact")
             visits += sum(r[1] == get_schema().scales["contact_type"].label("home_visit", "fr") for r in log[1:])
     assert visits == eng["home_visits"]
+
+
+def test_status_at_the_reference_date(views, stats):
+    sch = get_schema()
+    counts = {sch.scales["status"].label(k, "fr"): v for k, v in stats["engagement"]["status_counts"].items() if v}
+    assert counts[sch.scales["status"].label("active", "fr")] == 2  # PT-006, closed after AS_OF, was still active
+    situation = next(tab for tab in ([[c.text for c in row.cells] for row in t.rows] for t in views["report"].tables)
+                     if tab[0][0].startswith("Situation au"))
+    assert {r[0]: int(r[1]) for r in situation[1:] if r[0] != "Total"} == counts
+    reviewed = set(stats["cohort"]["reviewed"]["years_in_country"])
+    shown = [_table(doc, "N° de dossier")[2][1] for cid, doc in _docs_of(views, "dossier_famille").items()
+             if cid in reviewed]
+    assert {k: shown.count(k) for k in set(shown)} == counts
 
 
 # ---------------------------------------------------------------- documents and alerts

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 
 
-from ..domain import age_on, dated_on_or_before, document_states, is_admitted, latest_row, months_between
+from ..domain import (age_on, dated_on_or_before, document_states, is_admitted, latest_row, months_between,
+                      status_on)
 from ..schema import get_schema
 from .data import Index, build_index, by_date, fmt_date
 from .markup import text
@@ -51,6 +52,11 @@ def fmt_cell(sheet_key: str, key: str, row: dict, lang: str):
     if col.type in ("number", "integer", "score"):
         return _number(v, lang)
     return text(v)
+
+
+def _status(ix: Index, fam: dict) -> str:
+    """The status at the reference date, as the statistics count it (closed later: still active then)."""
+    return _label("status", status_on(fam.get("status"), fam.get("closure_date"), ix.reference_date), ix.lang)
 
 
 def _plural(n: int, one: str, many: str, lang: str) -> str:
@@ -214,7 +220,7 @@ def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
         "released_after_contact": fmt_cell("families", "released_after_contact", fam, lang),
         "known_before": fmt_cell("families", "known_before", fam, lang),
         "intake_risk": fmt_cell("families", "intake_risk", fam, lang),
-        "status": fmt_cell("families", "status", fam, lang),
+        "status": _status(ix, fam),
         "profile_notes": fmt_cell("families", "profile_notes", fam, lang),
     }
 
@@ -282,7 +288,8 @@ def dossier_famille(ix: Index, case) -> dict:
                 "done_date": fmt_date(a.get("done_date"))} for a in by_date(case.rows("actions"), "due_date")]
     return {**_common(ix, case), **_assessments(ix, case), **_summary(ix, case), **_case_study(ix, case),
             "P": _profile(ix, case, members, contacts_text),
-            "F": {c.key: fmt_cell("families", c.key, fam, lang) for c in fam_sheet.columns},
+            "F": {**{c.key: fmt_cell("families", c.key, fam, lang) for c in fam_sheet.columns},
+                  "status": _status(ix, fam)},
             "family_name": text(fam.get("family_name")),
             "members": members, "chronology": chronology, "contacts": log, "contacts_by_type": by_type,
             "actions": actions, "documents": _documents(ix, case)}

@@ -3,7 +3,8 @@ layout, report, export) calls them instead of re-deriving them.
 
 - **Admitted** (FORMS.md): an admission date and a status other than ``screening`` /
   ``not_admitted``; *at a date*, also the admission date on or before it (a family admitted
-  after an earlier ``--as-of`` date is not yet admitted). ``cases``.
+  after an earlier ``--as-of`` date is not yet admitted). The status *at a date*: a case closed
+  after it was still active then. ``cases``.
 - **Counted in the impact tables**: admitted at the reference date and with a client summary
   dated on or before it; its latest such summary is the one counted. ``cases.counted_summaries``.
 - **Latest row at a date**: the last row dated on or before the date; the same date: the row
@@ -25,7 +26,7 @@ layout, report, export) calls them instead of re-deriving them.
 
 from .brackets import ADULT_ROLES, adult_age, age_bracket_keys, age_brackets, bracket_counts, years_bin_counts
 from .cases import (NOT_ADMITTED, admitted_families, admitted_mask, admitted_statuses, counted_summaries,
-                    is_admitted, referred_families)
+                    is_admitted, referred_families, status_at, status_on)
 from .dates import DAYS_PER_YEAR, add_months, age_on, age_years, months_between, months_float, years_between
 from .documents import DocumentState, document_states, expiry, setting_int, validity_months
 from .latest import UNDATED_LEFT_OUT, dated_on_or_before, latest_row, latest_rows, undated_mask
@@ -34,5 +35,5 @@ __all__ = ["ADULT_ROLES", "DAYS_PER_YEAR", "NOT_ADMITTED", "UNDATED_LEFT_OUT", "
            "admitted_families", "admitted_mask", "admitted_statuses", "adult_age", "age_bracket_keys",
            "age_brackets", "age_on", "age_years", "bracket_counts", "counted_summaries", "dated_on_or_before",
            "document_states", "expiry", "is_admitted", "latest_row", "latest_rows", "months_between",
-           "months_float", "referred_families", "setting_int", "undated_mask", "validity_months",
+           "months_float", "referred_families", "setting_int", "status_at", "status_on", "undated_mask", "validity_months",
            "years_between", "years_bin_counts"]

@@ -16,6 +16,17 @@ from .latest import latest_rows
 NOT_ADMITTED = ("screening", "not_admitted")  # FORMS.md: never admitted, with or without a date
 
 
+def status_at(cases: pd.DataFrame, ref: dt.date) -> pd.Series:
+    """Each case's status on ``ref``: a case closed after an earlier ``--as-of`` date was still active then."""
+    closed_later = cases["closure_date"] > pd.Timestamp(ref)
+    return cases["status"].where(~closed_later, "active")
+
+
+def status_on(status, closure_date, ref: dt.date):
+    """``status_at`` for one case (plain values)."""
+    return "active" if closure_date is not None and closure_date > ref else status
+
+
 def admitted_statuses() -> list[str]:
     """The status codes an admitted case can have, in the scale's order (the status tables' rows)."""
     return [c for c in get_schema().scales["status"].codes if c not in NOT_ADMITTED]

@@ -23,7 +23,7 @@ import datetime as dt
 import pandas as pd
 
 from ..schema import get_schema
-from ..domain import admitted_statuses
+from ..domain import admitted_statuses, status_at
 from ..domain.dates import months_series
 from .common import pct, round1, ts
 
@@ -38,12 +38,6 @@ EPIM_CATEGORIES = {
     "redetained": ("redetained",),
     "other": ("other",),
 }
-
-
-def status_at(cases: pd.DataFrame, ref: dt.date) -> pd.Series:
-    """Each case's status on ``ref``: a case closed after an earlier ``--as-of`` date was still active then."""
-    closed_later = cases["closure_date"] > ts(ref)
-    return cases["status"].where(~closed_later, "active")
 
 
 def resolved_codes() -> list[str]:
