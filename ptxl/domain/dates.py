@@ -69,6 +69,14 @@ def age_years(birth: pd.Series, on) -> pd.Series:
     return age.clip(lower=0).where(b.notna())  # a year alone of the current year: 0, not -1
 
 
+def after(dates: pd.Series, ref: dt.date, year_only: pd.Series | None = None) -> pd.Series:
+    """Dates after ``ref``; a year alone (1 July, the reader's rule) only when its year is later."""
+    later = dates > pd.Timestamp(ref)
+    if year_only is not None:
+        later &= ~(year_only.astype(bool) & (dates.dt.year <= ref.year))
+    return later
+
+
 def years_between(since: pd.Series, ref: dt.date) -> pd.Series:
     """Years from each date to ``ref`` (NaN when unknown or after ``ref``)."""
     days = (pd.Timestamp(ref) - since).dt.days

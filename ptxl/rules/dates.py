@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..domain import UNDATED_LEFT_OUT, undated_mask
-from .common import families, flagged, lookup, present, skip, ts
+from ..domain import UNDATED_LEFT_OUT, after, undated_mask
+from .common import families, flagged, lookup, present, skip
 
 # Columns that may lie in the future: deadlines and validity.
 MAY_BE_FUTURE = {("chronology", "deadline"), ("actions", "due_date"), ("documents", "valid_until")}
@@ -29,7 +29,6 @@ SAME_ROW_ORDER = [("families", "admission_date", "referral_date"), ("families", 
 
 def check(ds, ctx):
     from ..schema import get_schema
-    ref = ts(ctx.as_of)
     old = pd.Timestamp(PROJECT_START, 1, 1)
     for sheet in get_schema().entry_sheets:
         df = ds.tables[sheet.key]
@@ -40,9 +39,7 @@ def check(ds, ctx):
                 continue
             s = df[col.key]
             if (sheet.key, col.key) not in MAY_BE_FUTURE:
-                future = s > ref
-                if col.type == "date_or_year":  # a year alone stands for 1 July: only a later year is future
-                    future &= ~(df[f"{col.key}_year_only"] & (s.dt.year <= ref.year))
+                future = after(s, ctx.as_of, df[f"{col.key}_year_only"] if col.type == "date_or_year" else None)
                 for row, cid, v in flagged(df, future, col.key):
                     yield ctx.finding("date.future", sheet.key, col.key, row, cid, v,
                                       ref=_fmt(ctx.as_of), other_sheet=ctx.names.get("settings"))

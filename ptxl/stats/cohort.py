@@ -19,8 +19,8 @@ from collections import Counter
 
 import pandas as pd
 
-from ..domain import ADULT_ROLES, adult_age, age_years, bracket_counts, years_between
-from .common import round1_all, ts
+from ..domain import ADULT_ROLES, adult_age, after, age_years, bracket_counts, years_between
+from .common import round1_all
 
 UNCLEAR = "unclear"
 
@@ -40,10 +40,7 @@ def profile(fam: pd.DataFrame, members: pd.DataFrame, ref: dt.date) -> dict:
     ids = fam["case_id"]
     mem = members[members["case_id"].isin(ids)]
     # a child born after the reference date was not there yet (a year alone: only a later year)
-    later = mem["birth_date"] > ts(ref)
-    if "birth_date_year_only" in mem:
-        later &= ~(mem["birth_date_year_only"].astype(bool) & (mem["birth_date"].dt.year == ref.year))
-    mem = mem[~later]
+    mem = mem[~after(mem["birth_date"], ref, mem.get("birth_date_year_only"))]
     age = age_years(mem["birth_date"], ref)
     adult = mem["role"].isin(ADULT_ROLES)
     child = mem["role"] == "child"
