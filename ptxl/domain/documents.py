@@ -87,24 +87,22 @@ def _superseded(rec: dict, issued, until, same_type: list) -> bool:
 def document_states(rows: list[dict], ref: dt.date, settings: dict) -> list[DocumentState]:
     """Each document of one case (plain rows: ``datetime.date`` or None) at ``ref``, in entry order."""
     window = setting_int(settings, "alert_document_days") or 0
-    known, groups = [], {}
-    for rec in rows:
-        issued = rec.get("issue_date")
-        if issued is not None and issued > ref:
-            known.append((rec, None, None, None))
-            continue
-        until, months = expiry(rec.get("document_type"), issued, rec.get("valid_until"), settings)
-        known.append((rec, issued, until, months))
-        groups.setdefault(rec.get("document_type"), []).append((rec, issued, until))
+    existing = [r for r in rows if r.get("issue_date") is None or r["issue_date"] <= ref]
+    known = {id(r): expiry(r.get("document_type"), r.get("issue_date"), r.get("valid_until"), settings)
+             for r in existing}
+    groups: dict = {}
+    for r in existing:
+        groups.setdefault(r.get("document_type"), []).append((r, r.get("issue_date"), known[id(r)][0]))
     out = []
-    for rec, issued, until, months in known:
-        if rec.get("issue_date") is not None and rec["issue_date"] > ref:
+    for rec in rows:
+        if id(rec) not in known:  # issued after the reference date: it did not exist yet
             out.append(DocumentState(rec, None, None, None, None))
             continue
+        until, months = known[id(rec)]
         days = (until - ref).days if until else None
         if until is None:
             state = "unknown"
-        elif _superseded(rec, issued, until, groups[rec.get("document_type")]):
+        elif _superseded(rec, rec.get("issue_date"), until, groups[rec.get("document_type")]):
             state = "replaced"
         elif days < 0:
             state = "expired"
