@@ -135,31 +135,10 @@ def pseudonym(key: bytes, kind: str, value: str) -> str:
 
 # ------------------------------------------------------------------ age brackets
 
-def _bounds(label: str) -> tuple[float, float] | None:
-    """A bracket label of the statistics → [low, high) in years; None for ``unclear``."""
-    if label.startswith("<"):
-        return float("-inf"), float(label[1:])
-    if label.endswith("+"):
-        return float(label[:-1]), float("inf")
-    if "-" in label:
-        lo, hi = label.split("-")
-        return float(lo), float(hi) + 1
-    return None
-
-
 def age_brackets(members: pd.DataFrame, ref: dt.date) -> pd.Series:
     """Each member's age bracket at ``ref`` (adult or child brackets by role), as in the statistics."""
-    from .stats.cohort import ADULT_BRACKETS, ADULT_ROLES, CHILD_BRACKETS, UNCLEAR
-    from .stats.common import age_years
-    age = age_years(members[BIRTH], ref)
-    out = pd.Series(UNCLEAR, index=members.index, dtype="object")
-    for roles, labels in ((ADULT_ROLES, ADULT_BRACKETS), (("child",), CHILD_BRACKETS)):
-        who = members["role"].isin(roles) & age.notna() & (age >= 0)
-        for label in labels:
-            b = _bounds(label)
-            if b is not None:
-                out[who & (age >= b[0]) & (age < b[1])] = label
-    return out
+    from .domain import age_brackets as brackets
+    return brackets(members, BIRTH, ref)
 
 
 # ------------------------------------------------------------------ the tables

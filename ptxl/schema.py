@@ -132,12 +132,24 @@ class Question:
 
 
 @dataclass(frozen=True)
-class Brackets:
-    """Age brackets of the cohort tables: keys (the last one, ``unclear``, for an unknown age), the age where
-    each bracket after the first begins, and each key's labels. The statistics count by key, the output
-    sheets label by key: one definition, never parsed back from a label."""
-    keys: tuple
-    starts: tuple
+class Bracket:
+    """A bracket of the cohort charts: completed years in [low, high) (None: open); no bounds = unknown."""
+
+    key: str
+    low: float | None
+    high: float | None
+    labels: dict = field(hash=False, compare=False)
+
+    @property
+    def unknown(self) -> bool:
+        return self.low is None and self.high is None
+
+
+@dataclass(frozen=True)
+class YearsBin:
+    """Years since arrival: up to ``top`` included (None: the open last bin)."""
+
+    top: float | None
     labels: dict = field(hash=False, compare=False)
 
 
@@ -152,7 +164,9 @@ class Schema:
     vulnerabilities: tuple = ()
     criteria: tuple = ()
     groups: dict = field(default_factory=dict, hash=False, compare=False)
-    brackets: dict = field(default_factory=dict, hash=False, compare=False)  # "adult" | "child" → Brackets
+    age_brackets: dict = field(default_factory=dict, hash=False, compare=False)  # "adult"/"child" → Brackets
+    years_bins: tuple = ()
+    unclear: dict = field(default_factory=dict, hash=False, compare=False)
 
     def sheet(self, key: str) -> Sheet:
         for s in self.sheets:
@@ -231,11 +245,16 @@ def get_schema() -> Schema:
         vulnerabilities=tuple((k, lab) for k, lab in annexes.VULNERABILITIES),
         criteria=tuple(k for k, _l, _h in annexes.CRITERIA),
         groups=dict(annexes.GROUPS),
-        brackets={"adult": Brackets(tuple(OUTPUTS.ADULT_BRACKETS), OUTPUTS.ADULT_BRACKET_AGES,
-                                    dict(OUTPUTS.ADULT_BRACKETS)),
-                  "child": Brackets(tuple(OUTPUTS.CHILD_BRACKETS), OUTPUTS.CHILD_BRACKET_AGES,
-                                    dict(OUTPUTS.CHILD_BRACKETS))},
+        age_brackets={"adult": _brackets(OUTPUTS.ADULT_BRACKETS), "child": _brackets(OUTPUTS.CHILD_BRACKETS)},
+        years_bins=tuple(YearsBin(top, labels) for top, labels in OUTPUTS.YEARS_BRACKETS),
+        unclear=dict(OUTPUTS.UNCLEAR),
     )
+
+
+def _brackets(labelled: dict) -> tuple:
+    """The forms' bracket labels joined to their bounds by key (a key without bounds is ``unclear``)."""
+    return tuple(Bracket(k, *OUTPUTS.AGE_BRACKET_BOUNDS.get(k, (None, None)), labels)
+                 for k, labels in labelled.items())
 
 
 def column_letter(index: int) -> str:

@@ -9,7 +9,8 @@ from markupsafe import escape
 
 from docs_fixtures import MULTILINE, NASTY, REF, cohort
 from ptxl.docs.context import build_context
-from ptxl.docs.data import build_index, by_date, latest_on_or_before, months_between, records
+from ptxl.docs.data import build_index, by_date, records
+from ptxl.domain import latest_row, months_between
 from ptxl.docs.markup import BREAK, Lines, text
 from ptxl.schema import get_schema
 
@@ -23,12 +24,12 @@ def test_months_between_counts_whole_months_then_days():
     assert months_between(D(2020, 2, 29), D(2021, 2, 28)) == (11, 30)
 
 
-def test_latest_on_or_before_and_date_order():
+def test_latest_row_and_date_order():
     rows = [{"d": D(2023, 1, 1), "n": 1}, {"d": D(2023, 3, 1), "n": 2}, {"d": None, "n": 3},
             {"d": D(2023, 1, 1), "n": 4}]
-    assert latest_on_or_before(rows, "d", D(2023, 2, 1))["n"] == 4  # same date: the later entry wins
-    assert latest_on_or_before(rows[2:3], "d", D(2023, 2, 1))["n"] == 3
-    assert latest_on_or_before([], "d", D(2023, 2, 1)) is None
+    assert latest_row(rows, "d", D(2023, 2, 1))["n"] == 4  # same date: the later entry wins
+    assert latest_row(rows[2:3], "d", D(2023, 2, 1)) is None  # an undated row is left out, as in the statistics
+    assert latest_row([], "d", D(2023, 2, 1)) is None
     assert [r["n"] for r in by_date(rows, "d")] == [1, 4, 2, 3]
 
 

@@ -16,6 +16,7 @@ from lxml import etree
 from python_calamine import CalamineWorkbook
 
 from ptxl.report.render import render_report
+from ptxl.schema import get_schema
 
 from seed_tables import seed_stats
 
@@ -88,7 +89,8 @@ def test_chart_values_are_the_statistics(seed_report):
     adm = stats["cohort"]["admitted"]
     charts = charts_of(seed_report)
     adults = charts["Âge des adultes (14 familles admises)"]
-    assert adults["categories"] == [k if k != "unclear" else "Pas clair" for k in adm["adult_age_brackets"]]
+    assert adults["categories"] == [b.labels["fr"] for b in get_schema().age_brackets["adult"]
+                                    if b.key in adm["adult_age_brackets"]]
     assert adults["series"]["Adultes"] == [float(v) for v in adm["adult_age_brackets"].values()]
     children = charts["Âge des enfants (14 familles admises)"]
     assert children["series"]["Enfants"] == [float(v) for v in adm["child_age_brackets"].values()]

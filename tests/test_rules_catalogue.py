@@ -152,7 +152,8 @@ case("birth_year_after_reference_date", [exp(E, M, "birth_date", 3, "date.future
 
 # ---------------------------------------------------------------- vulnerabilities
 V = "vulnerabilities"
-case("vulnerability_date_blank", [exp(E, V, "assessed_date", 2, "required.missing")], sheet=V, i=0,
+case("vulnerability_date_blank", [exp(E, V, "assessed_date", 2, "required.missing"),
+                                  exp(W, V, "assessed_date", 2, "date.undated")], sheet=V, i=0,
      assessed_date=None)
 case("vulnerability_unknown_answer", [exp(E, V, "v01_child", 2, "choice.unknown")], sheet=V, i=0, v01_child="X")
 case("vulnerability_same_date_twice", [exp(E, V, "assessed_date", 3, "unique.dated")], sheet=V, i=None,
@@ -200,7 +201,11 @@ case("impact_no_answer_label", [], sheet=S, i=0, g2_timely_fair_resolution="Pas 
 case("impact_unknown", [exp(E, S, "trust_in_system", 2, "choice.unknown")], sheet=S, i=0,
      trust_in_system="Très bien")
 case("review_date_blank", [exp(E, S, "review_date", 2, "required.missing"),
+                           exp(W, S, "review_date", 2, "date.undated"),
                            exp(W, F, "case_id", 2, "summary.missing")], sheet=S, i=0, review_date=None)
+case("assessment_date_blank", [exp(E, B, "assessment_date", 2, "required.missing"),
+                               exp(W, B, "assessment_date", 2, "date.undated")], sheet=B, i=0,
+     assessment_date=None)
 case("summary_not_admitted_family", [exp(W, S, "case_id", 4, "summary.not_admitted")], sheet=S, i=None,
      fn=add(S, {"case_id": "PT-003", "review_date": D(2022, 6, 1), "risk_level": "Pas d'impact"}))
 case("summary_empty", [exp(W, S, "engagement_capacity", 4, "summary.empty")], sheet=S, i=None,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..schema import get_schema
-from ..validity import add_months, setting_int
+from ..domain import add_months, document_states, is_admitted, latest_rows, setting_int
 from .alert import URGENCY, Alert
 from . import messages as M
 
@@ -115,17 +115,6 @@ class Context:
         """A whole number ≥ 0 from the settings sheet, else the schema's default."""
         return setting_int(self.ds.settings, key)
 
-    def _setting_cached(self, key: str) -> int | None:
-        """``setting`` once per key: the settings do not change while alerts are computed."""
-        cache = self.__dict__.setdefault("_setting_cache", {})
-        if key not in cache:
-            cache[key] = self.setting(key)
-        return cache[key]
-
-    def validity_months(self, document_type: str | None) -> int | None:
-        """Default validity of a document type (``<type>_months`` setting); 0 or blank = none."""
-        return (self._setting_cached(f"{document_type}_months") or None) if document_type else None
-
     def alert(self, kind: str, fam: Family, sheet_key: str, row, date: dt.date | None, message: str,
               level: str | None = None, days: int | None | str = "auto") -> Alert:
         if days == "auto":
@@ -153,52 +142,28 @@ def _row(rec: dict) -> int | None:
 
 
 def documents(ctx: Context):
-    """Expired, or expiring within ``alert_document_days``; a renewed document silences the old one."""
-    window = ctx.setting("alert_document_days")
-    docs, groups = [], {}
-    for fam, rec in ctx.rows("documents", "document_type", "description", "issue_date", "valid_until"):
-        issued = as_date(rec.get("issue_date"))
-        if issued and issued > ctx.ref:
-            continue
-        kind = rec.get("document_type")
-        expiry, months = as_date(rec.get("valid_until")), None
-        if expiry is None and issued:
-            months = ctx.validity_months(kind)
-            expiry = add_months(issued, months) if months else None
-        docs.append((fam, rec, kind, issued, expiry, months))
-        groups.setdefault((fam.case_id, kind), []).append((rec, issued, expiry))
-    for fam, rec, kind, issued, expiry, months in docs:
-        if expiry is None or _superseded(rec, issued, expiry, groups[(fam.case_id, kind)]):
-            continue
-        days = (expiry - ctx.ref).days
-        if days > window:
-            continue
-        doc = ctx.label("document_type", kind) or M.kind_label("document_expired", ctx.lang)
-        values = {"doc": doc, "date": M.fmt_date(expiry), "when": M.when_text(max(days, 0), ctx.lang),
-                  "ago": M.ago_text(-days, ctx.lang)}
-        key = "document_expired" if days < 0 else "document_expiring"
-        msg = M.message(key, ctx.lang, **values)
-        if months:
-            msg += M.message("validity_note", ctx.lang, months=months, last=M.fmt_date(issued))
-        yield ctx.alert(key, fam, "documents", _row(rec), expiry, msg)
+    """Expired, or expiring within ``alert_document_days``; a renewed document silences the old one.
 
-
-def _superseded(rec, issued, expiry, same_type) -> bool:
-    """Another document of the same case and type, issued or valid later, replaces this one.
-
-    Two documents whose descriptions are both filled in and differ (two passports of two
-    family members) are different papers and never replace each other.
+    The validity of each document is ``domain.document_states``, the one the case files print.
     """
-    mine = (text(rec.get("description")) or "").casefold()
-    for other, oissued, oexpiry in same_type:
-        if other is rec:
-            continue
-        theirs = (text(other.get("description")) or "").casefold()
-        if mine and theirs and mine != theirs:
-            continue
-        if (issued and oissued and oissued > issued) or (oexpiry and oexpiry > expiry):
-            return True
-    return False
+    by_case: dict = {}
+    for fam, rec in ctx.rows("documents", "document_type", "description", "issue_date", "valid_until"):
+        plain = {**rec, "issue_date": as_date(rec.get("issue_date")), "valid_until": as_date(rec.get("valid_until")),
+                 "description": text(rec.get("description"))}
+        by_case.setdefault(fam.case_id, (fam, []))[1].append(plain)
+    for fam, rows in by_case.values():
+        for doc in document_states(rows, ctx.ref, ctx.ds.settings):
+            if doc.state not in ("expired", "expiring"):
+                continue
+            rec, kind, days = doc.row, doc.row.get("document_type"), doc.days
+            label = ctx.label("document_type", kind) or M.kind_label("document_expired", ctx.lang)
+            values = {"doc": label, "date": M.fmt_date(doc.until), "when": M.when_text(max(days, 0), ctx.lang),
+                      "ago": M.ago_text(-days, ctx.lang)}
+            key = "document_expired" if days < 0 else "document_expiring"
+            msg = M.message(key, ctx.lang, **values)
+            if doc.months:
+                msg += M.message("validity_note", ctx.lang, months=doc.months, last=M.fmt_date(rec["issue_date"]))
+            yield ctx.alert(key, fam, "documents", _row(rec), doc.until, msg)
 
 
 def actions(ctx: Context):
@@ -250,13 +215,11 @@ def _latest(ctx: Context, sheet_key: str, date_key: str, where: tuple[str, str] 
     df = ctx.frame(sheet_key, date_key, *([where[0]] if where else []))
     if df.empty:
         return {}
-    dates = pd.to_datetime(df[date_key], errors="coerce")
-    keep = dates.notna() & (dates <= pd.Timestamp(ctx.ref))
+    df = df.assign(**{date_key: pd.to_datetime(df[date_key], errors="coerce")})
     if where:
-        keep &= df[where[0]] == where[1]
-    sub = pd.DataFrame({"case_id": df["case_id"], "d": dates, "r": df["_row"]})[keep]
-    last = sub.sort_values(["d", "r"]).groupby("case_id").tail(1)
-    return {c: (d.date(), int(r)) for c, d, r in zip(last["case_id"], last["d"], last["r"])}
+        df = df[(df[where[0]] == where[1]).fillna(False).astype(bool)]
+    last = latest_rows(df, date_key, df["case_id"].unique(), ctx.ref)  # the domain's rule (undated: left out)
+    return {c: (d.date(), int(r)) for c, d, r in zip(last["case_id"], last[date_key], last["_row"])}
 
 
 def reviews(ctx: Context):
@@ -268,7 +231,7 @@ def reviews(ctx: Context):
     last_assessment = _latest(ctx, "baseline", "assessment_date")
     has_baseline = _latest(ctx, "baseline", "assessment_date", ("assessment_type", "baseline"))
     for fam in ctx.families.values():
-        if fam.admission is None or fam.admission > ctx.ref:
+        if not is_admitted(fam.record.get("status"), fam.admission, ctx.ref):
             continue
         seen = last_review.get(fam.case_id)
         base = seen[0] if seen else fam.admission

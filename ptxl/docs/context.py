@@ -13,9 +13,10 @@ from __future__ import annotations
 
 
 
+from ..domain import (age_on, dated_on_or_before, document_states, is_admitted, latest_row, months_between,
+                      status_on)
 from ..schema import get_schema
-from ..validity import expiry, setting_int
-from .data import (Index, age_on, build_index, by_date, fmt_date, latest_on_or_before, months_between)
+from .data import Index, build_index, by_date, fmt_date
 from .markup import text
 from .texts import DOC_TYPES, t
 
@@ -53,6 +54,11 @@ def fmt_cell(sheet_key: str, key: str, row: dict, lang: str):
     return text(v)
 
 
+def _status(ix: Index, fam: dict) -> str:
+    """The status at the reference date, as the statistics count it (closed later: still active then)."""
+    return _label("status", status_on(fam.get("status"), fam.get("closure_date"), ix.reference_date), ix.lang)
+
+
 def _plural(n: int, one: str, many: str, lang: str) -> str:
     return t(one, lang) if n == 1 else t(many, lang).format(n)
 
@@ -87,8 +93,7 @@ def _common(ix: Index, case) -> dict:
 def _assessments(ix: Index, case) -> dict:
     """Annex A: the assessments up to the reference date, oldest first, and each item's scores across them."""
     lang, sch = ix.lang, get_schema()
-    rows = by_date([r for r in case.rows("baseline")
-                    if r.get("assessment_date") is None or r["assessment_date"] <= ix.reference_date],
+    rows = by_date(dated_on_or_before(case.rows("baseline"), "assessment_date", ix.reference_date),
                    "assessment_date")
     heads = [{"date": fmt_date(r.get("assessment_date")),
               "type": fmt_cell("baseline", "assessment_type", r, lang),
@@ -115,7 +120,7 @@ def _choice_boxes(scale_key: str, code, lang: str) -> dict:
 def _summary(ix: Index, case) -> dict:
     """Annex B impact part: the latest review on or before the reference date, every answer of every scale."""
     lang = ix.lang
-    row = latest_on_or_before(case.rows("summary"), "review_date", ix.reference_date) or {}
+    row = latest_row(case.rows("summary"), "review_date", ix.reference_date) or {}
     answers = {}
     for q in get_schema().annex_b:
         answers[q.key] = text(row.get(q.key)) if q.scale == "text" else _choice_boxes(q.scale, row.get(q.key), lang)
@@ -149,8 +154,7 @@ def _members(ix: Index, case) -> list[dict]:
 def _contacts(ix: Index, case) -> tuple[list[dict], list[dict], str]:
     """The contact log up to the reference date, its count by type, and the annex B question 10 sentence."""
     lang, ref, fam = ix.lang, ix.reference_date, case.family
-    rows = by_date([c for c in case.rows("contacts") if c.get("contact_date") is None or c["contact_date"] <= ref],
-                   "contact_date")
+    rows = by_date(dated_on_or_before(case.rows("contacts"), "contact_date", ref), "contact_date")
     log = [{"date": fmt_date(c.get("contact_date")), "type": fmt_cell("contacts", "contact_type", c, lang),
             "minutes": _number(c.get("minutes"), lang), "case_manager": text(c.get("case_manager")),
             "note": text(c.get("note"))} for c in rows]
@@ -179,14 +183,14 @@ def _contacts(ix: Index, case) -> tuple[list[dict], list[dict], str]:
 def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
     """Annex B questions 1–16, each derived from the registry, the members, the checklist and the logs."""
     lang, ref, fam = ix.lang, ix.reference_date, case.family
-    vul = latest_on_or_before(case.rows("vulnerabilities"), "assessed_date", ref) or {}
+    vul = latest_row(case.rows("vulnerabilities"), "assessed_date", ref) or {}
     arrival = fam.get("arrival_date")
     in_country = _duration(arrival, ref, lang, True, approx=bool(fam.get("arrival_date_year_only")))
     if in_country:
         since = t("since_year" if fam.get("arrival_date_year_only") else "since", lang)
         in_country += f" ({since} {fmt_cell('families', 'arrival_date', fam, lang)})"
     admitted = fam.get("admission_date")
-    if admitted and fam.get("status") not in ("screening", "not_admitted"):
+    if is_admitted(fam.get("status"), admitted, ref):
         end = min(d for d in (fam.get("closure_date"), ref) if d is not None)
         in_project = _duration(admitted, end, lang, False)
         closed = fam.get("closure_date") is not None and fam["closure_date"] <= ref
@@ -216,38 +220,38 @@ def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
         "released_after_contact": fmt_cell("families", "released_after_contact", fam, lang),
         "known_before": fmt_cell("families", "known_before", fam, lang),
         "intake_risk": fmt_cell("families", "intake_risk", fam, lang),
-        "status": fmt_cell("families", "status", fam, lang),
+        "status": _status(ix, fam),
         "profile_notes": fmt_cell("families", "profile_notes", fam, lang),
     }
 
 
 def _case_study(ix: Index, case) -> dict:
     rows = case.rows("case_study")
-    row = latest_on_or_before(rows, "written_date", ix.reference_date) or (rows[-1] if rows else {})
+    row = latest_row(rows, "written_date", ix.reference_date) or {}
     answers = {k: text(row.get(k)) for k, _lab in get_schema().annex_c}
     return {"C": answers, "has_case_study": any(answers.values()),
             "case_study_date": fmt_date(row.get("written_date"))}
 
 
 def _documents(ix: Index, case) -> list[dict]:
-    lang, ref, st = ix.lang, ix.reference_date, ix.settings
-    soon = setting_int(st, "alert_document_days") or 0
+    """The documents that existed at the reference date, each with the validity the alerts use."""
+    lang = ix.lang
     out = []
-    for d in case.rows("documents"):
-        until, months = expiry(d.get("document_type"), d.get("issue_date"), d.get("valid_until"), st)
-        note = " " + t("default_validity", lang).format(months) if months else ""
-        if until is None:
-            state = t("validity_unknown", lang)
-        elif until < ref:
-            state = t("expired", lang)
-        elif (until - ref).days <= soon:
-            state = t("expires_soon", lang).format((until - ref).days)
-        else:
-            state = t("valid", lang)
+    for doc in document_states(case.rows("documents"), ix.reference_date, ix.settings):
+        if doc.state is None:  # issued after the reference date
+            continue
+        d = doc.row
+        note = " " + t("default_validity", lang).format(doc.months) if doc.months else ""
+        state = t(DOC_STATES[doc.state], lang)
         out.append({"type": fmt_cell("documents", "document_type", d, lang),
                     "description": text(d.get("description")), "issue_date": fmt_date(d.get("issue_date")),
-                    "valid_until": fmt_date(until) + note, "validity": state})
+                    "valid_until": fmt_date(doc.until) + note,
+                    "validity": state.format(doc.days) if doc.state == "expiring" else state})
     return out
+
+
+DOC_STATES = {"unknown": "validity_unknown", "replaced": "replaced", "expired": "expired",
+              "expiring": "expires_soon", "valid": "valid"}
 
 
 
@@ -284,7 +288,8 @@ def dossier_famille(ix: Index, case) -> dict:
                 "done_date": fmt_date(a.get("done_date"))} for a in by_date(case.rows("actions"), "due_date")]
     return {**_common(ix, case), **_assessments(ix, case), **_summary(ix, case), **_case_study(ix, case),
             "P": _profile(ix, case, members, contacts_text),
-            "F": {c.key: fmt_cell("families", c.key, fam, lang) for c in fam_sheet.columns},
+            "F": {**{c.key: fmt_cell("families", c.key, fam, lang) for c in fam_sheet.columns},
+                  "status": _status(ix, fam)},
             "family_name": text(fam.get("family_name")),
             "members": members, "chronology": chronology, "contacts": log, "contacts_by_type": by_type,
             "actions": actions, "documents": _documents(ix, case)}

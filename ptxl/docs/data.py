@@ -95,44 +95,12 @@ def build_index(ds) -> Index:
     return Index(ds.lang, ds.reference_date, dict(ds.settings), cases)
 
 
-# --- dates and durations -------------------------------------------------------------------------
+# --- dates -------------------------------------------------------------------------
 
 def fmt_date(d, year_only: bool = False) -> str:
     if d is None:
         return ""
     return str(d.year) if year_only else d.strftime("%d/%m/%Y")
-
-
-def age_on(birth: dt.date | None, on: dt.date) -> int | None:
-    if birth is None:
-        return None
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
-def months_between(start: dt.date, end: dt.date) -> tuple[int, int]:
-    """Whole months from start to end, and the remaining days."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1
-    anchor_year, anchor_month = divmod(start.month - 1 + months, 12)
-    anchor_year += start.year
-    day = min(start.day, _month_days(anchor_year, anchor_month + 1))
-    rest = (end - dt.date(anchor_year, anchor_month + 1, day)).days
-    return max(months, 0), max(rest, 0)
-
-
-def _month_days(year: int, month: int) -> int:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (nxt - dt.timedelta(days=1)).day
-
-
-def latest_on_or_before(rows: list[dict], date_key: str, ref: dt.date) -> dict | None:
-    """The last dated row on or before ``ref`` (entry order breaks ties); an undated row only if none is dated."""
-    dated = [r for r in rows if r.get(date_key) is not None and r[date_key] <= ref]
-    if dated:
-        return max(enumerate(dated), key=lambda p: (p[1][date_key], p[0]))[1]
-    undated = [r for r in rows if r.get(date_key) is None]
-    return undated[-1] if undated else None
 
 
 def by_date(rows: list[dict], date_key: str) -> list[dict]:

@@ -90,7 +90,7 @@ def _write(path: Path, data: bytes, force: bool, lang: str) -> tuple[Path, bool]
 
 def admitted_case_ids(ds: Dataset) -> set[str]:
     """The case ids of the families admitted by the reference date, as the statistics count them."""
-    from ..stats.common import admitted_families
+    from ..domain import admitted_families
     families = ds.tables.get("families")
     if families is None or families.empty:
         return set()

@@ -130,6 +130,7 @@ T = {
     "expires_soon": L("Expire dans {} jours", "Verloopt binnen {} dagen", "Expires in {} days"),
     "expired": L("Expiré", "Verlopen", "Expired"),
     "validity_unknown": L("Validité inconnue", "Geldigheid onbekend", "Validity unknown"),
+    "replaced": L("Remplacé par un plus récent", "Vervangen door een recenter", "Replaced by a newer one"),
     "default_validity": L("(validité par défaut : {} mois)", "(standaardgeldigheid: {} maanden)",
                           "(default validity: {} months)"),
 }

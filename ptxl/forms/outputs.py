@@ -79,9 +79,12 @@ CHILD_BRACKETS = {
     "18+": L("18 ans et plus", "18 jaar en ouder", "18 and over"),
     "unclear": UNCLEAR,
 }
-# Age at the reference date where each bracket after the first begins (the last key, unclear, has no age).
-ADULT_BRACKET_AGES = (20, 30, 40, 50, 60)
-CHILD_BRACKET_AGES = (6, 12, 18)
+# Age brackets in completed years at the reference date: key → [low, high) (None: open end).
+# ``unclear`` (an unknown birth date) has no bounds. The statistics count by these bounds.
+AGE_BRACKET_BOUNDS = {
+    "<20": (None, 20), "20-29": (20, 30), "30-39": (30, 40), "40-49": (40, 50), "50-59": (50, 60), "60+": (60, None),
+    "0-5": (None, 6), "6-11": (6, 12), "12-17": (12, 18), "18+": (18, None),
+}
 # Years since arrival: (upper bound included, label); the last bracket is open.
 YEARS_BRACKETS = (
     (2, L("2 ans ou moins", "2 jaar of minder", "2 years or less")),

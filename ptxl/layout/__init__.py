@@ -20,18 +20,17 @@ import math
 from dataclasses import dataclass
 
 from ..alerts.messages import alert_columns, kind_label, level_label, link_text
+from ..domain import admitted_statuses, years_bin_counts
 from ..model import styles
 from .home import home_positions
 from ..plural import counted
 from ..pilot import unit_text
 from ..schema import HOME, get_schema
 from ..schema import OUTPUTS as O
-from ..stats.common import NOT_ADMITTED  # FORMS.md: never counted as admitted (defined once, with the statistics)
 from ..model.grid import Cell, ChartSpec, SheetGrid, quote  # noqa: F401 - the grid model, re-exported
 
 __all__ = ["Cell", "ChartSpec", "SheetGrid", "build_grids", "charts", "colour_scales", "autofilter_headers",
            "page_breaks", "cohort_blocks"]
-
 
 
 # --- fixed regions -------------------------------------------------------------------------------
@@ -41,7 +40,7 @@ COHORT_BLOCKS_AT = 21
 
 
 def _status_codes() -> list[str]:
-    return [c for c in get_schema().scales["status"].codes if c not in NOT_ADMITTED]
+    return admitted_statuses()
 
 
 def _years_labels() -> list[dict]:
@@ -235,13 +234,7 @@ def _count_block(g: SheetGrid, r: int, title: str, rows: list[tuple[str, object]
 
 
 def _years_rows(years: dict, lang: str) -> list[tuple[str, int]]:
-    counts = [0] * (len(O.YEARS_BRACKETS) + 1)
-    for y in years.values():
-        if y is None or y != y:  # unknown arrival date
-            counts[-1] += 1
-            continue
-        counts[next(i for i, (top, _) in enumerate(O.YEARS_BRACKETS) if top is None or y <= top)] += 1
-    return [(label[lang], n) for label, n in zip(_years_labels(), counts)]
+    return [(label[lang], n) for label, n in zip(_years_labels(), years_bin_counts(years.values()))]
 
 
 def cohort_grid(ctx: Context, cohort: dict, engagement: dict) -> SheetGrid:

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 
 from ..docs.texts import spelled_out
+from ..domain import years_bin_counts
 from ..pilot import for_current_unit
 from ..schema import NO_ANSWER, get_schema
 from .texts import t
@@ -133,31 +134,22 @@ def impact_sections(stats: dict, lang: str) -> list[dict]:
     return sections
 
 
-def _brackets(counts: dict, lang: str) -> list[list[str]]:
-    return [[t("unclear", lang) if k == "unclear" else k, str(v)] for k, v in counts.items()]
+def _brackets(counts: dict, group: str, lang: str) -> list[list[str]]:
+    """The chart's rows: each bracket of the forms (the workbook's labels), its count."""
+    return [[b.labels[lang], str(counts[b.key])] for b in get_schema().age_brackets[group] if b.key in counts]
 
 
 PER_FAMILY_MAX = 30
 SMALL_SAMPLE = 30  # below it, the note says percentages are read with the counts
-STAY_BRACKETS = ((0, 1), (1, 5), (5, 10), (10, 15), (15, None))
 
 
 def _stay_brackets(years, lang: str) -> list[list[str]]:
-    """Families by whole years in the country: the stay chart of a larger cohort."""
-    counts = {b: 0 for b in STAY_BRACKETS}
-    unclear = 0
-    for y in years:
-        if y is None:
-            unclear += 1
-            continue
-        for lo, hi in STAY_BRACKETS:
-            if y >= lo and (hi is None or y < hi):
-                counts[(lo, hi)] += 1
-                break
-    suffix = t("years_suffix", lang)
-    rows = [[f"{lo}–{hi - 1} {suffix}" if hi else f"{lo}+ {suffix}", str(v)] for (lo, hi), v in counts.items()]
-    if unclear:
-        rows.append([t("unclear", lang), str(unclear)])
+    """Families by years in the country, in the forms' bins (the workbook's): the stay chart of a larger cohort."""
+    sch = get_schema()
+    counts = years_bin_counts(years)
+    rows = [[b.labels[lang], str(n)] for b, n in zip(sch.years_bins, counts)]
+    if counts[-1]:
+        rows.append([sch.unclear[lang], str(counts[-1])])
     return rows
 
 
@@ -204,7 +196,7 @@ def cohort_context(stats: dict, dataset, lang: str) -> dict:
     else:
         stay = figure("bar", t("chart_stay", lang), examined_who,
                       [t("family", lang), t("years_be", lang), t("legal_be", lang)], stay_rows, lang)
-    nat_rows = [[k if k != "unclear" else t("unclear", lang), str(v)]
+    nat_rows = [[k if k != "unclear" else get_schema().unclear[lang], str(v)]
                 for k, v in sorted(nat.items(), key=lambda kv: (-_num_or_0(kv[1]), kv[0]))]
     mean = eng.get("mean_months_supported")
     return {
@@ -217,10 +209,10 @@ def cohort_context(stats: dict, dataset, lang: str) -> dict:
                      visits=eng["home_visits"], n=n),
         "figures": {
             "adults": figure("column", t("chart_adults", lang), admitted_who, [t("bracket", lang), t("adults", lang)],
-                             _brackets(adm["adult_age_brackets"], lang), lang, total=adm["adults"]),
+                             _brackets(adm["adult_age_brackets"], "adult", lang), lang, total=adm["adults"]),
             "children": figure("column", t("chart_children", lang), admitted_who,
                                [t("bracket", lang), t("children", lang)],
-                               _brackets(adm["child_age_brackets"], lang), lang, total=adm["children"]),
+                               _brackets(adm["child_age_brackets"], "child", lang), lang, total=adm["children"]),
             "stay": stay,
             "nationalities": figure("bar", t("chart_nationalities", lang), examined_who if examined else admitted_who,
                                     [t("chart_nationalities", lang), t("families", lang)], nat_rows, lang,

@@ -74,8 +74,6 @@ T = {
     "legal_be": {"fr": "Dont années de séjour légal", "nl": "Waarvan jaren wettig verblijf",
                  "en": "Of which years of legal stay"},
     "situation": {"fr": "Situation au {date}", "nl": "Situatie op {date}", "en": "Situation on {date}"},
-    "unclear": {"fr": "Pas clair", "nl": "Onduidelijk", "en": "Unclear"},
-    "years_suffix": {"fr": "ans", "nl": "jaar", "en": "years"},
     "impact": {"fr": "Impact de la gestion de cas", "nl": "Impact van het casemanagement",
                "en": "Impact of case management"},
     "outcomes": {

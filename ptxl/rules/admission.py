@@ -8,9 +8,10 @@ statistics, so both are warned.
 
 from __future__ import annotations
 
+from ..domain import NOT_ADMITTED, admitted_mask
 from ..pilot import evaluation_unit
 from ..schema import get_schema
-from .common import NOT_ADMITTED, flagged, present
+from .common import flagged, present
 
 FAMILY_CRITERION = "crit_children_under_18"  # not asked of a case that is one person (``evaluation_unit``)
 IMPLIES_ADMISSION = ("active", "resolved_residence_be", "resolved_residence_eu", "resolved_voluntary_return")
@@ -20,7 +21,7 @@ def check(ds, ctx):
     df = ds.tables["families"]
     if df.empty or not present(ctx, "families", "admission_date", "status"):
         return
-    admitted = df["admission_date"].notna() & df["status"].notna() & ~df["status"].isin(NOT_ADMITTED)
+    admitted = admitted_mask(df)
     yes = ctx.label("yes_no", "yes")
     person = evaluation_unit(ds.settings) == "person"
     for crit in get_schema().criteria:

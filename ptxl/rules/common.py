@@ -10,7 +10,8 @@ import datetime as dt
 
 import pandas as pd
 
-NOT_ADMITTED = ("screening", "not_admitted")
+from ..domain import admitted_mask
+
 OPEN = ("screening", "active")
 CLOSED = ("resolved_residence_be", "resolved_residence_eu", "resolved_voluntary_return", "disengaged",
           "absconded", "redetained", "removed")
@@ -38,9 +39,7 @@ def families(ds) -> pd.DataFrame:
     """One row per case id (its first row), indexed by case id, with an ``admitted`` column (FORMS.md)."""
     fam = ds.tables["families"]
     fam = fam[fam["case_id"].notna()].drop_duplicates("case_id").set_index("case_id", drop=False)
-    fam = fam.assign(admitted=fam["admission_date"].notna() & fam["status"].notna()
-                     & ~fam["status"].isin(NOT_ADMITTED))
-    return fam
+    return fam.assign(admitted=admitted_mask(fam))
 
 
 def lookup(df: pd.DataFrame, fam: pd.DataFrame, column: str) -> pd.Series:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .common import families, flagged, lookup, present, skip, ts
+from ..domain import UNDATED_LEFT_OUT, after, undated_mask
+from .common import families, flagged, lookup, present, skip
 
 # Columns that may lie in the future: deadlines and validity.
 MAY_BE_FUTURE = {("chronology", "deadline"), ("actions", "due_date"), ("documents", "valid_until")}
@@ -28,7 +29,6 @@ SAME_ROW_ORDER = [("families", "admission_date", "referral_date"), ("families", 
 
 def check(ds, ctx):
     from ..schema import get_schema
-    ref = ts(ctx.as_of)
     old = pd.Timestamp(PROJECT_START, 1, 1)
     for sheet in get_schema().entry_sheets:
         df = ds.tables[sheet.key]
@@ -39,17 +39,27 @@ def check(ds, ctx):
                 continue
             s = df[col.key]
             if (sheet.key, col.key) not in MAY_BE_FUTURE:
-                future = s > ref
-                if col.type == "date_or_year":  # a year alone stands for 1 July: only a later year is future
-                    future &= ~(df[f"{col.key}_year_only"] & (s.dt.year <= ref.year))
+                future = after(s, ctx.as_of, df[f"{col.key}_year_only"] if col.type == "date_or_year" else None)
                 for row, cid, v in flagged(df, future, col.key):
                     yield ctx.finding("date.future", sheet.key, col.key, row, cid, v,
                                       ref=_fmt(ctx.as_of), other_sheet=ctx.names.get("settings"))
             if (sheet.key, col.key) in PROJECT_DATES:
                 for row, cid, v in flagged(df, s < old, col.key):
                     yield ctx.finding("date.too_old", sheet.key, col.key, row, cid, v, n=PROJECT_START)
+    yield from _undated(ds, ctx)
     yield from _same_row(ds, ctx)
     yield from _within_case(ds, ctx)
+
+
+def _undated(ds, ctx):
+    """The domain's rule for undated rows, said to staff: such a row is left out everywhere."""
+    for sheet, key in UNDATED_LEFT_OUT:
+        df = ds.tables[sheet]
+        if df.empty or not present(ctx, sheet, key, "case_id"):
+            continue
+        for row, cid, _v in flagged(df, undated_mask(df, key)):
+            if not skip(ctx, sheet, row, key):
+                yield ctx.finding("date.undated", sheet, key, row, cid)
 
 
 def _fmt(d) -> str:

@@ -9,19 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..domain import ADULT_ROLES, adult_age, age_years
 from ..pilot import evaluation_unit
 from .common import families, flagged, lookup, present, ts
 
-ADULT_AGE = 18
 YOUNG_PARENT_AGE = 14
-
-
-def _age(birth: pd.Series, on) -> pd.Series:
-    """Whole years between two datetime series (NaN when either is missing)."""
-    on = pd.to_datetime(on)
-    years = on.dt.year - birth.dt.year
-    before_birthday = (on.dt.month < birth.dt.month) | ((on.dt.month == birth.dt.month) & (on.dt.day < birth.dt.day))
-    return years - before_birthday.astype("Int64")
 
 
 def check(ds, ctx):
@@ -29,12 +21,12 @@ def check(ds, ctx):
     fam = families(ds)
     ref = ts(ctx.as_of)
     if len(mem) and present(ctx, "members", "birth_date", "role"):
-        age_now = _age(mem["birth_date"], pd.Series(ref, index=mem.index))
-        child_adult = (mem["role"] == "child") & (age_now >= ADULT_AGE)
+        age_now = age_years(mem["birth_date"], ctx.as_of)
+        child_adult = (mem["role"] == "child") & (age_now >= adult_age())
         for row, cid, v in flagged(mem, child_adult, "role"):
             yield ctx.finding("member.child_adult", "members", "birth_date", row, cid, None,
                               expected=ctx.label("role", "child"))
-        young = mem["role"].isin(("parent", "other_adult")) & (age_now < YOUNG_PARENT_AGE)
+        young = mem["role"].isin(ADULT_ROLES) & (age_now < YOUNG_PARENT_AGE)
         for row, cid, v in flagged(mem, young, "role"):
             yield ctx.finding("member.parent_young", "members", "role", row, cid, v,
                               expected=ctx.label("role", v), n=YOUNG_PARENT_AGE)
@@ -55,8 +47,8 @@ def _criterion(ds, ctx, fam, mem, ref):
         return
     on = lookup(mem, fam, "admission_date")
     on = on.fillna(lookup(mem, fam, "referral_date")).fillna(ref)
-    age = _age(mem["birth_date"], on)
-    minor = (age < ADULT_AGE).fillna(False)
+    age = age_years(mem["birth_date"], on)
+    minor = (age < adult_age()).fillna(False)
     unknown_child = mem["birth_date"].isna() & (mem["role"] == "child")
     by_case = pd.DataFrame({"case_id": mem["case_id"], "minor": minor.astype(bool),
                             "unknown": unknown_child.astype(bool)}).groupby("case_id").any()

@@ -177,6 +177,13 @@ CATALOGUE = {
         "« {header} » : la date est invraisemblable (avant {n}). Vérifiez l'année.",
         "« {header} »: de datum is onwaarschijnlijk (vóór {n}). Controleer het jaar.",
         "'{header}': the date is implausible (before {n}). Check the year."),
+    "date.undated": ("warning",
+        "« {header} » est vide : la ligne ne peut pas être placée avant ou après la date de référence, elle "
+        "n'est comptée ni dans les statistiques, ni dans les documents, ni dans les alertes. Tapez la date.",
+        "« {header} » is leeg: de rij kan niet vóór of na de referentiedatum geplaatst worden en telt niet mee "
+        "in de statistieken, de documenten of de waarschuwingen. Typ de datum.",
+        "'{header}' is blank: the row cannot be placed before or after the reference date, so it is left out "
+        "of the statistics, the documents and the alerts. Type the date."),
     "date.order": ("error",
         "« {header} » est avant « {other} » du même dossier. Corrigez l'une des deux dates.",
         "« {header} » ligt vóór « {other} » van hetzelfde dossier. Verbeter een van beide datums.",

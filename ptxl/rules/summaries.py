@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..domain import add_months, counted_summaries, setting_int
 from ..pilot import not_asked
 from ..schema import get_schema
-from .common import families, flagged, lookup, present, ts
+from .common import families, flagged, lookup, present
 
 
 def check(ds, ctx):
@@ -23,10 +24,8 @@ def check(ds, ctx):
     if fam.empty or not present(ctx, "summary", "case_id", "review_date") \
             or not present(ctx, "families", "status", "admission_date"):
         return
-    ref = ts(ctx.as_of)
-    months = ds.settings.get("review_months") or 3
-    due_since = ref - pd.DateOffset(months=int(months))
-    counted = set(summ.loc[summ["review_date"] <= ref, "case_id"].dropna())
+    due_since = pd.Timestamp(add_months(ctx.as_of, -(setting_int(ds.settings, "review_months") or 0)))
+    counted = set(counted_summaries(fam[fam["admitted"]], summ, ctx.as_of)["case_id"])
     df = ds.tables["families"]
     missing = (df["case_id"].map(fam["admitted"]).eq(True)
                & (df["admission_date"] <= due_since) & ~df["case_id"].isin(counted) & ~df["case_id"].duplicated())

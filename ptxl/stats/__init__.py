@@ -15,7 +15,7 @@ from ..model.dataset import Dataset
 from ..pilot import evaluation_unit, not_asked
 from .baseline import baseline_stats
 from .cohort import cohort_stats
-from .common import admitted_families, latest_rows, referred_families
+from ..domain import admitted_families, counted_summaries, referred_families
 from .engagement import engagement_stats
 from .impact import impact_stats
 from .summary import summary_lines
@@ -31,7 +31,7 @@ def compute_stats(ds: Dataset, as_of: dt.date | None = None) -> dict:
     t = ds.tables
     referred = referred_families(t["families"], ref)
     admitted = admitted_families(t["families"], ref)
-    latest = latest_rows(t["summary"], "review_date", admitted["case_id"], ref)
+    latest = counted_summaries(admitted, t["summary"], ref)
     reviewed_ids = list(latest["case_id"])
     reviewed = admitted[admitted["case_id"].isin(reviewed_ids)]
     return {

@@ -19,14 +19,10 @@ from collections import Counter
 
 import pandas as pd
 
-from ..schema import get_schema
-from .common import DAYS_PER_YEAR, age_years, round1_all, ts
+from ..domain import ADULT_ROLES, adult_age, after, age_years, bracket_counts, years_between
+from .common import round1_all
 
-_BRACKETS = get_schema().brackets  # the forms' age brackets: keys and where each begins
-ADULT_BRACKETS = _BRACKETS["adult"].keys
-CHILD_BRACKETS = _BRACKETS["child"].keys
-ADULT_ROLES = ("parent", "other_adult")
-UNCLEAR = ADULT_BRACKETS[-1]
+UNCLEAR = "unclear"
 
 
 def cohort_stats(referred: pd.DataFrame, admitted: pd.DataFrame, reviewed_ids: list,
@@ -44,44 +40,24 @@ def profile(fam: pd.DataFrame, members: pd.DataFrame, ref: dt.date) -> dict:
     ids = fam["case_id"]
     mem = members[members["case_id"].isin(ids)]
     # a child born after the reference date was not there yet (a year alone: only a later year)
-    later = mem["birth_date"] > ts(ref)
-    if "birth_date_year_only" in mem:
-        later &= ~(mem["birth_date_year_only"].astype(bool) & (mem["birth_date"].dt.year == ref.year))
-    mem = mem[~later]
+    mem = mem[~after(mem["birth_date"], ref, mem.get("birth_date_year_only"))]
     age = age_years(mem["birth_date"], ref)
     adult = mem["role"].isin(ADULT_ROLES)
     child = mem["role"] == "child"
-    years = _years_in_country(fam, ref)
+    years = years_between(fam["arrival_date"], ref)
     return {
         "families": int(len(fam)),
         "adults": int(adult.sum()),
         "children": int(child.sum()),
-        "children_18_plus": int((child & (age >= 18)).sum()),
-        "adult_age_brackets": _brackets(age[adult], _BRACKETS["adult"].starts, ADULT_BRACKETS),
-        "child_age_brackets": _brackets(age[child], _BRACKETS["child"].starts, CHILD_BRACKETS),
+        "children_18_plus": int((child & (age >= adult_age())).sum()),
+        "adult_age_brackets": bracket_counts(age[adult], "adult"),
+        "child_age_brackets": bracket_counts(age[child], "child"),
         "nationalities": _nationalities(fam["nationality"]),
         "stateless": int((fam["stateless"] == "yes").sum()),
         "asylum_on_arrival": int((fam["asylum_on_arrival"] == "yes").sum()),
         "over_5_years_in_country": int((years > 5).sum()),
         "years_in_country": dict(zip(ids.tolist(), round1_all(years))),
     }
-
-
-def _brackets(age: pd.Series, edges: tuple, labels: tuple) -> dict:
-    """Counts per bracket; ``edges`` are the lower bounds of the brackets after the first."""
-    known = age.dropna()
-    cut = pd.cut(known, bins=[-float("inf"), *edges, float("inf")], right=False, labels=list(labels[:-1]))
-    counts = cut.value_counts()
-    out = {label: int(counts.get(label, 0)) for label in labels[:-1]}
-    out[labels[-1]] = int(age.isna().sum())
-    return out
-
-
-def _years_in_country(fam: pd.DataFrame, ref: dt.date) -> pd.Series:
-    """Years since arrival at the reference date (NaN when unknown or after the reference date)."""
-    arrival = fam["arrival_date"]
-    days = (ts(ref) - arrival).dt.days
-    return (days / DAYS_PER_YEAR).where(days >= 0)
 
 
 def _nationalities(nat: pd.Series) -> dict:

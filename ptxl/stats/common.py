@@ -1,8 +1,8 @@
-"""Selections and roundings shared by every statistic.
+"""Roundings shared by every statistic.
 
-The seed note counts families, not rows: which families count at a reference
-date is decided here once, so the impact tables, the cohort profile and the
-follow-up figures can never disagree about who is "admitted" or "reviewed".
+Which families count at a reference date (admitted, latest summary, undated rows)
+is the domain's (``ptxl.domain``), so the statistics, the documents and the alerts
+can never disagree about who is "admitted" or "reviewed".
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-NOT_ADMITTED = ("screening", "not_admitted")
-DAYS_PER_MONTH = 30.4375  # 365.25 / 12: a mean month, so "6.5 months" does not depend on which months
-DAYS_PER_YEAR = 365.25
 
 
 def pct(count, n: int):
@@ -43,40 +40,6 @@ def round1_all(values) -> list:
 
 def ts(ref: dt.date) -> pd.Timestamp:
     return pd.Timestamp(ref)
-
-
-def referred_families(families: pd.DataFrame, ref: dt.date) -> pd.DataFrame:
-    """Every family row with a case id, except those referred after the reference date."""
-    fam = families[families["case_id"].notna()]
-    return fam[~(fam["referral_date"] > ts(ref))]
-
-
-def admitted_families(families: pd.DataFrame, ref: dt.date) -> pd.DataFrame:
-    """FORMS.md: an admission date and a status other than screening / not admitted.
-
-    At an earlier ``--as-of`` date a family admitted later is not yet admitted.
-    """
-    fam = referred_families(families, ref)
-    ok = fam["admission_date"].notna() & (fam["admission_date"] <= ts(ref)) & ~fam["status"].isin(NOT_ADMITTED)
-    return fam[ok & fam["status"].notna()].drop_duplicates("case_id", keep="first")
-
-
-def latest_rows(table: pd.DataFrame, date_key: str, case_ids, ref: dt.date) -> pd.DataFrame:
-    """Each family's latest row dated on or before ``ref`` (same date: the lower row, typed later, wins).
-
-    Rows without a date are left out: they cannot be placed in time (validation reports them).
-    """
-    t = table[table["case_id"].isin(case_ids) & table[date_key].notna() & (table[date_key] <= ts(ref))]
-    t = t.sort_values([date_key, "_row"], kind="stable")
-    return t.drop_duplicates("case_id", keep="last")
-
-
-def age_years(birth: pd.Series, ref: dt.date) -> pd.Series:
-    """Completed years at ``ref`` (float with NaN where the birth date is unknown), vectorised."""
-    b = pd.to_datetime(birth)
-    before_birthday = (b.dt.month * 100 + b.dt.day) > (ref.month * 100 + ref.day)
-    age = ref.year - b.dt.year - before_birthday.astype("float64")
-    return age.clip(lower=0).where(b.notna())  # a year alone of the current year: 0, not -1
 
 
 def answered(values: pd.Series) -> np.ndarray:

@@ -6,8 +6,9 @@ the same families as the impact tables.
 
 - Status is the one at the reference date: a family whose closure date is after
   an earlier ``--as-of`` date was still being supported then (``active``).
-- Months supported = days from admission to closure (or to the reference date
-  when still open) / 30.4375, the mean length of a month.
+- Months supported = calendar months from admission to closure (or to the
+  reference date when still open), ``domain.months_float``: the months a case
+  file calls "time in the project".
 - Contacts count every contact of those families dated on or before the
   reference date (undated contacts cannot be placed and are left out).
 - ``epim``: the EPIM network's engagement and resolution figures, over every
@@ -22,7 +23,9 @@ import datetime as dt
 import pandas as pd
 
 from ..schema import get_schema
-from .common import DAYS_PER_MONTH, NOT_ADMITTED, pct, round1, ts
+from ..domain import admitted_statuses, status_at
+from ..domain.dates import months_series
+from .common import pct, round1, ts
 
 LONG_SUPPORT_MONTHS = 15
 
@@ -35,12 +38,6 @@ EPIM_CATEGORIES = {
     "redetained": ("redetained",),
     "other": ("other",),
 }
-
-
-def status_at(cases: pd.DataFrame, ref: dt.date) -> pd.Series:
-    """Each case's status on ``ref``: a case closed after an earlier ``--as-of`` date was still active then."""
-    closed_later = cases["closure_date"] > ts(ref)
-    return cases["status"].where(~closed_later, "active")
 
 
 def resolved_codes() -> list[str]:
@@ -65,10 +62,10 @@ def engagement_stats(reviewed: pd.DataFrame, contacts: pd.DataFrame, ref: dt.dat
     ref_ts = ts(ref)
     closed_later = reviewed["closure_date"] > ref_ts
     status = status_at(reviewed, ref)
-    status_codes = [c for c in sch.scales["status"].codes if c not in NOT_ADMITTED]
+    status_codes = admitted_statuses()
     found = status.value_counts()
     end = reviewed["closure_date"].where(reviewed["closure_date"].notna() & ~closed_later, ref_ts)
-    months = (end - reviewed["admission_date"]).dt.days / DAYS_PER_MONTH
+    months = months_series(reviewed["admission_date"], end)
     c = contacts[contacts["case_id"].isin(reviewed["case_id"]) & contacts["contact_date"].notna()
                  & (contacts["contact_date"] <= ref_ts)]
     by_type = c["contact_type"].value_counts()
