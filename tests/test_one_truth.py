@@ -29,7 +29,7 @@ from ptxl.docs.generate import generate_documents
 from ptxl.refresh import refresh_workbook
 from ptxl.report import write_report
 from ptxl.schema import get_schema
-from test_rules_base import D, _assessment, _family, _summary, base_rows, build, lab
+from builders import D, _assessment, _family, _summary, base_rows, build, lab
 
 AS_OF = D(2023, 2, 28)
 SETTINGS = {"reference_date": D(2023, 6, 30), "organisation": "Test (fictif)"}
