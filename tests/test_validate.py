@@ -173,3 +173,11 @@ def test_entries_after_the_workbooks_own_date_stay_errors_with_an_earlier_as_of(
     path = build(tmp_path / "w.xlsx", rows)
     early = load_workbook(path, as_of=D(2022, 6, 30))
     assert exp("error", "summary", "review_date", 2, "date.future") in keys(early.findings)
+
+
+def test_a_follow_up_with_no_baseline_at_all_is_a_finding_not_a_crash():
+    """Found by the property test above: follow-up rows only, no baseline in the whole sheet."""
+    rows = {"families": [], "baseline": [{"case_id": "0", "assessment_type": "follow_up",
+                                          "assessment_date": D(2022, 3, 1)}]}
+    findings = validate_dataset(Dataset.from_rows(rows, lang="fr"))
+    assert "baseline.none" in {f.code for f in findings}

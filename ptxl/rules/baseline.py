@@ -31,7 +31,8 @@ def check(ds, ctx):
     fu = df[(df["assessment_type"] == "follow_up") & df["case_id"].notna()]
     if fu.empty:
         return
-    early = fu["assessment_date"] < fu["case_id"].map(first_date)
+    # no baseline at all: nothing to be earlier than (an empty datetime map would come back as floats)
+    early = (fu["assessment_date"] < fu["case_id"].map(first_date)) if len(first_date) else fu["_row"].isna()
     for row, cid, v in flagged(fu, early, "assessment_date"):
         yield ctx.finding("baseline.followup_first", "baseline", "assessment_date", row, cid, v,
                           n=int(first_row[cid]))
