@@ -99,3 +99,36 @@ def test_a_question_stays_on_the_page_of_its_answers(lang):
         style = p.find(f"{W}pPr/{W}pStyle")
         heading = style is not None and style.get(f"{W}val").startswith("Heading")
         assert heading or p.find(f"{W}pPr/{W}keepNext") is not None, "".join(p.itertext())[:60]
+
+
+@pytest.mark.parametrize("text, room, expected", [
+    ("Impact considérable", 7, "Impact consi-dérable"),
+    ("Pas d'impact", 7, "Pas d'im-pact"),
+    ("Verslechterd", 7, "Vers-lech-terd"),
+    ("Aanzienlijke impact", 7, "Aan-zien-lijke impact"),
+    ("Considerable impact", 7, "Consi-derable impact"),
+    ("Un certain impact", 7, "Un certain impact"),  # every word fits: nothing added
+    ("(%)", 2, "(%)"),  # no syllable to break at: left whole
+])
+def test_long_header_words_get_soft_hyphens_at_syllables(text, room, expected):
+    from ptxl.docs.docxbuild import SOFT_HYPHEN, hyphenate
+    assert hyphenate(text, room).replace(SOFT_HYPHEN, "-") == expected
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_impact_table_headers_print_with_whole_words(tmp_path, lang):
+    """LibreOffice breaks a narrow header at its soft hyphens (pdftotext joins them back), never inside a word."""
+    import shutil
+    import subprocess
+    from ptxl.schema import get_schema
+    from tools import libreoffice_pdf
+    out = render_report(seed_stats(), tmp_path / f"r_{lang}.docx", lang=lang)
+    pdf = libreoffice_pdf([out], tmp_path)[0]
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext not installed (apt-get install poppler-utils)")
+    # reading order (not -layout): a word broken at a soft hyphen comes back whole, one cut anywhere else does not
+    words = set(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    labels = [label for scale in ("impact", "yes_no") for label in
+              (get_schema().scales[scale].label(c, lang) for c in get_schema().scales[scale].codes)]
+    long_words = {w for label in labels for w in label.split() if len(w) > 7 and w.isalpha()}
+    assert long_words and long_words <= words, sorted(long_words - words)

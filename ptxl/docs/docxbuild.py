@@ -139,11 +139,67 @@ def grid_table(container, widths_cm: list[float], header: list[str] | None = Non
             look.set(qn("w:val"), "0480")
             look.set(qn("w:firstRow"), "0")
     if header:
-        add_row(t, header, widths, Pt(header_pt) if header_pt else font, bold=True, fill=HEAD_FILL, repeat=True,
-                numbers_from=numbers_from)
+        head_pt = header_pt or font_pt
+        header = [hyphenate(str(h), fits(w, head_pt)) if isinstance(h, str) else h for h, w in zip(header, widths_cm)]
+        add_row(t, header, widths, Pt(head_pt), bold=True, fill=HEAD_FILL, repeat=True, numbers_from=numbers_from)
     for i, r in enumerate(rows):
         add_row(t, r, widths, font, bold=total_row and i == len(rows) - 1, numbers_from=numbers_from)
     return t
+
+
+SOFT_HYPHEN = "\u00ad"  # Word and LibreOffice break a word there, and only there, showing a hyphen
+_VOWELS = set("aeiouyàâäéèêëïîôöùûüÿœæAEIOUYÀÂÄÉÈÊËÏÎÔÖÙÛÜ")
+_CELL_MARGINS_CM = 0.38  # the table style's left and right cell margins together
+_BOLD_EM = 0.6  # a bold Arial character's mean width, in ems (generous: headers are short words)
+
+
+def fits(width_cm: float, font_pt: float) -> int:
+    """How many bold characters of ``font_pt`` fit on one line of a cell ``width_cm`` wide."""
+    return max(3, int((width_cm - _CELL_MARGINS_CM) / (_BOLD_EM * font_pt * 2.54 / 72)))
+
+
+def hyphenate(text: str, room: int) -> str:
+    """A header whose words are wider than their narrow column: soft hyphens where each may break.
+
+    Without them Word and LibreOffice cut a long word anywhere ("Impact consid / érable", "d'impac / t").
+    The breaks follow the syllable rule French, Dutch and English share: one consonant between vowels
+    goes with the next syllable (consi-dérable), a cluster is split before its last consonant (im-pact,
+    verslech-terd), a digraph stays whole (ch, ph, th, gn, qu...). The latest break whose piece fits is
+    taken, then the rest of the word is treated alike; a word with no such break stays as it is.
+    """
+    return " ".join(_word(w, room) for w in text.split(" "))
+
+
+_DIGRAPHS = {"ch", "ph", "th", "sh", "gn", "qu", "gu", "ck", "ij"}
+
+
+def _breaks(word: str) -> list[int]:
+    low, cuts, i = word.lower(), [], 1
+    while i < len(low):
+        if low[i].isalpha() and low[i] not in _VOWELS and low[i - 1] in _VOWELS:
+            end = i
+            while end < len(low) and low[end].isalpha() and low[end] not in _VOWELS:
+                end += 1
+            if end < len(low) and low[end] in _VOWELS:  # a consonant run between two vowels
+                cut = i if end - i == 1 else end - 1
+                if end - i > 1 and low[end - 2:end] in _DIGRAPHS:
+                    cut = end - 2
+                if 2 <= cut <= len(low) - 2:
+                    cuts.append(cut)
+            i = end
+        else:
+            i += 1
+    return cuts
+
+
+def _word(word: str, room: int) -> str:
+    if len(word) <= room:
+        return word
+    fitting = [c for c in _breaks(word) if c + 1 <= room]  # the piece and its hyphen fit on the line
+    if not fitting:
+        return word
+    cut = fitting[-1]
+    return word[:cut] + SOFT_HYPHEN + _word(word[cut:], room)
 
 
 def add_row(t, cells: list, widths, font, bold: bool = False, fill: str | None = None, repeat: bool = False,
