@@ -119,7 +119,7 @@ def print_findings(findings: list, lang: str, name: str, console=None) -> None:
         table.add_column(ui("message", lang), overflow="fold")
         for f in group:
             table.add_row(f.cell or "", f.case_id or "", f"[{style.get(f.severity, '')}]{ui(f.severity, lang)}[/]",
-                          f.message)
+                          f.render(lang))
         console.print(table)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     console.print(ui("summary", lang, name=name, errors=counts["error"], warnings=counts["warning"],
