@@ -7,6 +7,8 @@ The names of ``FORMATS`` are a contract with the other writers: add, never renam
 
 from __future__ import annotations
 
+from ..i18n import register as _register
+
 import math
 
 ENTRY_TAB = "#2F75B5"     # blue: typed by staff
@@ -220,3 +222,14 @@ def page_setup(ws, width_chars: float, title: str, landscape: bool = True, repea
 def _escape_hf(text: str) -> str:
     """Header/footer text is a mini-language where ``&`` starts a code."""
     return text.replace("&", "&&")
+
+# Into the one catalogue (ptxl.i18n): codes "styles.…".
+TEXTS = _register("styles", {"msg_score": MSG_SCORE,
+                  "msg_date": MSG_DATE,
+                  "msg_date_or_year": MSG_DATE_OR_YEAR,
+                  "msg_list": MSG_LIST,
+                  "msg_integer": MSG_INTEGER,
+                  "msg_number": MSG_NUMBER,
+                  "msg_case": MSG_CASE,
+                  "msg_wrong": MSG_WRONG,
+                  "msg_language": MSG_LANGUAGE})
