@@ -7,6 +7,8 @@ stay in English, like the usage text itself.
 
 from __future__ import annotations
 
+from .i18n import register as _register
+
 from .forms.scales import L
 from .plural import counted
 
@@ -75,3 +77,6 @@ def workbook_lang(path, default: str = "en") -> str:
         return detect_lang(list(pc.CalamineWorkbook.from_path(str(path)).sheet_names))
     except Exception:  # encrypted, missing or not a workbook: the command itself will say so
         return default
+
+# Into the one catalogue (ptxl.i18n): codes "cli.…".
+TEXTS = _register("cli", {"t": T})
