@@ -9,6 +9,8 @@ French follows the seed note; Dutch and English are the project's translations.
 
 from __future__ import annotations
 
+from ..i18n import register as _register
+
 import re
 
 from ..forms.scales import L
@@ -194,3 +196,6 @@ MSG = {
                      "The Word template {name} uses « {var} » (in the tag « {tag} »), which does not exist. Check "
                      "the tag's spelling in Word, or copy it from the original template."),
 }
+
+# Into the one catalogue (ptxl.i18n): codes "docs.…".
+TEXTS = _register("docs", {"file_slug": FILE_SLUG, "title": TITLE, "annex": ANNEX, "t": T, "msg": MSG})
