@@ -17,6 +17,8 @@ template and the part, never document content.
 
 from __future__ import annotations
 
+from .i18n import register as _register
+
 import io
 import re
 import zipfile
@@ -116,3 +118,6 @@ def check_template(source: str | Path | bytes | Mapping[str, bytes], name: str |
     if problems:
         shown = "; ".join(problems[:5]) + (f" (+{len(problems) - 5})" if len(problems) > 5 else "")
         raise PtxlError(MESSAGE.get(lang, MESSAGE["fr"]).format(name=name, problems=shown))
+
+# Into the one catalogue (ptxl.i18n): codes "docs_safety.…".
+TEXTS = _register("docs_safety", {"message": MESSAGE})
