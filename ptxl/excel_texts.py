@@ -11,6 +11,8 @@ home sheet can never disagree.
 
 from __future__ import annotations
 
+from .i18n import register as _register
+
 from .forms import home as H
 from .plural import counted
 
@@ -166,3 +168,6 @@ def text(key: str, lang: str = "fr", **values) -> str:
     """One Python-side message in ``lang`` (French when the language is unknown)."""
     entry = PY[key]
     return counted(entry.get(lang, entry["fr"]), lang if lang in entry else "fr", values)
+
+# Into the one catalogue (ptxl.i18n): codes "excel.…".
+TEXTS = _register("excel", {"vba_only": VBA_ONLY, "py": PY})
