@@ -8,6 +8,8 @@ the bracket labels of the cohort charts. Bracket keys match ``ptxl.stats``.
 
 from __future__ import annotations
 
+from ..i18n import register as _register
+
 from .scales import L
 
 TITLES = {
@@ -165,3 +167,6 @@ HOME_OK = L("Sans erreur", "Zonder fouten", "No errors")
 HOME_PROBLEMS = L("{e} erreur{e:|s}, {w} avertissement{w:|s} : voir « {sheet} »",
                   "{e} fout{e:|en}, {w} waarschuwing{w:|en}: zie « {sheet} »",
                   "{e} error{e:|s}, {w} warning{w:|s}: see '{sheet}'")
+
+# Every upper-case table of this module holds words: into the one catalogue (ptxl.i18n), codes "outputs.…".
+TEXTS = _register("outputs", {k: v for k, v in dict(globals()).items() if k.isupper()})
