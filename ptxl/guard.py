@@ -17,6 +17,8 @@ a birth date): the cause comes from the error number, the file name is the user'
 
 from __future__ import annotations
 
+from .i18n import register as _register
+
 import errno
 import os
 import tempfile
@@ -151,3 +153,11 @@ def log_unexpected(exc: BaseException, log_name: str = LOG_NAME) -> None:
             fh.write("\n".join(lines) + "\n")
     except Exception:
         pass
+
+# Into the one catalogue (ptxl.i18n): codes "guard.…".
+TEXTS = _register("guard", {"causes": _CAUSES,
+                  "other_hint": _OTHER_HINT,
+                  "file": _FILE,
+                  "no_file": _NO_FILE,
+                  "interrupted": _INTERRUPTED,
+                  "unexpected": _UNEXPECTED})
