@@ -46,6 +46,12 @@ def _as_texts(value) -> dict[str, str]:
 def _flatten(prefix: str, table, out: dict) -> None:
     if _is_texts(table):
         out[prefix] = _as_texts(table)
+    elif isinstance(table, dict) and set(table) == set(LANGS) and all(isinstance(v, dict) for v in table.values()):
+        for key in table["fr"]:  # {fr: {key: text}, nl: {...}, en: {...}}: one code per key
+            _flatten(f"{prefix}.{key}", {lang: table[lang].get(key) for lang in LANGS}, out)
+    elif isinstance(table, dict) and set(table) == set(LANGS) and not all(
+            isinstance(v, (tuple, list)) and len(v) == len(table["fr"]) for v in table.values()):
+        raise ValueError(f"{prefix}: a text is missing in one of {', '.join(LANGS)}")
     elif isinstance(table, dict) and set(table) == set(LANGS):  # {fr: (one, many), ...}: one code per position
         for i, words in enumerate(zip(*(table[k] for k in LANGS))):
             if all(isinstance(w, str) for w in words):
