@@ -7,6 +7,8 @@ A network counts cases: a family in one pilot, a person in another.
 
 from __future__ import annotations
 
+from ..i18n import register as _register
+
 from ..forms.scales import L
 
 T = {
@@ -102,3 +104,6 @@ def t(key: str, lang: str, **kw) -> str:
 
 def epim_label(key: str, lang: str) -> str:
     return T["epim"][key][lang]
+
+# Into the one catalogue (ptxl.i18n): codes "network.…".
+TEXTS = _register("network", {"t": T})
