@@ -8,6 +8,8 @@ is done it disappears and the one-line summary of the command is what stays.
 
 from __future__ import annotations
 
+from .i18n import register as _register
+
 import sys
 
 from .forms.scales import L
@@ -71,3 +73,6 @@ class Steps:
         def tick(done: int, total: int | None = None) -> None:
             self._progress.update(task, completed=done, total=total)
         return tick
+
+# Into the one catalogue (ptxl.i18n): codes "progress.…".
+TEXTS = _register("progress", {"stage": STAGE})
