@@ -20,6 +20,8 @@ on their finished bytes right before ``write_atomic``.
 
 from __future__ import annotations
 
+from .i18n import register as _register
+
 import getpass
 import os
 from dataclasses import dataclass
@@ -162,3 +164,6 @@ def for_excel_book(path: str | Path | None, lang: str = "fr") -> Protection:
     if encrypted:
         raise PtxlError(MSG["excel_needs_password"][lang])
     return CLEAR
+
+# Into the one catalogue (ptxl.i18n): codes "protect.…".
+TEXTS = _register("protect", {"msg": MSG})
