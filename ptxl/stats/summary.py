@@ -5,6 +5,8 @@ The full tables are the workbook's output sheets and the report; this is a quick
 
 from __future__ import annotations
 
+from ..i18n import register as _register
+
 from ..pilot import unit_text
 from ..schema import get_schema
 
@@ -48,3 +50,6 @@ def summary_lines(stats: dict, lang: str = "fr") -> list[str]:
             lines.append(f"  {q.labels[lang]} : {'–' if pos is None else f'{pos} %'}")
     unit = imp.get("unit", "family")
     return [unit_text(line, unit, lang) for line in lines]
+
+# Into the one catalogue (ptxl.i18n): codes "stats.…".
+TEXTS = _register("stats", {"text": TEXT})
