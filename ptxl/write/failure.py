@@ -9,6 +9,8 @@ disk). Messages name the file and the cause, never its content.
 
 from __future__ import annotations
 
+from ..i18n import register as _register
+
 import errno
 from pathlib import Path
 
@@ -99,3 +101,6 @@ def read_error(path: str | Path, exc: OSError, lang: str | None = None) -> PtxlE
     """The PtxlError for a file that exists but cannot be read (a folder, no permission, a failing disk)."""
     texts = {k: READ[k].format(path=path, cause=explain(exc, k)["cause"]) for k in READ}
     return PtxlError(in_language(texts, lang))
+
+# Into the one catalogue (ptxl.i18n): codes "write.…".
+TEXTS = _register("write", {"cause": CAUSE, "hint": HINT, "write": WRITE, "read": READ, "default_hint": DEFAULT_HINT})
