@@ -132,8 +132,8 @@ def explain(exc: BaseException, lang: str | None = None, log_name: str = LOG_NAM
     try:
         if isinstance(exc, KeyboardInterrupt):
             return Failure(INTERRUPTED, say(_INTERRUPTED, lang), False)
-        if isinstance(exc, PtxlError):
-            return Failure(exc.exit_code, str(exc), False)
+        if isinstance(exc, PtxlError):  # one that keeps its code and fields is worded in ``lang``
+            return Failure(exc.exit_code, exc.render(lang) if hasattr(exc, "render") else str(exc), False)
         if isinstance(exc, OSError) and exc.errno is not None:
             return Failure(USAGE, os_message(exc, lang), False)
     except Exception:  # an OSError with an odd file name, say: then worded as the unforeseen

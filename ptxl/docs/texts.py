@@ -14,6 +14,7 @@ from ..i18n import register as _register
 import re
 
 from ..forms.scales import L
+from ..i18n import COLON
 from ..pilot import for_current_unit
 
 DOC_TYPES = ("fiche_de_base", "fiche_de_synthese", "modele_de_cas", "dossier_famille")
@@ -43,7 +44,7 @@ ANNEX = {
 }
 
 T = {
-    "colon": L(" : ", ": ", ": "),  # French typography puts a space before the colon and the question mark
+    "colon": dict(COLON),  # French typography puts a space before the colon and the question mark
     "qmark": L(" ?", "?", "?"),
     "confidential": L("Confidentiel", "Vertrouwelijk", "Confidential"),
     "page": L("Page", "Pagina", "Page"),

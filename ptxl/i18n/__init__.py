@@ -13,7 +13,7 @@ Number and date formats per language live in ``ptxl.i18n.formats``.
 from __future__ import annotations
 
 from .catalogue import LANGS, Code, code_of, codes, load_all, register, render, texts
-from .formats import fmt_date, fmt_number
+from .formats import COLON, fmt_date, fmt_number
 
-__all__ = ["LANGS", "Code", "code_of", "codes", "fmt_date", "fmt_number", "load_all", "register", "render",
+__all__ = ["COLON", "LANGS", "Code", "code_of", "codes", "fmt_date", "fmt_number", "load_all", "register", "render",
            "texts"]

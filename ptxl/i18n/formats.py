@@ -3,13 +3,14 @@
 French writes 1 234,5 (a narrow no-break space between thousands), Dutch 1.234,5,
 English 1,234.5. Dates are day-first dd/mm/yyyy in the three languages: that is the
 Belgian (and British) usage, and what the forms print, so a date never reads
-month-first in a sentence.
+month-first in a sentence. A colon after a label is " : " in French, ": " otherwise.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+COLON = {"fr": " : ", "nl": ": ", "en": ": "}  # French typography puts a space before the colon
 _SEPARATORS = {"fr": ("\u202f", ","), "nl": (".", ","), "en": (",", ".")}
 
 

@@ -19,8 +19,16 @@ class FileProblem(PtxlError):
 
     def __init__(self, kind: str, name: str, lang: str = "fr", **params):
         from .messages import file_message  # messages imports this module's tables
-        self.kind, self.params = kind, params
+        self.kind, self.name, self.params = kind, name, params
         super().__init__(file_message(kind, name, lang, **params))
+
+    def render(self, lang: str | None) -> str:
+        """The message in ``lang``; None (the command line before any workbook is read): "French (English)"."""
+        from .messages import file_message
+        if lang is None:
+            return f"{file_message(self.kind, self.name, 'fr', **self.params)} " \
+                   f"({file_message(self.kind, self.name, 'en', **self.params)})"
+        return file_message(self.kind, self.name, lang, **self.params)
 
 
 FILE = {

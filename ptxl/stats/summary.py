@@ -5,8 +5,9 @@ The full tables are the workbook's output sheets and the report; this is a quick
 
 from __future__ import annotations
 
-from ..i18n import register as _register
+import datetime as dt
 
+from ..i18n import COLON, fmt_date, fmt_number, register as _register
 from ..pilot import unit_text
 from ..schema import get_schema
 
@@ -33,23 +34,29 @@ TEXT = {
 
 
 def summary_lines(stats: dict, lang: str = "fr") -> list[str]:
-    t = TEXT.get(lang, TEXT["fr"])
+    """The headline figures as sentences; dates, numbers and the colon written the way ``lang`` writes them."""
+    lang = lang if lang in TEXT else "fr"
+    t = TEXT[lang]
     adm, eng, imp = stats["cohort"]["admitted"], stats["engagement"], stats["impact"]
     months = eng["mean_months_supported"]
+    ref = stats["reference_date"]
     lines = [
-        t["head"].format(ref=stats["reference_date"], referred=stats["cohort"]["families_referred"],
+        t["head"].format(ref=fmt_date(dt.date.fromisoformat(ref), lang) if ref else "",
+                         referred=stats["cohort"]["families_referred"],
                          admitted=stats["cohort"]["families_admitted"], n=imp["n"]),
         t["people"].format(adults=adm["adults"], children=adm["children"], c18=adm["children_18_plus"]),
-        t["support"].format(months="–" if months is None else months, over15=eng["over_15_months"],
-                            visits=eng["home_visits"]),
+        t["support"].format(months="–" if months is None else fmt_number(months, lang),
+                            over15=eng["over_15_months"], visits=eng["home_visits"]),
         t["impact"].format(n=imp["n"]),
     ]
+    colon = COLON[lang]
     for q in get_schema().annex_b:
         if q.scale == "impact":
             pos = imp["questions"][q.key]["positive_pct"]
-            lines.append(f"  {q.labels[lang]} : {'–' if pos is None else f'{pos} %'}")
+            lines.append(f"  {q.labels[lang]}{colon}{'–' if pos is None else f'{fmt_number(pos, lang)} %'}")
     unit = imp.get("unit", "family")
     return [unit_text(line, unit, lang) for line in lines]
+
 
 # Into the one catalogue (ptxl.i18n): codes "stats.…".
 TEXTS = _register("stats", {"text": TEXT})
