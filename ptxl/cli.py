@@ -435,12 +435,13 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
     from .cli_texts import say
     from .progress import STAGE, Steps, wanted
     from .report import write_report
+    from .cli_texts import workbook_lang
     from .validate import load_workbook
-    speak(lang)
+    early = speak(lang) or workbook_lang(path, default=None)  # checks before reading: the workbook's language
     if out.suffix.lower() != ".docx":
-        fail(say("needs_docx", lang, path=out))
+        fail(say("needs_docx", early, path=out))
     if out.exists() and not force:
-        fail(say("exists_force", lang, path=out))
+        fail(say("exists_force", early, path=out))
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
     said = speak(lang or loaded.lang)
@@ -485,11 +486,13 @@ def export(path: Path,
     """
     from .export import XLSX_NAME, export_anonymised
     from .validate import load_workbook
+    from .cli_texts import workbook_lang
     asked = speak(lang)
+    early = asked or workbook_lang(path, default=None)  # checks before reading: the workbook's language
     if not anonymised:
-        fail(_say("needs_anonymised", asked))
+        fail(_say("needs_anonymised", early))
     if not path.exists():
-        fail(_say("no_such_file", asked, path=path))
+        fail(_say("no_such_file", early, path=path))
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
     lang = speak(asked or loaded.lang)

@@ -158,13 +158,16 @@ def say(key: str, lang: str | None, **values) -> str:
     return counted(entry[lang], lang, **values)
 
 
-def workbook_lang(path, default: str = "en") -> str:
-    """The language of a workbook from its sheet names alone (cheap: no sheet is read)."""
+def workbook_lang(path, default: str | None = "en") -> str | None:
+    """The language of a workbook from its sheet names alone (cheap: no sheet is read); ``default`` when unsure."""
     try:
         import python_calamine as pc
 
-        from .read import detect_lang
-        return detect_lang(list(pc.CalamineWorkbook.from_path(str(path)).sheet_names))
+        from .read import detect_lang, fold
+        from .schema import get_schema
+        names = {fold(n) for n in pc.CalamineWorkbook.from_path(str(path)).sheet_names}
+        lang = detect_lang(list(names))
+        return lang if any(fold(s.name(lang)) in names for s in get_schema().sheets) else default
     except Exception:  # encrypted, missing or not a workbook: the command itself will say so
         return default
 

@@ -34,9 +34,9 @@ class _Formatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
-def counted(template: str, lang: str, values=None, /, **more) -> str:
-    """``template.format(**values)``, with ``{n:one|many}`` fields choosing the ending for ``n``.
+def counted(template: str, lang: str, values=None, /, *args, **more) -> str:
+    """``template.format(*args, **values)``, with ``{n:one|many}`` fields choosing the ending for ``n``.
 
     ``values`` may be a mapping with its own ``__missing__`` (a blank for an absent field).
     """
-    return _Formatter(lang).vformat(template, (), values if values is not None else more)
+    return _Formatter(lang).vformat(template, args, values if values is not None else more)

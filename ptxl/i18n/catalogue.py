@@ -109,19 +109,19 @@ class _Blank(dict):
         return ""
 
 
-def render(code, lang: str, /, *, default: str = "fr", blank: bool = False, **params) -> str:
+def render(code, lang: str, /, *args, default: str = "fr", blank: bool = False, **params) -> str:
     """``code``'s text in ``lang`` (``default`` for a language ptxl has not), its fields filled from ``params``.
 
-    Counts choose their endings with the language's plural rule (``{n:|s}``). With
+    Counts choose their endings with the language's plural rule (``{n:|s}``); ``args`` fill
+    the few positional ``{}`` fields (document phrases such as "{} mois"). With
     ``blank``, a field not given (or None) is left empty, as the rule messages want for
     optional hints; otherwise a missing field is a KeyError (a bug, not a message).
     """
     words = _TEXTS[code_of(code)]
     template = words.get(lang) or words[default]
     lang = lang if lang in words else default
-    if blank:
-        return counted(template, lang, _Blank({k: v for k, v in params.items() if v is not None}))
-    return counted(template, lang, params)
+    values = _Blank({k: v for k, v in params.items() if v is not None}) if blank else params
+    return counted(template, lang, values, *args)
 
 
 def codes(namespace: str | None = None) -> list[str]:

@@ -1,0 +1,118 @@
+"""The one message catalogue: every code renders in fr, nl and en, and the CLI on a Dutch workbook speaks Dutch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from ptxl import i18n
+from ptxl.build.workbook import build_workbook
+from ptxl.cli import main
+from ptxl.i18n.catalogue import fields
+from ptxl.schema import get_schema
+
+
+class _Sample(dict):
+    """Any field gets 2 (a count takes its plural ending; a header or a date prints as "2")."""
+
+    def __missing__(self, key):
+        return 2
+
+
+def test_every_code_renders_in_every_language_with_the_same_fields():
+    codes = i18n.load_all()
+    assert len(codes) > 400 and {c.split(".")[0] for c in codes} >= {
+        "rules", "file", "ui", "alerts", "docs", "report", "cli", "stats", "network", "guard", "write", "protect",
+        "excel", "home", "outputs", "styles", "progress", "docs_safety"}
+    for code in codes:
+        words = i18n.texts(code)
+        assert set(words) == set(i18n.LANGS), code
+        used = fields(code)
+        for lang in i18n.LANGS:
+            assert words[lang].strip() or not words["en"].strip(), (code, lang)  # blank only where all are
+            rendered = i18n.render(code, lang, 2, 2, **_Sample({f: 2 for f in used[lang]}))  # no KeyError, no ValueError
+            assert "{" not in rendered.replace("{{", "") or "{{" in words[lang], (code, lang, rendered)
+        assert used["fr"] == used["nl"] == used["en"], (code, used)  # a translation never drops a field
+
+
+def test_a_code_typo_fails_instead_of_printing_a_blank():
+    from ptxl.rules.messages import RULES
+    assert RULES.sheet_missing == "rules.sheet.missing"
+    with pytest.raises(AttributeError):
+        RULES.sheet_misng  # noqa: B018
+    with pytest.raises(KeyError):
+        i18n.render("rules.sheet.misng", "nl")
+    with pytest.raises(ValueError):  # a table missing a language is refused when its module is imported
+        i18n.register("test_incomplete", {"x": {"fr": ("un", "deux"), "nl": None, "en": ("one", "two")}})
+
+
+def test_numbers_and_dates_in_the_language_s_format():
+    assert i18n.fmt_number(12345.5, "fr") == "12\u202f345,5"
+    assert i18n.fmt_number(12345.5, "nl") == "12.345,5"
+    assert i18n.fmt_number(12345.5, "en") == "12,345.5"
+    assert i18n.fmt_date(dt.date(2023, 2, 28), "nl") == "28/02/2023"
+
+
+def test_a_finding_keeps_its_code_and_fields_and_renders_in_another_language():
+    from ptxl.dataset import Dataset
+    from ptxl.rules import Context, all_rules
+    ds = Dataset.from_rows({"families": [{"case_id": "PT-001", "referral_date": dt.date(2022, 1, 5)}]}, lang="fr")
+    ctx = Context.for_schema("fr", dt.date(2023, 2, 28))
+    found = [f for rule in all_rules() for f in rule(ds, ctx)]
+    assert found
+    for f in found:
+        assert f.render("fr") == f.message
+        assert f.render("nl") != f.message and f.to_json("nl")["message"] == f.render("nl")
+        assert f.to_json()["message"] == f.message  # the JSON keeps its shape
+
+
+def _vocabulary(lang: str) -> set[str]:
+    """Every word ptxl can say in ``lang``: the catalogue's texts and the forms' sheet, column and label names."""
+    words = set()
+    for code in i18n.codes():
+        words |= _words(i18n.texts(code)[lang])
+    sch = get_schema()
+    for sheet in sch.sheets:
+        words |= _words(sheet.name(lang))
+        for c in sheet.columns:
+            words |= _words(c.header(lang))
+    for scale in sch.scales.values():
+        for label in scale.labels(lang):
+            words |= _words(label)
+    for q in sch.annex_b:
+        words |= _words(q.labels[lang])
+    return words
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"\{[^}]*\}", " ", text or ""))}
+
+
+def test_the_cli_on_a_dutch_workbook_says_nothing_in_english_or_french(tmp_path, capsys, monkeypatch):
+    """Detection: a word of the French or English catalogue (or forms) that no Dutch text uses is a leak."""
+    i18n.load_all()
+    dutch = _vocabulary("nl")
+    foreign = (_vocabulary("fr") | _vocabulary("en")) - dutch
+    assert {"wrote", "files", "erreur", "error"} <= foreign  # the detector would see the old messages
+    monkeypatch.chdir(tmp_path)
+    rows = {"families": [
+        {"case_id": "PT-001", "referral_date": dt.date(2022, 1, 5), "admission_date": dt.date(2022, 2, 1),
+         "status": "active"},
+        {"case_id": "PT-002", "referral_date": dt.date(2022, 3, 5), "status": "nonsense"},  # an unknown answer
+        {"case_id": "PT-003", "referral_date": dt.date(2024, 3, 5), "status": "screening"}]}  # after the date
+    build_workbook(tmp_path / "plan.xlsx", "nl", rows, {"reference_date": dt.date(2023, 2, 28)})
+    assert main(["new", "leeg.xlsx", "--lang", "nl"]) == 0
+    runs = [["validate", "plan.xlsx"], ["refresh", "plan.xlsx"], ["stats", "plan.xlsx"],
+            ["docs", "plan.xlsx", "--out", "dossiers"], ["report", "plan.xlsx", "--out", "rapport.docx"],
+            ["export", "plan.xlsx", "--anonymised", "--out", "export"], ["log", "plan.xlsx"],
+            ["report", "plan.xlsx", "--out", "rapport.docx"], ["stats", "ontbreekt.xlsx", "--lang", "nl"],
+            ["stats", "plan.xlsx", "--as-of", "gisteren", "--lang", "nl"]]
+    codes = [main(args) for args in runs]
+    assert codes[0] == 1 and codes[-2] == 2 and codes[-1] == 2  # errors found; missing file; bad date
+    said = capsys.readouterr()
+    text = (said.out + said.err).replace(str(tmp_path.resolve()), "").replace(str(tmp_path), "")  # paths are data
+    assert "fouten" in text and "ontbreekt.xlsx" in text and "--force" in text
+    leaks = sorted(_words(text) & foreign)
+    assert not leaks, (leaks, text)
