@@ -254,8 +254,8 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     """
     from .cli_texts import say
     from .demo import DEMO_FILENAME, REFERENCE_DATE, write_demo_workbook
-    from .docs.texts import MSG
-    from .plural import counted
+    from .docs.texts import TEXTS as DOCS
+    from .i18n import render
     from .progress import STAGE, Steps, wanted
     target = out / DEMO_FILENAME
     lang = "fr"  # the demo cohort's workbook language, for what it says once written (problems stay bilingual)
@@ -275,10 +275,10 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
         typer.echo(say("demo_refreshed", lang, a=len(result.alerts), c=len(result.findings)))
         tick = steps.stage(STAGE["documents"][lang])
         written = generate_documents(target, out / "dossiers", progress=tick, everyone=everyone)
-        typer.echo(counted(MSG["written"][lang], lang, n=len(written), cases=len({p.parent for p in written}),
+        typer.echo(render(DOCS.msg_written, lang, n=len(written), cases=len({p.parent for p in written}),
                            out=out / "dossiers"))
         if written.left_out:
-            typer.echo(counted(MSG["left_out"][lang], lang, n=written.left_out))
+            typer.echo(render(DOCS.msg_left_out, lang, n=written.left_out))
         from .report import write_report
         steps.stage(STAGE["report"][lang])
         typer.echo(say("written", lang, path=write_report(target, out / "rapport_impact.docx")))
@@ -383,8 +383,8 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
       ptxl docs plan_together.xlsx --out dossiers --all
     """
     from .docs.generate import generate_documents
-    from .docs.texts import MSG
-    from .plural import counted
+    from .docs.texts import TEXTS as DOCS
+    from .i18n import render
     from .progress import STAGE, Steps, wanted
     from .validate import load_workbook
     asked = speak(lang)
@@ -399,16 +399,16 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
     covered = list(case) if case else list(dataset.tables["families"]["case_id"].dropna())
     keep_record(path, "docs", families=cases, documents=len(written), out=out, protection=protection,
                 case_ids=covered)
-    typer.echo(counted(MSG["written"][lang], lang, n=docx, cases=cases, out=out))
+    typer.echo(render(DOCS.msg_written, lang, n=docx, cases=cases, out=out))
     if written.left_out:
-        typer.echo(counted(MSG["left_out"][lang], lang, n=written.left_out))
+        typer.echo(render(DOCS.msg_left_out, lang, n=written.left_out))
     if written.pdfs:
-        typer.echo(counted(MSG["pdf_written"][lang], lang, n=len(written.pdfs)))
+        typer.echo(render(DOCS.msg_pdf_written, lang, n=len(written.pdfs)))
     if written.renamed:
-        typer.echo(counted(MSG["renamed"][lang], lang, n=len(written.renamed)))
+        typer.echo(render(DOCS.msg_renamed, lang, n=len(written.renamed)))
     say_protection(protection, lang)
     if loaded.errors:
-        typer.echo(counted(MSG["has_errors"][lang], lang, n=len(loaded.errors), path=path), err=True)
+        typer.echo(render(DOCS.msg_has_errors, lang, n=len(loaded.errors), path=path), err=True)
         raise typer.Exit(1)
 
 

@@ -7,10 +7,9 @@ is "French (English)", like the file problems; click's usage text stays English.
 
 from __future__ import annotations
 
-from .i18n import register as _register
+from .i18n import register as _register, render
 
 from .forms.scales import L
-from .plural import counted
 
 T = {
     "demo_written": L("{path} écrit (cohorte de démonstration fictive : {referred} familles orientées, {admitted} "
@@ -153,9 +152,7 @@ def say(key: str, lang: str | None, **values) -> str:
     """One message of ``T`` in ``lang``; without a language (nothing read yet, no --lang): "French (English)"."""
     if lang is None:
         return f"{say(key, 'fr', **values)} ({say(key, 'en', **values)})"
-    entry = T[key]
-    lang = lang if lang in entry else "en"
-    return counted(entry[lang], lang, **values)
+    return render(f"cli.t.{key}", lang, default="en", **values)
 
 
 def workbook_lang(path, default: str | None = "en") -> str | None:
