@@ -492,7 +492,8 @@ def export(path: Path,
     if not anonymised:
         fail(_say("needs_anonymised", early))
     if not path.exists():
-        fail(_say("no_such_file", early, path=path))
+        from .i18n.problems import PROBLEMS, Problem
+        fail(Problem(PROBLEMS.no_such_file, path=path).render(early))
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
     lang = speak(asked or loaded.lang)
