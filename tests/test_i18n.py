@@ -116,3 +116,13 @@ def test_the_cli_on_a_dutch_workbook_says_nothing_in_english_or_french(tmp_path,
     assert "fouten" in text and "ontbreekt.xlsx" in text and "--force" in text
     leaks = sorted(_words(text) & foreign)
     assert not leaks, (leaks, text)
+
+
+def test_a_problem_raised_before_the_language_is_known_is_worded_in_the_run_s_language(tmp_path):
+    from ptxl import guard
+    from ptxl.write.safety import snapshot
+    with pytest.raises(Exception) as caught:
+        snapshot(tmp_path / "weg.xlsx")
+    assert str(caught.value) == "« weg.xlsx » est introuvable. ('weg.xlsx' was not found.)"  # before: bilingual
+    assert guard.explain(caught.value, "nl").message == "« weg.xlsx » werd niet gevonden."
+    assert guard.explain(caught.value).message == str(caught.value)
