@@ -191,7 +191,8 @@ def parse_as_of(value: str | None):
 
 @app.command()
 def new(path: Path = typer.Argument(..., help="Where to write the blank workbook (.xlsx)."),
-        lang: str = LangOpt,
+        lang: Optional[str] = typer.Option(None, "--lang", help="Language of the workbook: fr (default), nl or "
+                                           "en."),
         with_buttons: bool = typer.Option(False, "--with-buttons",
                                           help="Write a macro workbook (.xlsm) with the buttons on its home sheet, "
                                                "for computers where the add-in cannot be installed.")):
@@ -203,15 +204,16 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
       ptxl new plan_together.xlsm --with-buttons
     """
     from .build.workbook import build_workbook
-    speak(lang)
+    said = speak(lang)  # problems: in --lang when given, else "French (English)" (no workbook yet)
+    lang = lang or "fr"
     if path.exists():
-        fail(_say("exists_never", lang, path=path))
+        fail(_say("exists_never", said, path=path))
     if with_buttons and path.suffix.lower() != ".xlsm":
-        fail(_say("needs_xlsm", lang, path=path))
+        fail(_say("needs_xlsm", said, path=path))
     if not with_buttons and path.suffix.lower() != ".xlsx":
-        fail(_say("needs_xlsx", lang, path=path))
+        fail(_say("needs_xlsx", said, path=path))
     if not path.parent.is_dir():
-        fail(_say("no_folder", lang, path=path.parent))
+        fail(_say("no_folder", said, path=path.parent))
     import io
     from .write.atomic import save
     buf = io.BytesIO()
@@ -223,7 +225,7 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
     try:  # whole or not at all, and only if the name is still free: a file that appeared meanwhile is kept
         save(path, buf.getvalue(), overwrite=False, lang=lang)
     except FileExistsError:
-        fail(_say("exists_never", lang, path=path))
+        fail(_say("exists_never", said, path=path))
     typer.echo(_say("written", lang, path=path))
 
 
