@@ -126,3 +126,29 @@ def test_a_problem_raised_before_the_language_is_known_is_worded_in_the_run_s_la
     assert str(caught.value) == "« weg.xlsx » est introuvable. ('weg.xlsx' was not found.)"  # before: bilingual
     assert guard.explain(caught.value, "nl").message == "« weg.xlsx » werd niet gevonden."
     assert guard.explain(caught.value).message == str(caught.value)
+
+
+# (pattern of a call that names a code by string, the namespace its codes live in)
+_CALLS = [(r"\.finding\(\s*\"([a-z_.]+)\"", "rules"), (r"\bmessage\(\s*\"([a-z_.]+)\"", "rules"),
+          (r"\b_?say\(\s*\"([a-z_]+)\"", "cli.t"), (r"\bui\(\s*\"([a-z_]+)\"", "ui"),
+          (r"\bM\.message\(\s*\"([a-z_]+)\"", "alerts.templates"), (r"\btext\(\s*\"([a-z_.]+)\"", "excel.py")]
+_CALLERS = {"rules": "ptxl/rules/", "cli.t": "ptxl/cli", "ui": "ptxl/validate", "alerts.templates": "ptxl/alerts/",
+            "excel.py": "ptxl/excel"}
+
+
+def test_every_code_named_by_string_in_the_code_is_in_the_catalogue():
+    """Codes spelled as strings (rule codes, CLI keys) are checked here, so a typo fails the suite, not a user."""
+    from pathlib import Path
+    codes = set(i18n.load_all())
+    root = Path(__file__).resolve().parent.parent
+    checked = 0
+    for path in sorted((root / "ptxl").rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        source = path.read_text(encoding="utf-8")
+        for pattern, namespace in _CALLS:
+            if not rel.startswith(_CALLERS[namespace]):
+                continue
+            for name in re.findall(pattern, source):
+                assert f"{namespace}.{name}" in codes, (rel, name)
+                checked += 1
+    assert checked > 100
