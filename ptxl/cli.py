@@ -302,10 +302,11 @@ def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Pri
     loaded = load_workbook(path)
     lang = speak(asked or loaded.lang)
     if as_json:
-        typer.echo(json.dumps([f.to_json(lang) for f in loaded.findings], ensure_ascii=False, indent=2))
+        other = None if lang == loaded.lang else lang  # findings hold their text in the workbook's language
+        typer.echo(json.dumps([f.to_json(other) for f in loaded.findings], ensure_ascii=False, indent=2))
     else:
         from .validate import print_findings
-        print_findings(loaded.findings, lang, path.name)
+        print_findings(loaded.findings, lang, path.name, rerender=lang != loaded.lang)
     if loaded.errors:
         raise typer.Exit(1)
 
