@@ -7,9 +7,8 @@ is "French (English)", like the file problems; click's usage text stays English.
 
 from __future__ import annotations
 
-from .i18n import register as _register, render
-
 from .forms.scales import L
+from ptxl.i18n import register as _register, render
 
 T = {
     "demo_written": L("{path} écrit (cohorte de démonstration fictive : {referred} familles orientées, {admitted} "

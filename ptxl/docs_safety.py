@@ -17,8 +17,6 @@ template and the part, never document content.
 
 from __future__ import annotations
 
-from .i18n import register as _register
-
 import io
 import re
 import zipfile
@@ -28,6 +26,7 @@ from typing import Mapping
 from lxml import etree
 
 from .errors import PtxlError
+from ptxl.i18n import register as _register
 
 ALLOWED_EXTERNAL = ("/hyperlink", "/attachedTemplate")  # not loaded by Word when the document opens
 FETCHING_FIELDS = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|LINK|DDEAUTO|DDE|IMPORT)\b", re.IGNORECASE)

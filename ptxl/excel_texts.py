@@ -11,9 +11,8 @@ home sheet can never disagree.
 
 from __future__ import annotations
 
-from .i18n import register as _register, render
-
 from .forms import home as H
+from ptxl.i18n import register as _register, render
 
 LANGS = ("fr", "nl", "en")
 # Ribbon control id of each home-sheet button (the button's key is the Python entry point's name).

@@ -17,8 +17,6 @@ a birth date): the cause comes from the error number, the file name is the user'
 
 from __future__ import annotations
 
-from .i18n import register as _register
-
 import errno
 import os
 import tempfile
@@ -26,6 +24,7 @@ from typing import NamedTuple
 
 from .errors import PtxlError
 from .write.atomic import TEMP_PREFIX
+from ptxl.i18n import register as _register
 
 USAGE = 2  # the command could not run (CLI.md); 1 is kept for "the workbook has errors"
 INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C

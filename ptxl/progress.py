@@ -8,11 +8,10 @@ is done it disappears and the one-line summary of the command is what stays.
 
 from __future__ import annotations
 
-from .i18n import register as _register
-
 import sys
 
 from .forms.scales import L
+from ptxl.i18n import register as _register
 
 STAGE = {
     "workbook": L("Classeur de démonstration", "Demowerkmap", "Demo workbook"),

@@ -20,8 +20,6 @@ on their finished bytes right before ``write_atomic``.
 
 from __future__ import annotations
 
-from .i18n import register as _register
-
 import getpass
 import os
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from pathlib import Path
 from . import crypto
 from .errors import PtxlError
 from .forms.scales import L
+from ptxl.i18n import register as _register
 
 ENV_OUTPUT_PASSWORD = "PTXL_OUTPUT_PASSWORD"
 

@@ -7,9 +7,9 @@ The names of ``FORMATS`` are a contract with the other writers: add, never renam
 
 from __future__ import annotations
 
-from ..i18n import register as _register
-
 import math
+
+from ptxl.i18n import register as _register
 
 ENTRY_TAB = "#2F75B5"     # blue: typed by staff
 SETTINGS_TAB = "#7030A0"  # purple: typed once

@@ -9,12 +9,10 @@ French follows the seed note; Dutch and English are the project's translations.
 
 from __future__ import annotations
 
-from ..i18n import register as _register
-
 import re
 
 from ..forms.scales import L
-from ..i18n import COLON
+from ..i18n import COLON, register as _register
 from ..pilot import for_current_unit
 
 DOC_TYPES = ("fiche_de_base", "fiche_de_synthese", "modele_de_cas", "dossier_famille")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..i18n import register as _register
+from ptxl.i18n import register as _register
 
 TITLE = {"fr": "Plan Together – classeur de suivi des familles",
          "nl": "Plan Together – opvolgingswerkmap van de gezinnen",

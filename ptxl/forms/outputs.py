@@ -8,9 +8,8 @@ the bracket labels of the cohort charts. Bracket keys match ``ptxl.stats``.
 
 from __future__ import annotations
 
-from ..i18n import register as _register
-
 from .scales import L
+from ptxl.i18n import register as _register
 
 TITLES = {
     "impact": L("Impact de la gestion de cas", "Impact van het casemanagement", "Impact of case management"),

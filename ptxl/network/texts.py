@@ -7,9 +7,8 @@ A network counts cases: a family in one pilot, a person in another.
 
 from __future__ import annotations
 
-from ..i18n import register as _register
-
 from ..forms.scales import L
+from ptxl.i18n import register as _register
 
 T = {
     "title": L("Évaluation du réseau", "Evaluatie van het netwerk", "Network evaluation"),

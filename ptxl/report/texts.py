@@ -6,9 +6,8 @@ report's own prose lives here. Sentences are ``str.format`` patterns.
 
 from __future__ import annotations
 
-from ..i18n import register as _register
-
 from ..pilot import for_current_unit
+from ptxl.i18n import register as _register
 
 T = {
     "title": {"fr": "Gestion de cas comme alternative à la détention des migrants",

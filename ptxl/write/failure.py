@@ -9,13 +9,12 @@ disk). Messages name the file and the cause, never its content.
 
 from __future__ import annotations
 
-from ..i18n import register as _register
-
 import errno
 from pathlib import Path
 
 from ..errors import PtxlError
 from ..forms.scales import L
+from ptxl.i18n import register as _register
 
 _BY_ERRNO = {
     errno.ENOSPC: "full", getattr(errno, "EDQUOT", -1): "full",
