@@ -152,3 +152,11 @@ def test_every_code_named_by_string_in_the_code_is_in_the_catalogue():
                 assert f"{namespace}.{name}" in codes, (rel, name)
                 checked += 1
     assert checked > 100
+
+
+def test_the_command_line_writes_no_sentence_of_its_own():
+    """Every line the CLI prints is a catalogue entry or data: no literal sentence in ``ptxl/cli.py``."""
+    from pathlib import Path
+    source = (Path(__file__).resolve().parent.parent / "ptxl" / "cli.py").read_text(encoding="utf-8")
+    said = re.findall(r"(?:echo|fail|PtxlError)\(\s*f?\"([^\"]*)\"", source)
+    assert said and all(not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", s) for s in said), said
