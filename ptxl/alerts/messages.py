@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..i18n import fmt_date as i18n_date, register, texts
+from ..i18n import fmt_date as i18n_date, register, render
 from ..pilot import for_current_unit
 from ..schema import DEFAULT_LANG, get_schema
 
@@ -173,8 +173,7 @@ def fmt_date(d: dt.date | None) -> str:
 
 def message(key: str, lang: str, **values) -> str:
     lang = _lang(lang)
-    template = texts(ALERTS[f"templates_{key}"])[lang]
-    return for_current_unit(template, lang).format(**values)  # families or persons
+    return render(ALERTS[f"templates_{key}"], lang, adapt=for_current_unit, **values)  # families or persons
 
 
 def level_label(level: str, lang: str = DEFAULT_LANG) -> str:

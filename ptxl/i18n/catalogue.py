@@ -109,17 +109,20 @@ class _Blank(dict):
         return ""
 
 
-def render(code, lang: str, /, *args, default: str = "fr", blank: bool = False, **params) -> str:
+def render(code, lang: str, /, *args, default: str = "fr", blank: bool = False, adapt=None, **params) -> str:
     """``code``'s text in ``lang`` (``default`` for a language ptxl has not), its fields filled from ``params``.
 
     Counts choose their endings with the language's plural rule (``{n:|s}``); ``args`` fill
     the few positional ``{}`` fields (document phrases such as "{} mois"). With
     ``blank``, a field not given (or None) is left empty, as the rule messages want for
-    optional hints; otherwise a missing field is a KeyError (a bug, not a message).
+    optional hints; otherwise a missing field is a KeyError (a bug, not a message). ``adapt(template,
+    lang)`` rewrites the text before it is filled (``ptxl.pilot.for_current_unit``: families or persons).
     """
     words = _TEXTS[code_of(code)]
     template = words.get(lang) or words[default]
     lang = lang if lang in words else default
+    if adapt is not None:
+        template = adapt(template, lang)
     values = _Blank({k: v for k, v in params.items() if v is not None}) if blank else params
     return counted(template, lang, values, *args)
 
