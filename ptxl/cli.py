@@ -277,10 +277,10 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
         typer.echo(say("demo_refreshed", lang, a=len(result.alerts), c=len(result.findings)))
         tick = steps.stage(STAGE["documents"][lang])
         written = generate_documents(target, out / "dossiers", progress=tick, everyone=everyone)
-        typer.echo(render(DOCS.msg_written, lang, n=len(written), cases=len({p.parent for p in written}),
+        typer.echo(render(DOCS.msg_written, lang, numbers=True, n=len(written), cases=len({p.parent for p in written}),
                            out=out / "dossiers"))
         if written.left_out:
-            typer.echo(render(DOCS.msg_left_out, lang, n=written.left_out))
+            typer.echo(render(DOCS.msg_left_out, lang, numbers=True, n=written.left_out))
         from .report import write_report
         steps.stage(STAGE["report"][lang])
         typer.echo(say("written", lang, path=write_report(target, out / "rapport_impact.docx")))
@@ -402,16 +402,16 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
     covered = list(case) if case else list(dataset.tables["families"]["case_id"].dropna())
     keep_record(path, "docs", families=cases, documents=len(written), out=out, protection=protection,
                 case_ids=covered)
-    typer.echo(render(DOCS.msg_written, lang, n=docx, cases=cases, out=out))
+    typer.echo(render(DOCS.msg_written, lang, numbers=True, n=docx, cases=cases, out=out))
     if written.left_out:
-        typer.echo(render(DOCS.msg_left_out, lang, n=written.left_out))
+        typer.echo(render(DOCS.msg_left_out, lang, numbers=True, n=written.left_out))
     if written.pdfs:
-        typer.echo(render(DOCS.msg_pdf_written, lang, n=len(written.pdfs)))
+        typer.echo(render(DOCS.msg_pdf_written, lang, numbers=True, n=len(written.pdfs)))
     if written.renamed:
-        typer.echo(render(DOCS.msg_renamed, lang, n=len(written.renamed)))
+        typer.echo(render(DOCS.msg_renamed, lang, numbers=True, n=len(written.renamed)))
     say_protection(protection, lang)
     if loaded.errors:
-        typer.echo(render(DOCS.msg_has_errors, lang, n=len(loaded.errors), path=path), err=True)
+        typer.echo(render(DOCS.msg_has_errors, lang, numbers=True, n=len(loaded.errors), path=path), err=True)
         raise typer.Exit(1)
 
 

@@ -148,7 +148,7 @@ def say(key: str, lang: str | None, **values) -> str:
     """One message of ``T`` in ``lang``; without a language (nothing read yet, no --lang): "French (English)"."""
     if lang is None:
         return f"{say(key, 'fr', **values)} ({say(key, 'en', **values)})"
-    return render(f"cli.t.{key}", lang, default="en", **values)
+    return render(f"cli.t.{key}", lang, default="en", numbers=True, **values)  # counts: 12 345 / 12.345 / 12,345
 
 
 def workbook_lang(path, default: str | None = "en") -> str | None:

@@ -17,6 +17,7 @@ import pkgutil
 import string
 
 from ..plural import counted
+from .formats import fmt_number
 
 LANGS = ("fr", "nl", "en")
 _TEXTS: dict[str, dict[str, str]] = {}
@@ -109,7 +110,8 @@ class _Blank(dict):
         return ""
 
 
-def render(code, lang: str, /, *args, default: str = "fr", blank: bool = False, adapt=None, **params) -> str:
+def render(code, lang: str, /, *args, default: str = "fr", blank: bool = False, adapt=None, numbers: bool = False,
+           **params) -> str:
     """``code``'s text in ``lang`` (``default`` for a language ptxl has not), its fields filled from ``params``.
 
     Counts choose their endings with the language's plural rule (``{n:|s}``); ``args`` fill
@@ -124,7 +126,8 @@ def render(code, lang: str, /, *args, default: str = "fr", blank: bool = False, 
     if adapt is not None:
         template = adapt(template, lang)
     values = _Blank({k: v for k, v in params.items() if v is not None}) if blank else params
-    return counted(template, lang, values, *args)
+    format_int = (lambda n: fmt_number(n, lang)) if numbers else None
+    return counted(template, lang, values, *args, format_int=format_int)
 
 
 def codes(namespace: str | None = None) -> list[str]:

@@ -13,7 +13,8 @@ from ..errors import PtxlError
 from .catalogue import register, render
 
 PROBLEMS = register("problems", {
-    "not_found": ("« {name} » est introuvable.", "« {name} » werd niet gevonden.", "'{name}' was not found."),
+    "not_found": ("« {name} » est introuvable.", "« {name} » werd niet gevonden.",
+                  "'{name}' was not found."),
     "read_only": ("« {name} » est en lecture seule : ptxl ne peut pas l'actualiser. Retirez la protection en "
                   "écriture, ou copiez-le ailleurs.",
                   "« {name} » is alleen-lezen: ptxl kan het niet bijwerken. Verwijder de schrijfbeveiliging, of "

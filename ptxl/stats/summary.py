@@ -40,14 +40,17 @@ def summary_lines(stats: dict, lang: str = "fr") -> list[str]:
     adm, eng, imp = stats["cohort"]["admitted"], stats["engagement"], stats["impact"]
     months = eng["mean_months_supported"]
     ref = stats["reference_date"]
+    adm = {k: fmt_number(v, lang) if isinstance(v, int) else v for k, v in adm.items()}
     lines = [
         t["head"].format(ref=fmt_date(dt.date.fromisoformat(ref), lang) if ref else "",
-                         referred=stats["cohort"]["families_referred"],
-                         admitted=stats["cohort"]["families_admitted"], n=imp["n"]),
+                         referred=fmt_number(stats["cohort"]["families_referred"], lang),
+                         admitted=fmt_number(stats["cohort"]["families_admitted"], lang),
+                         n=fmt_number(imp["n"], lang)),
         t["people"].format(adults=adm["adults"], children=adm["children"], c18=adm["children_18_plus"]),
         t["support"].format(months="–" if months is None else fmt_number(months, lang),
-                            over15=eng["over_15_months"], visits=eng["home_visits"]),
-        t["impact"].format(n=imp["n"]),
+                            over15=fmt_number(eng["over_15_months"], lang),
+                            visits=fmt_number(eng["home_visits"], lang)),
+        t["impact"].format(n=fmt_number(imp["n"], lang)),
     ]
     colon = COLON[lang]
     for q in get_schema().annex_b:
