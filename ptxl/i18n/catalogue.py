@@ -12,8 +12,6 @@ on a typo, and ``render`` refuses an unknown string code instead of printing a b
 from __future__ import annotations
 
 import enum
-import importlib
-import pkgutil
 import string
 
 from ..plural import counted
@@ -149,6 +147,9 @@ def load_all() -> list[str]:
 
     Found by walking the package rather than listed, so moving a module never leaves its texts out.
     """
+    import importlib
+    import pkgutil
+
     import ptxl
     for info in pkgutil.walk_packages(ptxl.__path__, "ptxl."):
         if not info.name.endswith("__main__"):
