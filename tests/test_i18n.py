@@ -53,6 +53,7 @@ def test_numbers_and_dates_in_the_language_s_format():
     assert i18n.fmt_number(12345.5, "nl") == "12.345,5"
     assert i18n.fmt_number(12345.5, "en") == "12,345.5"
     assert i18n.fmt_date(dt.date(2023, 2, 28), "nl") == "28/02/2023"
+    assert i18n.fmt_number("<5", "fr") == "<5" and i18n.fmt_number(None, "fr") == ""  # suppressed, missing
     from ptxl.cli_texts import say
     assert say("stats_errors", "nl", n=1000, path="p").startswith("De werkmap bevat 1.000 fouten:")  # not "1.000 fout"
     assert say("stats_errors", "fr", n=1, path="p").startswith("Le classeur contient 1 erreur :")

@@ -15,9 +15,14 @@ _SEPARATORS = {"fr": ("\u202f", ","), "nl": (".", ","), "en": (",", ".")}
 
 
 def fmt_number(value, lang: str, decimals: int | None = None) -> str:
-    """``value`` with the thousands and decimal separators of ``lang``; ``decimals`` fixed when given."""
+    """``value`` with the thousands and decimal separators of ``lang``; ``decimals`` fixed when given.
+
+    What is not a number (a suppressed count "<5", "*") is written as it is.
+    """
     if value is None:
         return ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
     thousands, point = _SEPARATORS.get(lang, _SEPARATORS["en"])
     if decimals is None:
         decimals = 0 if float(value) == int(float(value)) else 1
