@@ -30,6 +30,11 @@ _CLICK_ERROR, _USAGE_ERROR = (next(c for c in typer.BadParameter.__mro__ if c.__
                                for name in ("ClickException", "UsageError"))
 
 
+# The language of this run's messages: --lang when given, else the workbook's once it is read; None before
+# (the bilingual "French (English)" form). Set by ``speak``, reset when a run starts.
+_RUN = {"lang": None}
+
+
 class _Group(TyperGroup):
     """The one guard of every command, however the app is invoked (``ptxl``, ``main()``, CliRunner).
 
@@ -39,6 +44,7 @@ class _Group(TyperGroup):
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        _RUN["lang"] = None  # each run starts knowing no language (tests run many in one process)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             code = rv if isinstance(rv, int) and not isinstance(rv, bool) else 0  # Exit's code, or done
@@ -89,9 +95,24 @@ class _App(typer.Typer):
         return super().command(*args, cls=cls or _Command, **kwargs)
 
 
+def speak(lang: str | None) -> str | None:
+    """From now on, this run's messages are in ``lang`` (an unknown language is a usage mistake, exit 2)."""
+    from .schema import LANGS
+    if lang is not None and lang not in LANGS:
+        fail(_say("bad_lang", _RUN["lang"], code=lang))
+    if lang is not None:
+        _RUN["lang"] = lang
+    return _RUN["lang"]
+
+
+def _say(key: str, lang: str | None, **values) -> str:
+    from .cli_texts import say
+    return say(key, lang, **values)
+
+
 def _report(exc: BaseException) -> int:
     """Print the guard's paragraph for ``exc`` on stderr; returns the exit code."""
-    failure = guard.explain(exc)
+    failure = guard.explain(exc, _RUN["lang"])
     if failure.unexpected:
         guard.log_unexpected(exc)
     typer.echo(failure.message, err=True)
@@ -118,6 +139,7 @@ def _options(version: bool = typer.Option(False, "--version", callback=_print_ve
 
 
 LangOpt = typer.Option("fr", "--lang", help="Language of the workbook: fr, nl or en.")
+SayOpt = typer.Option(None, "--lang", help="Language of the messages: fr, nl or en (default: the workbook's).")
 AsOfOpt = typer.Option(None, "--as-of", help="Reference date YYYY-MM-DD for this run (overrides the workbook's).")
 UnencryptedOpt = typer.Option(False, "--unencrypted", help="Write the files in clear although the workbook is "
                               "encrypted (they are encrypted with its password otherwise).")
@@ -139,8 +161,7 @@ def keep_record(path: Path, command: str, *, families: int, documents: int, out,
                       encrypted=protection.encrypted, case_ids=case_ids,
                       workbook_encrypted=protection.source_encrypted)
     except (OSError, PtxlError) as exc:
-        typer.echo(f"The processing record beside {path.name} could not be written "
-                   f"({type(exc).__name__}): note this run by hand.", err=True)
+        typer.echo(_say("record_failed", _RUN["lang"], name=path.name, kind=type(exc).__name__), err=True)
 
 
 def say_protection(protection, lang: str) -> None:
@@ -165,12 +186,13 @@ def parse_as_of(value: str | None):
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise PtxlError(f"--as-of {value!r} is not a date: write it YYYY-MM-DD, e.g. 2023-02-28.") from None
+        raise PtxlError(_say("bad_as_of", _RUN["lang"], value=repr(value))) from None
 
 
 @app.command()
 def new(path: Path = typer.Argument(..., help="Where to write the blank workbook (.xlsx)."),
-        lang: str = LangOpt,
+        lang: Optional[str] = typer.Option(None, "--lang", help="Language of the workbook: fr (default), nl or "
+                                           "en."),
         with_buttons: bool = typer.Option(False, "--with-buttons",
                                           help="Write a macro workbook (.xlsm) with the buttons on its home sheet, "
                                                "for computers where the add-in cannot be installed.")):
@@ -181,18 +203,17 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
       ptxl new plan_together.xlsx --lang nl
       ptxl new plan_together.xlsm --with-buttons
     """
-    from .schema import LANGS
     from .build.workbook import build_workbook
-    if lang not in LANGS:
-        fail(f"Unknown language '{lang}': choose fr, nl or en.")
+    said = speak(lang)  # problems: in --lang when given, else "French (English)" (no workbook yet)
+    lang = lang or "fr"
     if path.exists():
-        fail(f"{path} already exists: ptxl never overwrites a workbook. Choose another name.")
+        fail(_say("exists_never", said, path=path))
     if with_buttons and path.suffix.lower() != ".xlsm":
-        fail(f"{path}: a workbook with buttons holds macros, so its name must end in .xlsm.")
+        fail(_say("needs_xlsm", said, path=path))
     if not with_buttons and path.suffix.lower() != ".xlsx":
-        fail(f"{path}: the workbook's name must end in .xlsx (or .xlsm with --with-buttons).")
+        fail(_say("needs_xlsx", said, path=path))
     if not path.parent.is_dir():
-        fail(f"The folder {path.parent} does not exist: create it first or choose another place.")
+        fail(_say("no_folder", said, path=path.parent))
     import io
     from .write.atomic import save
     buf = io.BytesIO()
@@ -204,9 +225,8 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
     try:  # whole or not at all, and only if the name is still free: a file that appeared meanwhile is kept
         save(path, buf.getvalue(), overwrite=False, lang=lang)
     except FileExistsError:
-        fail(f"{path} already exists: ptxl never overwrites a workbook. Choose another name.")
-    from .cli_texts import say
-    typer.echo(say("written", lang, path=path))
+        fail(_say("exists_never", said, path=path))
+    typer.echo(_say("written", lang, path=path))
 
 
 @app.command()
@@ -218,9 +238,8 @@ def schema(as_json: bool = typer.Option(False, "--json", help="Print JSON (the o
     Example:
       ptxl schema --json --lang en
     """
-    from .schema import LANGS, schema_json
-    if lang not in LANGS:
-        fail(f"Unknown language '{lang}': choose fr, nl or en.")
+    from .schema import schema_json
+    speak(lang)
     typer.echo(json.dumps(schema_json(lang), ensure_ascii=False, indent=2))
 
 
@@ -237,16 +256,15 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     """
     from .cli_texts import say
     from .demo import DEMO_FILENAME, REFERENCE_DATE, write_demo_workbook
-    from .docs.texts import MSG
-    from .plural import counted
+    from .docs.texts import TEXTS as DOCS
+    from .i18n import render
     from .progress import STAGE, Steps, wanted
     target = out / DEMO_FILENAME
+    lang = "fr"  # the demo cohort's workbook language, for what it says once written (problems stay bilingual)
     if target.exists():
-        fail(f"{target} already exists: ptxl never overwrites a workbook (someone may have typed in it). "
-             f"Delete it or choose another folder.")
+        fail(say("exists_demo", None, path=target))
     from .docs import generate_documents
     from .refresh import refresh_workbook
-    lang = "fr"  # the demo cohort's workbook language
     out.mkdir(parents=True, exist_ok=True)
     with Steps(wanted(quiet)) as steps:
         steps.stage(STAGE["workbook"][lang])
@@ -259,17 +277,18 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
         typer.echo(say("demo_refreshed", lang, a=len(result.alerts), c=len(result.findings)))
         tick = steps.stage(STAGE["documents"][lang])
         written = generate_documents(target, out / "dossiers", progress=tick, everyone=everyone)
-        typer.echo(counted(MSG["written"][lang], lang, n=len(written), cases=len({p.parent for p in written}),
+        typer.echo(render(DOCS.msg_written, lang, numbers=True, n=len(written), cases=len({p.parent for p in written}),
                            out=out / "dossiers"))
         if written.left_out:
-            typer.echo(counted(MSG["left_out"][lang], lang, n=written.left_out))
+            typer.echo(render(DOCS.msg_left_out, lang, numbers=True, n=written.left_out))
         from .report import write_report
         steps.stage(STAGE["report"][lang])
         typer.echo(say("written", lang, path=write_report(target, out / "rapport_impact.docx")))
 
 
 @app.command()
-def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Print findings as JSON.")):
+def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Print findings as JSON."),
+             lang: Optional[str] = SayOpt):
     """Check every entry of the workbook; never writes the file.
 
     Exit code 0: no errors (warnings allowed); 1: the workbook has errors; 2: the file cannot be read.
@@ -279,18 +298,21 @@ def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Pri
       ptxl validate plan_together.xlsx --json
     """
     from .validate import load_workbook
+    asked = speak(lang)
     loaded = load_workbook(path)
+    lang = speak(asked or loaded.lang)
     if as_json:
-        typer.echo(json.dumps([f.to_json() for f in loaded.findings], ensure_ascii=False, indent=2))
+        other = None if lang == loaded.lang else lang  # findings hold their text in the workbook's language
+        typer.echo(json.dumps([f.to_json(other) for f in loaded.findings], ensure_ascii=False, indent=2))
     else:
         from .validate import print_findings
-        print_findings(loaded.findings, loaded.lang, path.name)
+        print_findings(loaded.findings, lang, path.name, rerender=lang != loaded.lang)
     if loaded.errors:
         raise typer.Exit(1)
 
 
 @app.command()
-def refresh(path: Path, as_of: Optional[str] = AsOfOpt):
+def refresh(path: Path, as_of: Optional[str] = AsOfOpt, lang: Optional[str] = SayOpt):
     """Validate, then write statistics, alerts and checks into the output sheets (entries untouched).
 
     \b
@@ -299,8 +321,9 @@ def refresh(path: Path, as_of: Optional[str] = AsOfOpt):
     """
     from .cli_texts import say
     from .refresh import refresh_workbook
+    asked = speak(lang)
     result = refresh_workbook(path, parse_as_of(as_of))
-    lang = result.lang
+    lang = speak(asked or result.lang)
     typer.echo(say("refreshed", lang, name=path.name, e=result.errors, w=result.warnings)
                + (say("listed", lang) if result.errors or result.warnings else "")
                + (say("backup", lang, path=f"{result.backup.parent.name}/{result.backup.name}") if result.backup
@@ -313,7 +336,8 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
           as_of: Optional[str] = AsOfOpt,
           suppress: bool = typer.Option(False, "--suppress", help="For publication: counts below the settings' "
                                         "small-cell threshold (default 5) shown as '<5', with the cells that "
-                                        "would give them back hidden too ('*').")):
+                                        "would give them back hidden too ('*')."),
+          lang: Optional[str] = SayOpt):
     """Print the impact, cohort, engagement and baseline statistics; never writes the file.
 
     \b
@@ -322,8 +346,10 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
     """
     from .stats import compute_stats, summary_lines
     from .validate import load_workbook
+    asked = speak(lang)
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
+    lang = speak(asked or loaded.lang)
     result = compute_stats(loaded.dataset, ref)
     if suppress:
         from .suppress import suppress_stats
@@ -335,10 +361,9 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
         keep_record(path, "stats", families=len(fams), documents=0, out="-",
                     protection=Protection(None, workbook_password(path)[0]), case_ids=list(fams))
     else:
-        typer.echo("\n".join(summary_lines(result, loaded.lang)))
+        typer.echo("\n".join(summary_lines(result, lang)))
     if loaded.errors:
-        from .cli_texts import say
-        fail(say("stats_errors", loaded.lang, n=len(loaded.errors), path=path), 1)
+        fail(_say("stats_errors", lang, n=len(loaded.errors), path=path), 1)
 
 
 @app.command()
@@ -348,7 +373,7 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
          pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice)."),
          everyone: bool = typer.Option(False, "--all", help="Every family, also those never admitted (by "
                                        "default their nearly empty forms are not written)."),
-         quiet: bool = QuietOpt,
+         quiet: bool = QuietOpt, lang: Optional[str] = SayOpt,
          unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     """Write the Word documents of each admitted family (annex A, B, C and the full case file).
 
@@ -361,12 +386,13 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
       ptxl docs plan_together.xlsx --out dossiers --all
     """
     from .docs.generate import generate_documents
-    from .docs.texts import MSG
-    from .plural import counted
+    from .docs.texts import TEXTS as DOCS
+    from .i18n import render
     from .progress import STAGE, Steps, wanted
     from .validate import load_workbook
+    asked = speak(lang)
     loaded = load_workbook(path)
-    dataset, lang = loaded.dataset, loaded.dataset.lang
+    dataset, lang = loaded.dataset, speak(asked or loaded.dataset.lang)
     protection = protection_for(path, unencrypted, prompt_output, lang)
     with Steps(wanted(quiet)) as steps:
         written = generate_documents(dataset, out, case or None, force, pdf, everyone=everyone,
@@ -376,16 +402,16 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
     covered = list(case) if case else list(dataset.tables["families"]["case_id"].dropna())
     keep_record(path, "docs", families=cases, documents=len(written), out=out, protection=protection,
                 case_ids=covered)
-    typer.echo(counted(MSG["written"][lang], lang, n=docx, cases=cases, out=out))
+    typer.echo(render(DOCS.msg_written, lang, numbers=True, n=docx, cases=cases, out=out))
     if written.left_out:
-        typer.echo(counted(MSG["left_out"][lang], lang, n=written.left_out))
+        typer.echo(render(DOCS.msg_left_out, lang, numbers=True, n=written.left_out))
     if written.pdfs:
-        typer.echo(counted(MSG["pdf_written"][lang], lang, n=len(written.pdfs)))
+        typer.echo(render(DOCS.msg_pdf_written, lang, numbers=True, n=len(written.pdfs)))
     if written.renamed:
-        typer.echo(counted(MSG["renamed"][lang], lang, n=len(written.renamed)))
+        typer.echo(render(DOCS.msg_renamed, lang, numbers=True, n=len(written.renamed)))
     say_protection(protection, lang)
     if loaded.errors:
-        typer.echo(counted(MSG["has_errors"][lang], lang, n=len(loaded.errors), path=path), err=True)
+        typer.echo(render(DOCS.msg_has_errors, lang, numbers=True, n=len(loaded.errors), path=path), err=True)
         raise typer.Exit(1)
 
 
@@ -412,14 +438,16 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
     from .cli_texts import say
     from .progress import STAGE, Steps, wanted
     from .report import write_report
+    from .cli_texts import workbook_lang
     from .validate import load_workbook
+    early = speak(lang) or workbook_lang(path, default=None)  # checks before reading: the workbook's language
     if out.suffix.lower() != ".docx":
-        fail(f"{out}: the report's name must end in .docx.")
+        fail(say("needs_docx", early, path=out))
     if out.exists() and not force:
-        fail(f"{out} already exists: add --force to replace it, or choose another name.")
+        fail(say("exists_force", early, path=out))
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
-    said = lang or loaded.lang
+    said = speak(lang or loaded.lang)
     protection = protection_for(path, unencrypted, prompt_output, loaded.lang)
     with Steps(wanted(quiet)) as steps:
         steps.stage(STAGE["report"][said if said in STAGE["report"] else "en"])
@@ -429,10 +457,9 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
     keep_record(path, "report", families=len(fams), documents=1, out=written, protection=protection,
                 case_ids=list(fams))
     typer.echo(say("written", said, path=written))
-    say_protection(protection, loaded.lang)
+    say_protection(protection, said)
     if loaded.errors:
-        fail(f"The workbook has {len(loaded.errors)} error(s): the report leaves out what could not be read. "
-             f"Run 'ptxl validate {path}' to see where.", 1)
+        fail(say("report_errors", said, n=len(loaded.errors), path=path), 1)
 
 
 @app.command()
@@ -447,7 +474,7 @@ def export(path: Path,
                                          "statistics are small-cell suppressed."),
            exact_dates: bool = typer.Option(False, "--exact-dates", help="Keep calendar dates (by default they "
                                             "are days from each case's referral)."),
-           as_of: Optional[str] = AsOfOpt,
+           as_of: Optional[str] = AsOfOpt, lang: Optional[str] = SayOpt,
            unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     """Write the entry tables for an external evaluator, without who the families are.
 
@@ -462,35 +489,37 @@ def export(path: Path,
     """
     from .export import XLSX_NAME, export_anonymised
     from .validate import load_workbook
+    from .cli_texts import workbook_lang
+    asked = speak(lang)
+    early = asked or workbook_lang(path, default=None)  # checks before reading: the workbook's language
     if not anonymised:
-        fail("ptxl export only writes anonymised data: add --anonymised.")
+        fail(_say("needs_anonymised", early))
     if not path.exists():
-        fail(f"{path}: no such file. Check the name and the folder.")
+        from .i18n.problems import PROBLEMS, Problem
+        fail(Problem(PROBLEMS.no_such_file, path=path).render(early))
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)
-    protection = protection_for(path, unencrypted, prompt_output, loaded.lang)
+    lang = speak(asked or loaded.lang)
+    protection = protection_for(path, unencrypted, prompt_output, lang)
     result = export_anonymised(path, out, with_text=with_text, suppress=suppress, dataset=loaded.dataset,
                                as_of=ref, exact_dates=exact_dates, protection=protection)
     keep_record(path, "export", families=result.families, documents=len(result.files), out=out,
                 protection=protection, case_ids=list(loaded.dataset.tables["families"]["case_id"].dropna()))
-    typer.echo(f"Wrote {len(result.files)} files into {out} "
-               f"({sum(result.rows.values())} rows; names, birth dates"
-               f"{'' if exact_dates else ', calendar dates'}{'' if with_text else ', free text'} and typed "
-               f"nationalities left out; see {out / 'README.txt'}).")
+    typer.echo(_say("export_written", lang, n=len(result.files), out=out, rows=sum(result.rows.values()),
+                    dates="" if exact_dates else _say("and_calendar_dates", lang),
+                    text="" if with_text else _say("and_free_text", lang), readme=out / "README.txt"))
     if result.not_written:
-        typer.echo(f"CSV and JSON files not written, because the workbook is encrypted and they cannot be: "
-                   f"every table is a sheet of the encrypted {XLSX_NAME} "
-                   f"(--unencrypted writes them in clear).")
-    say_protection(protection, loaded.lang)
-    typer.echo(f"Pseudonym table kept beside the workbook: {result.mapping.name} (do not send it).")
+        typer.echo(_say("not_written_encrypted", lang, name=XLSX_NAME))
+    say_protection(protection, lang)
+    typer.echo(_say("pseudonyms", lang, name=result.mapping.name))
     if loaded.errors:
-        from .cli_texts import say
-        fail(say("export_errors", loaded.lang, n=len(loaded.errors), path=path), 1)
+        fail(_say("export_errors", lang, n=len(loaded.errors), path=path), 1)
 
 
 @app.command("log")
 def log_(path: Path, as_json: bool = typer.Option(False, "--json", help="Print the record as JSON."),
-         case: Optional[str] = typer.Option(None, "--case", help="Only the runs that covered this case id.")):
+         case: Optional[str] = typer.Option(None, "--case", help="Only the runs that covered this case id."),
+         lang: Optional[str] = SayOpt):
     """Print the processing record: every docs, report, export and stats --json run made from the workbook.
 
     The record is the file <workbook>.ptxl-log.jsonl beside the workbook; it holds no name.
@@ -501,16 +530,18 @@ def log_(path: Path, as_json: bool = typer.Option(False, "--json", help="Print t
       ptxl log plan_together.xlsx --case PT-003 --json
     """
     from . import record
+    from .cli_texts import workbook_lang
+    lang = speak(lang or workbook_lang(path, default=None))
     entries = record.read(path)
     if case:
         entries = record.for_case(path, entries, case)
     if as_json:
         typer.echo(json.dumps(entries, ensure_ascii=False, indent=2))
     elif not entries:
-        typer.echo(f"No run recorded for {path.name}{f' and {case}' if case else ''} "
-                   f"({record.record_path(path).name}).")
+        typer.echo(_say("no_run", lang, name=path.name, case=_say("and_case", lang, case=case) if case else "",
+                        record=record.record_path(path).name))
     else:
-        typer.echo("\n".join(record.lines(entries)))
+        typer.echo("\n".join(record.lines(entries, lang or "en")))
 
 
 @excel_app.command("install")
@@ -569,27 +600,25 @@ def network(workbooks: List[Path] = typer.Argument(..., metavar="WORKBOOK...", h
       ptxl network be.xlsx bg.xlsx --json --suppress
     """
     from .network import evaluate
-    from .schema import LANGS
-    if lang is not None and lang not in LANGS:
-        fail(f"Unknown language '{lang}': choose fr, nl or en.")
+    speak(lang)
     if out is None and not as_json:
-        fail("ptxl network needs --out FOLDER (to write network.xlsx and network_report.docx) or --json.")
+        fail(_say("network_needs_out", lang))
     if out is not None and not force:
         for name in ("network.xlsx", "network_report.docx"):
             if (out / name).exists():
-                fail(f"{out / name} already exists: add --force to replace it, or choose another folder.")
+                fail(_say("exists_force_folder", lang, path=out / name))
     result = evaluate(workbooks, parse_as_of(as_of), lang, suppress)
+    said = speak(lang or result.lang)
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     if out is not None:
         from .network import report as network_report, workbook as network_workbook
         out.mkdir(parents=True, exist_ok=True)
         for written in (network_workbook.write(result, out), network_report.write(result, out)):
-            typer.echo(f"Wrote {written}", err=as_json)
+            typer.echo(_say("written", said, path=written), err=as_json)
     if result.errors:
-        listed = "; ".join(f"{name}: {n} error(s)" for name, n in result.errors)
-        fail(f"Some pilot workbooks have errors ({listed}): they are counted from their valid entries only. "
-             f"Run 'ptxl validate' on each to see where.", 1)
+        listed = "; ".join(_say("network_error_count", said, name=name, n=n) for name, n in result.errors)
+        fail(_say("network_errors", said, listed=listed), 1)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,8 @@ Messages name the file only, never a password or any content.
 
 from __future__ import annotations
 
+from .i18n import register, render
+
 import getpass
 import hashlib
 import io
@@ -45,43 +47,70 @@ class EncryptedWorkbookError(PtxlError):
     """A problem opening or writing a password-protected workbook; ``kind`` says which."""
 
     def __init__(self, kind: str, name: str):
-        self.kind = kind
-        super().__init__(MESSAGES[kind].format(name=name))
+        self.kind, self.name = kind, name
+        super().__init__(self.render(None))
+
+    def render(self, lang: str | None) -> str:
+        """In ``lang``; None (nothing read yet): "French (English)", the form this message always had."""
+        if lang is None:
+            return f"{render(f'crypto.{self.kind}', 'fr', name=self.name)} " \
+                   f"({render(f'crypto.{self.kind}', 'en', name=self.name)})"
+        return render(f"crypto.{self.kind}", lang, name=self.name)
 
 
-MESSAGES = {
+MESSAGES = {  # (fr, nl, en); said "French (English)" on the command line, as nothing is read yet
     "wrong_password": (
         "« {name} » est protégé par un mot de passe, et le mot de passe donné ne l'ouvre pas. Rien n'a été "
-        "lu ni écrit. Vérifiez le mot de passe (majuscules, clavier) et réessayez. "
-        "({name} is password-protected and the password given does not open it. Nothing was read or "
-        "written. Check the password and try again.)"),
+        "lu ni écrit. Vérifiez le mot de passe (majuscules, clavier) et réessayez.",
+        "« {name} » is beveiligd met een wachtwoord, en het opgegeven wachtwoord opent het niet. Er werd niets "
+        "gelezen of geschreven. Controleer het wachtwoord (hoofdletters, toetsenbord) en probeer opnieuw.",
+        "{name} is password-protected and the password given does not open it. Nothing was read or "
+        "written. Check the password and try again."),
     "password_needed": (
         "« {name} » est protégé par un mot de passe. Lancez la commande dans une fenêtre où vous pouvez le "
         "taper, ou donnez-le dans la variable d'environnement " + ENV_PASSWORD + " (jamais sur la ligne de "
-        "commande). Rien n'a été écrit. ({name} is password-protected: run the command where you can type "
-        "the password, or set the environment variable " + ENV_PASSWORD + ". Nothing was written.)"),
+        "commande). Rien n'a été écrit.",
+        "« {name} » is beveiligd met een wachtwoord. Start de opdracht in een venster waar u het kunt typen, of "
+        "geef het in de omgevingsvariabele " + ENV_PASSWORD + " (nooit op de opdrachtregel). Er werd niets "
+        "geschreven.",
+        "{name} is password-protected: run the command where you can type "
+        "the password, or set the environment variable " + ENV_PASSWORD + ". Nothing was written."),
     "unsupported": (
         "« {name} » est protégé par un chiffrement que ptxl ne sait pas ouvrir (ancien format ou protection "
         "par droits d'accès). Dans Excel : Fichier > Enregistrer sous… au format .xlsx, avec « Chiffrer avec "
-        "mot de passe ». Rien n'a été écrit. ({name} uses an encryption ptxl cannot open; save it again as "
-        ".xlsx with Excel's 'Encrypt with password'. Nothing was written.)"),
+        "mot de passe ». Rien n'a été écrit.",
+        "« {name} » is beveiligd met een versleuteling die ptxl niet kan openen (oud formaat of beveiliging met "
+        "toegangsrechten). In Excel: Bestand > Opslaan als… in .xlsx, met « Versleutelen met wachtwoord ». Er "
+        "werd niets geschreven.",
+        "{name} uses an encryption ptxl cannot open; save it again as "
+        ".xlsx with Excel's 'Encrypt with password'. Nothing was written."),
     "damaged": (
         "« {name} » est protégé par un mot de passe, mais le fichier est endommagé ou incomplet (copie "
         "interrompue ?) : il ne peut pas être déchiffré, quel que soit le mot de passe. Rien n'a été lu ni "
         "écrit. Reprenez votre dernière copie de sauvegarde (par exemple dans le dossier .ptxl-backups à côté "
-        "du classeur). ({name} is password-protected but the file is damaged or incomplete: it cannot be "
-        "decrypted, whatever the password. Nothing was read or written. Use your latest backup.)"),
+        "du classeur).",
+        "« {name} » is beveiligd met een wachtwoord, maar het bestand is beschadigd of onvolledig (onderbroken "
+        "kopie?): het kan niet ontsleuteld worden, welk wachtwoord ook. Er werd niets gelezen of geschreven. "
+        "Neem uw laatste reservekopie (bijvoorbeeld in de map .ptxl-backups naast de werkmap).",
+        "{name} is password-protected but the file is damaged or incomplete: it cannot be "
+        "decrypted, whatever the password. Nothing was read or written. Use your latest backup."),
     "not_a_workbook": (
-        "« {name} » s'ouvre avec ce mot de passe mais ne contient pas un classeur .xlsx. Rien n'a été écrit. "
-        "({name} opens with this password but holds no .xlsx workbook. Nothing was written.)"),
+        "« {name} » s'ouvre avec ce mot de passe mais ne contient pas un classeur .xlsx. Rien n'a été écrit.",
+        "« {name} » opent met dit wachtwoord maar bevat geen .xlsx-werkmap. Er werd niets geschreven.",
+        "{name} opens with this password but holds no .xlsx workbook. Nothing was written."),
     "encrypt_failed": (
-        "ptxl n'a pas pu rechiffrer « {name} » avec son mot de passe ; le fichier n'a pas été modifié. "
-        "(ptxl could not encrypt {name} again with its password; the file was not changed.)"),
+        "ptxl n'a pas pu rechiffrer « {name} » avec son mot de passe ; le fichier n'a pas été modifié.",
+        "ptxl kon « {name} » niet opnieuw versleutelen met zijn wachtwoord; het bestand werd niet gewijzigd.",
+        "ptxl could not encrypt {name} again with its password; the file was not changed."),
     "missing_library": (
         "Pour ouvrir « {name} », protégé par un mot de passe, ptxl a besoin du module msoffcrypto-tool "
-        "(pip install msoffcrypto-tool). Rien n'a été écrit. (Opening the password-protected {name} needs "
-        "msoffcrypto-tool. Nothing was written.)"),
+        "(pip install msoffcrypto-tool). Rien n'a été écrit.",
+        "Om het met een wachtwoord beveiligde « {name} » te openen heeft ptxl de module msoffcrypto-tool nodig "
+        "(pip install msoffcrypto-tool). Er werd niets geschreven.",
+        "Opening the password-protected {name} needs "
+        "msoffcrypto-tool. Nothing was written."),
 }
+CRYPTO = register("crypto", MESSAGES)
 
 
 def _msoffcrypto(name: str):

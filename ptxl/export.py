@@ -31,6 +31,7 @@ What leaves, and why:
 
 from __future__ import annotations
 
+from .i18n.problems import PROBLEMS, Problem
 import csv
 import datetime as dt
 import hashlib
@@ -93,9 +94,7 @@ def load_key(workbook: Path) -> tuple[bytes, Path | None]:
         text = _read_key(path)
         if text:
             if not re.fullmatch(r"[0-9a-f]{64}", text):
-                raise PtxlError(f"Le fichier de clé « {path} » est abîmé ; ne le remplacez pas sans garder "
-                                f"l'ancien : les pseudonymes déjà transmis en dépendent. (The key file {path} is "
-                                f"damaged.)")
+                raise Problem(PROBLEMS.key_damaged, path=path)
             return bytes.fromhex(text), path
         if text == "":  # an empty key, left by an older ptxl on a full disk: it never made a pseudonym
             _remove(path)

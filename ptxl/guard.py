@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from .model.errors import PtxlError
 from .write.atomic import TEMP_PREFIX
+from ptxl.i18n import register as _register
 
 USAGE = 2  # the command could not run (CLI.md); 1 is kept for "the workbook has errors"
 INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C
@@ -130,8 +131,8 @@ def explain(exc: BaseException, lang: str | None = None, log_name: str = LOG_NAM
     try:
         if isinstance(exc, KeyboardInterrupt):
             return Failure(INTERRUPTED, say(_INTERRUPTED, lang), False)
-        if isinstance(exc, PtxlError):
-            return Failure(exc.exit_code, str(exc), False)
+        if isinstance(exc, PtxlError):  # one that keeps its code and fields is worded in ``lang``
+            return Failure(exc.exit_code, exc.render(lang) if hasattr(exc, "render") else str(exc), False)
         if isinstance(exc, OSError) and exc.errno is not None:
             return Failure(USAGE, os_message(exc, lang), False)
     except Exception:  # an OSError with an odd file name, say: then worded as the unforeseen
@@ -151,3 +152,11 @@ def log_unexpected(exc: BaseException, log_name: str = LOG_NAME) -> None:
             fh.write("\n".join(lines) + "\n")
     except Exception:
         pass
+
+# Into the one catalogue (ptxl.i18n): codes "guard.…".
+TEXTS = _register("guard", {"causes": _CAUSES,
+                  "other_hint": _OTHER_HINT,
+                  "file": _FILE,
+                  "no_file": _NO_FILE,
+                  "interrupted": _INTERRUPTED,
+                  "unexpected": _UNEXPECTED})

@@ -23,20 +23,24 @@ def singular(n, lang: str) -> bool:
 
 
 class _Formatter(string.Formatter):
-    def __init__(self, lang: str):
+    def __init__(self, lang: str, format_int=None):
         super().__init__()
-        self.lang = lang
+        self.lang, self.format_int = lang, format_int
 
     def format_field(self, value, format_spec):
         if "|" in format_spec:
             one, many = format_spec.split("|", 1)
             return one if singular(value, self.lang) else many
+        if self.format_int and not format_spec and isinstance(value, int) and not isinstance(value, bool):
+            return self.format_int(value)
         return super().format_field(value, format_spec)
 
 
-def counted(template: str, lang: str, values=None, /, **more) -> str:
-    """``template.format(**values)``, with ``{n:one|many}`` fields choosing the ending for ``n``.
+def counted(template: str, lang: str, values=None, /, *args, format_int=None, **more) -> str:
+    """``template.format(*args, **values)``, with ``{n:one|many}`` fields choosing the ending for ``n``.
 
     ``values`` may be a mapping with its own ``__missing__`` (a blank for an absent field).
+    ``format_int`` writes a whole number shown as such (``ptxl.i18n.fmt_number``: 12 345);
+    the ending is still chosen on the number itself.
     """
-    return _Formatter(lang).vformat(template, (), values if values is not None else more)
+    return _Formatter(lang, format_int).vformat(template, args, values if values is not None else more)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 from .schema import L
+from ptxl.i18n import register as _register
 
 STAGE = {
     "workbook": L("Classeur de démonstration", "Demowerkmap", "Demo workbook"),
@@ -71,3 +72,6 @@ class Steps:
         def tick(done: int, total: int | None = None) -> None:
             self._progress.update(task, completed=done, total=total)
         return tick
+
+# Into the one catalogue (ptxl.i18n): codes "progress.…".
+TEXTS = _register("progress", {"stage": STAGE})

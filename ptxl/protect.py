@@ -28,6 +28,7 @@ from pathlib import Path
 from . import crypto
 from .model.errors import PtxlError
 from .schema import L
+from ptxl.i18n import register as _register
 
 ENV_OUTPUT_PASSWORD = "PTXL_OUTPUT_PASSWORD"
 
@@ -162,3 +163,6 @@ def for_excel_book(path: str | Path | None, lang: str = "fr") -> Protection:
     if encrypted:
         raise PtxlError(MSG["excel_needs_password"][lang])
     return CLEAR
+
+# Into the one catalogue (ptxl.i18n): codes "protect.…".
+TEXTS = _register("protect", {"msg": MSG})

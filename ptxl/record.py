@@ -103,22 +103,16 @@ def for_case(workbook: str | Path, entries: list[dict], case_id: str) -> list[di
     return [e for e in entries if e.get("cases") is None or mine in (e.get("cases") or [])]
 
 
-def _n(n, one: str, many: str) -> str:
-    n = n or 0
-    return f"{n} {one if n == 1 else many}"
-
-
-def _where(out) -> str:
-    return "the screen" if out in (None, "-") else str(out)
-
-
-def lines(entries: list[dict]) -> list[str]:
-    """The record as text, one run a line, for ``ptxl log``."""
+def lines(entries: list[dict], lang: str = "en") -> list[str]:
+    """The record as text, one run a line, for ``ptxl log`` (in the workbook's language, or --lang)."""
+    from .cli_texts import say
     out = []
     for e in entries:
-        scope = "" if e.get("cases") is not None else " (families not listed)"
-        out.append(f"{e.get('time', '?')}  {e.get('command', '?'):<10} {_n(e.get('families'), 'family', 'families')}"
-                   f"{scope}, {_n(e.get('documents'), 'document', 'documents')}, "
-                   f"{'encrypted' if e.get('encrypted') else 'NOT encrypted'}"
-                   f", user {e.get('user') or '?'} -> {_where(e.get('out'))}")
+        where = e.get("out")
+        out.append(say("log_line", lang, time=e.get("time", "?"), command=f"{e.get('command', '?'):<10}",
+                       families=e.get("families") or 0, documents=e.get("documents") or 0,
+                       scope="" if e.get("cases") is not None else say("log_not_listed", lang),
+                       encrypted=say("log_encrypted" if e.get("encrypted") else "log_clear", lang),
+                       user=e.get("user") or "?",
+                       out=say("log_screen", lang) if where in (None, "-") else str(where)))
     return out

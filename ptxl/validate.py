@@ -98,8 +98,11 @@ def load_raw(raw, as_of: dt.date | None = None, path: Path | None = None) -> Loa
     return Loaded(ds, sort_findings(found, ctx, list(raw.sheet_names)), raw.lang, path)
 
 
-def print_findings(findings: list, lang: str, name: str, console=None) -> None:
-    """The readable ``ptxl validate`` report: one table per sheet, then a one-line summary."""
+def print_findings(findings: list, lang: str, name: str, console=None, rerender: bool = True) -> None:
+    """The readable ``ptxl validate`` report: one table per sheet, then a one-line summary.
+
+    ``rerender`` False: the findings' texts are already in ``lang`` (the workbook's), kept as they are.
+    """
     from itertools import groupby
 
     from rich.console import Console
@@ -119,7 +122,7 @@ def print_findings(findings: list, lang: str, name: str, console=None) -> None:
         table.add_column(ui("message", lang), overflow="fold")
         for f in group:
             table.add_row(f.cell or "", f.case_id or "", f"[{style.get(f.severity, '')}]{ui(f.severity, lang)}[/]",
-                          f.message)
+                          f.render(lang) if rerender else f.message)
         console.print(table)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     console.print(ui("summary", lang, name=name, errors=counts["error"], warnings=counts["warning"],

@@ -134,7 +134,7 @@ def test_export_of_an_encrypted_workbook_is_one_encrypted_workbook_and_its_readm
     assert run(["export", str(plain), "--anonymised", "--out", str(tmp_path / "p"), "--suppress"], monkeypatch) == 0
     assert run(["export", str(enc), "--anonymised", "--out", str(tmp_path / "e"), "--suppress"], monkeypatch) == 0
     said = capsys.readouterr().out
-    assert "CSV and JSON files not written" in said
+    assert "Fichiers CSV et JSON non écrits" in said  # in the (French) workbook's language
     assert {p.name for p in (tmp_path / "e").iterdir()} == {"anonymised.xlsx", "README.txt"}
     book = tmp_path / "e" / "anonymised.xlsx"
     assert office_encrypted(book) and not opens_without(book, "wrong")

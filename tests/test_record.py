@@ -78,13 +78,15 @@ def test_every_run_is_recorded_and_the_record_holds_no_name(tmp_path, capsys):
 def test_log_prints_a_line_per_run_and_finds_a_family(tmp_path, capsys):
     path = planted_workbook(tmp_path / "org")
     assert main(["log", str(path)]) == 0
-    assert "No run recorded" in capsys.readouterr().out
+    assert "Aucune exécution enregistrée" in capsys.readouterr().out  # the (French) workbook's language
     assert main(["docs", str(path), "--out", str(tmp_path / "d"), "--case", "PT-001"]) == 0
     assert main(["docs", str(path), "--out", str(tmp_path / "d"), "--case", "PT-006"]) == 0
     capsys.readouterr()
     assert main(["log", str(path)]) == 0
     printed = capsys.readouterr().out.splitlines()
-    assert len(printed) == 2 and all("docs" in line and "NOT encrypted" in line for line in printed)
+    assert len(printed) == 2 and all("docs" in line and "NON chiffré" in line for line in printed)
+    assert main(["log", str(path), "--lang", "en"]) == 0
+    assert all("NOT encrypted" in line and "1 family" in line for line in capsys.readouterr().out.splitlines())
     assert main(["log", str(path), "--case", "PT-006", "--json"]) == 0
     (only,) = json.loads(capsys.readouterr().out)
     assert only["families"] == 1 and only["out"].endswith("/d")

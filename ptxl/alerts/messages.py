@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..i18n import fmt_date as i18n_date, register, render
 from ..pilot import for_current_unit
 from ..schema import DEFAULT_LANG, get_schema
 
@@ -136,6 +137,10 @@ IN_DAYS = {"fr": "dans {n}", "nl": "over {n}", "en": "in {n}"}
 AGO = {"fr": "il y a {n}", "nl": "{n} geleden", "en": "{n} ago"}
 ROW = {"fr": "{sheet}, ligne {row}", "nl": "{sheet}, rij {row}", "en": "{sheet}, row {row}"}
 
+ALERTS = register("alerts", {"headers": HEADERS, "levels": LEVELS, "kinds": KINDS, "templates": TEMPLATES,
+                             "unknown_event": UNKNOWN_EVENT, "day": DAY, "today": TODAY, "tomorrow": TOMORROW,
+                             "in_days": IN_DAYS, "ago": AGO, "row": ROW})
+
 
 def _lang(lang: str) -> str:
     return lang if lang in DAY else DEFAULT_LANG
@@ -162,13 +167,13 @@ def ago_text(days: int, lang: str) -> str:
 
 
 def fmt_date(d: dt.date | None) -> str:
-    """Belgian day-first dates in every language (26/02/2023), never ISO in a sentence."""
-    return d.strftime("%d/%m/%Y") if d else ""
+    """Belgian day-first dates in every language (26/02/2023), never ISO in a sentence (``ptxl.i18n.formats``)."""
+    return i18n_date(d)
 
 
 def message(key: str, lang: str, **values) -> str:
     lang = _lang(lang)
-    return for_current_unit(TEMPLATES[key][lang], lang).format(**values)  # families or persons
+    return render(ALERTS[f"templates_{key}"], lang, adapt=for_current_unit, **values)  # families or persons
 
 
 def level_label(level: str, lang: str = DEFAULT_LANG) -> str:

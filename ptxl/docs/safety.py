@@ -26,6 +26,7 @@ from typing import Mapping
 from lxml import etree
 
 from ..model.errors import PtxlError
+from ptxl.i18n import register as _register
 
 ALLOWED_EXTERNAL = ("/hyperlink", "/attachedTemplate")  # not loaded by Word when the document opens
 FETCHING_FIELDS = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|LINK|DDEAUTO|DDE|IMPORT)\b", re.IGNORECASE)
@@ -116,3 +117,6 @@ def check_template(source: str | Path | bytes | Mapping[str, bytes], name: str |
     if problems:
         shown = "; ".join(problems[:5]) + (f" (+{len(problems) - 5})" if len(problems) > 5 else "")
         raise PtxlError(MESSAGE.get(lang, MESSAGE["fr"]).format(name=name, problems=shown))
+
+# Into the one catalogue (ptxl.i18n): codes "docs_safety.…".
+TEXTS = _register("docs_safety", {"message": MESSAGE})

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..schema import L
+from ..i18n import COLON, register as _register
 from ..pilot import for_current_unit
 
 DOC_TYPES = ("fiche_de_base", "fiche_de_synthese", "modele_de_cas", "dossier_famille")
@@ -41,7 +42,7 @@ ANNEX = {
 }
 
 T = {
-    "colon": L(" : ", ": ", ": "),  # French typography puts a space before the colon and the question mark
+    "colon": dict(COLON),  # French typography puts a space before the colon and the question mark
     "qmark": L(" ?", "?", "?"),
     "confidential": L("Confidentiel", "Vertrouwelijk", "Confidential"),
     "page": L("Page", "Pagina", "Page"),
@@ -195,3 +196,6 @@ MSG = {
                      "The Word template {name} uses « {var} » (in the tag « {tag} »), which does not exist. Check "
                      "the tag's spelling in Word, or copy it from the original template."),
 }
+
+# Into the one catalogue (ptxl.i18n): codes "docs.…".
+TEXTS = _register("docs", {"file_slug": FILE_SLUG, "title": TITLE, "annex": ANNEX, "t": T, "msg": MSG})

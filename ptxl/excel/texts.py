@@ -11,8 +11,9 @@ home sheet can never disagree.
 
 from __future__ import annotations
 
-from ..plural import counted
+from ..plural import counted  # noqa: F401
 from ..schema import HOME as H
+from ptxl.i18n import register as _register, render
 
 LANGS = ("fr", "nl", "en")
 # Ribbon control id of each home-sheet button (the button's key is the Python entry point's name).
@@ -164,5 +165,7 @@ PY["err.no_excel"] = _l(_NO_EXCEL, _NO_EXCEL, _NO_EXCEL)
 
 def text(key: str, lang: str = "fr", **values) -> str:
     """One Python-side message in ``lang`` (French when the language is unknown)."""
-    entry = PY[key]
-    return counted(entry.get(lang, entry["fr"]), lang if lang in entry else "fr", values)
+    return render(f"excel.py.{key}", lang, **values)
+
+# Into the one catalogue (ptxl.i18n): codes "excel.…".
+TEXTS = _register("excel", {"vba_only": VBA_ONLY, "py": PY})

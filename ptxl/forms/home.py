@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ptxl.i18n import register as _register
+
 TITLE = {"fr": "Plan Together – classeur de suivi des familles",
          "nl": "Plan Together – opvolgingswerkmap van de gezinnen",
          "en": "Plan Together – family follow-up workbook"}
@@ -157,3 +159,21 @@ OUTPUT_PLACEHOLDER = {
     "nl": "Dit blad wordt ingevuld door de knop ‘Statistieken bijwerken’ (of ‘ptxl refresh’).",
     "en": "This sheet is filled by the 'Refresh statistics' button (or 'ptxl refresh').",
 }
+
+# Into the one catalogue (ptxl.i18n): codes "home.…".
+TEXTS = _register("home", {"title": TITLE,
+                  "intro": INTRO,
+                  "order_title": ORDER_TITLE,
+                  "order": ORDER,
+                  "buttons_title": BUTTONS_TITLE,
+                  "buttons": BUTTONS,
+                  "no_ribbon": NO_RIBBON,
+                  "legend_title": LEGEND_TITLE,
+                  "legend": LEGEND,
+                  "tips_title": TIPS_TITLE,
+                  "tips": TIPS,
+                  "last_refresh": LAST_REFRESH,
+                  "not_yet": NOT_YET,
+                  "back_home": BACK_HOME,
+                  "print_header": PRINT_HEADER,
+                  "output_placeholder": OUTPUT_PLACEHOLDER})

@@ -24,6 +24,7 @@ from typing import Mapping
 
 import pandas as pd
 
+from ..i18n import render
 from ..schema import DEFAULT_LANG, get_schema
 
 
@@ -39,10 +40,22 @@ class Finding:
     key: str | None  # the schema key of the column (or the rule's subject)
     case_id: str | None
     value: object
-    message: str
-    code: str = ""  # the rule's stable identifier, e.g. "choice.unknown"
+    message: str  # rendered in the workbook's language when found; ``render(lang)`` for another
+    code: str = ""  # the rule's stable identifier, e.g. "choice.unknown" (catalogue code "rules.<code>")
+    params: Mapping = field(default_factory=dict, compare=False, hash=False)  # the message's fields
 
-    def to_json(self) -> dict:
+    def render(self, lang: str) -> str:
+        """The message in ``lang``, from the code and its fields (the stored text when it has no catalogue code).
+
+        Fields that are the workbook's own words (a column header, a picked label) stay as the
+        workbook shows them: the message points at what is on screen.
+        """
+        try:
+            return render(f"rules.{self.code}", lang, blank=True, **self.params)
+        except KeyError:  # no such code: a finding made by hand (tests) keeps its text
+            return self.message
+
+    def to_json(self, lang: str | None = None) -> dict:
         value = self.value
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()
@@ -50,7 +63,7 @@ class Finding:
             value = str(value)
         return {"severity": self.severity, "sheet": self.sheet, "cell": self.cell, "row": self.row,
                 "column": self.column, "key": self.key, "case_id": self.case_id, "value": value,
-                "message": self.message, "code": self.code}
+                "message": self.message if lang is None else self.render(lang), "code": self.code}
 
 
 @dataclass

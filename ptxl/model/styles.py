@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+from ptxl.i18n import register as _register
+
 ENTRY_TAB = "#2F75B5"     # blue: typed by staff
 SETTINGS_TAB = "#7030A0"  # purple: typed once
 OUTPUT_TAB = "#808080"    # grey: written by ptxl
@@ -224,3 +226,14 @@ def page_setup(ws, width_chars: float, title: str, landscape: bool = True, repea
 def _escape_hf(text: str) -> str:
     """Header/footer text is a mini-language where ``&`` starts a code."""
     return text.replace("&", "&&")
+
+# Into the one catalogue (ptxl.i18n): codes "styles.…".
+TEXTS = _register("styles", {"msg_score": MSG_SCORE,
+                  "msg_date": MSG_DATE,
+                  "msg_date_or_year": MSG_DATE_OR_YEAR,
+                  "msg_list": MSG_LIST,
+                  "msg_integer": MSG_INTEGER,
+                  "msg_number": MSG_NUMBER,
+                  "msg_case": MSG_CASE,
+                  "msg_wrong": MSG_WRONG,
+                  "msg_language": MSG_LANGUAGE})

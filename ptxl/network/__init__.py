@@ -11,6 +11,7 @@ and the views (``workbook``, ``report``) only format the result.
 
 from __future__ import annotations
 
+from ..i18n.problems import PROBLEMS, Problem
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
@@ -42,14 +43,13 @@ def refuse_duplicates(paths: list[Path]) -> None:
     seen: dict = {}
     for path in paths:
         if not path.is_file():
-            raise PtxlError(f"{path}: no such file. Check the name and the folder.")
+            raise Problem(PROBLEMS.no_such_file, path=path)
         keys = [("path", str(path.resolve()))]
         with open(path, "rb") as fh:
             keys.append(("bytes", hashlib.sha256(fh.read()).hexdigest()))
         for key in keys:
             if key in seen:
-                raise PtxlError(f"{path} and {seen[key]} are the same workbook: each pilot is given once, or its "
-                                f"cases would be counted twice. Nothing was written.")
+                raise Problem(PROBLEMS.same_workbook, path=path, other=seen[key])
             seen[key] = path
 
 

@@ -8,6 +8,7 @@ A network counts cases: a family in one pilot, a person in another.
 from __future__ import annotations
 
 from ..schema import L
+from ptxl.i18n import register as _register
 
 T = {
     "title": L("Évaluation du réseau", "Evaluatie van het netwerk", "Network evaluation"),
@@ -102,3 +103,6 @@ def t(key: str, lang: str, **kw) -> str:
 
 def epim_label(key: str, lang: str) -> str:
     return T["epim"][key][lang]
+
+# Into the one catalogue (ptxl.i18n): codes "network.…".
+TEXTS = _register("network", {"t": T})

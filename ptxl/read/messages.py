@@ -6,6 +6,7 @@ each saying what to do, in French, Dutch and English.
 
 from __future__ import annotations
 
+from ..i18n import register, render
 from ..model.errors import PtxlError
 from ..schema import LANGS
 
@@ -19,8 +20,15 @@ class FileProblem(PtxlError):
     """
 
     def __init__(self, kind: str, name: str, lang: str = "fr", **params):
-        self.kind, self.params = kind, params
+        self.kind, self.name, self.params = kind, name, params
         super().__init__(file_message(kind, name, lang, **params))
+
+    def render(self, lang: str | None) -> str:
+        """The message in ``lang``; None (the command line before any workbook is read): "French (English)"."""
+        if lang is None:
+            return f"{file_message(self.kind, self.name, 'fr', **self.params)} " \
+                   f"({file_message(self.kind, self.name, 'en', **self.params)})"
+        return file_message(self.kind, self.name, lang, **self.params)
 
 
 FILE = {
@@ -189,5 +197,8 @@ UI = {
 _LANG_INDEX = {lang: i for i, lang in enumerate(LANGS)}  # the tables' three columns follow schema.LANGS
 
 
+FILE_TEXTS = register("file", FILE)  # in the one catalogue (ptxl.i18n): file.not_found, file.damaged, ...
+
+
 def file_message(kind: str, name: str, lang: str = "fr", **params) -> str:
-    return FILE[kind][_LANG_INDEX.get(lang, 0)].format(name=name, **params)
+    return render(f"file.{kind}", lang if lang in LANGS else "fr", name=name, **params)

@@ -11,6 +11,7 @@ no custom properties, no external links), gets core properties of its own
 
 from __future__ import annotations
 
+from ..i18n.problems import PROBLEMS, Problem
 import datetime as dt
 import io
 import zipfile
@@ -153,7 +154,7 @@ def _render_report(stats, out, dataset, lang, template, today, suppress, protect
         stats = suppress_stats(stats, suppress)
     tpl_path = Path(template) if template else template_path(lang)
     if not tpl_path.exists():
-        raise PtxlError(f"The report template {tpl_path} is missing. Reinstall ptxl or restore the file.")
+        raise Problem(PROBLEMS.report_template_missing, path=tpl_path)
     check_template(tpl_path, lang=lang)  # no remote images, no INCLUDEPICTURE / INCLUDETEXT fields
     tpl = DocxTemplate(str(tpl_path))
     ctx = build_context(stats, dataset, lang, today=today)

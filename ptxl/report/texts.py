@@ -7,6 +7,7 @@ report's own prose lives here. Sentences are ``str.format`` patterns.
 from __future__ import annotations
 
 from ..pilot import for_current_unit
+from ptxl.i18n import register as _register
 
 T = {
     "title": {"fr": "Gestion de cas comme alternative à la détention des migrants",
@@ -161,3 +162,6 @@ T = {
 def t(key: str, lang: str, **kw) -> str:
     text = for_current_unit(T[key][lang], lang)  # families or persons (``ptxl.pilot.unit_scope``)
     return text.format(**kw) if kw else text
+
+# Into the one catalogue (ptxl.i18n): codes "report.…".
+TEXTS = _register("report", {"t": T})

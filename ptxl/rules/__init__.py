@@ -50,7 +50,7 @@ class Context:
         params.setdefault("case_id", case_id)
         return Finding(severity(code), self.names.get(sheet, sheet), cell, row, letter, key,
                        None if case_id is None else str(case_id), value,
-                       message(code, self.lang, **params), code)
+                       message(code, self.lang, **params), code, dict(params))
 
     def label(self, scale: str, code: str) -> str:
         return get_schema().scales[scale].label(code, self.lang)

@@ -10,8 +10,9 @@ Placeholders: {header} column header, {expected} the right label/header,
 
 from __future__ import annotations
 
-from ..plural import counted
-from ..read.messages import FILE, UI, _LANG_INDEX  # noqa: F401  (file problems and report words, same three languages)
+from ..i18n import register, render, texts  # noqa: F401
+from ..plural import counted  # noqa: F401
+from ..read.messages import FILE, UI, _LANG_INDEX, file_message  # noqa: F401  (file problems and report words, same three languages)
 
 # code → (severity, fr, nl, en)
 CATALOGUE = {
@@ -370,15 +371,12 @@ CATALOGUE = {
         "Setting '{header}': the value is not valid ({expected} expected). Correct it."),
 }
 
+RULES = register("rules", CATALOGUE)  # the finding codes: RULES.sheet_missing.value == "rules.sheet.missing"
+UI_TEXTS = register("ui", UI)
+
 
 def ui(word: str, lang: str = "fr", **params) -> str:
-    text = UI[word][_LANG_INDEX.get(lang, 0)]
-    return counted(text, lang, params) if params else text
-
-
-class _Blank(dict):
-    def __missing__(self, key):
-        return ""
+    return render(f"ui.{word}", lang, **params) if params else texts(f"ui.{word}").get(lang) or UI[word][0]
 
 
 def severity(code: str) -> str:
@@ -386,6 +384,6 @@ def severity(code: str) -> str:
 
 
 def message(code: str, lang: str = "fr", **params) -> str:
-    template = CATALOGUE[code][1 + _LANG_INDEX.get(lang, 0)]
-    return counted(template, lang, _Blank({k: v for k, v in params.items() if v is not None}))
+    """The finding ``code``'s text in ``lang``; fields not given (or None) are left blank (optional hints)."""
+    return render(f"rules.{code}", lang, blank=True, **params)
 

@@ -5,6 +5,9 @@ The full tables are the workbook's output sheets and the report; this is a quick
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ..i18n import COLON, fmt_date, fmt_number, register as _register
 from ..pilot import unit_text
 from ..schema import get_schema
 
@@ -31,20 +34,32 @@ TEXT = {
 
 
 def summary_lines(stats: dict, lang: str = "fr") -> list[str]:
-    t = TEXT.get(lang, TEXT["fr"])
+    """The headline figures as sentences; dates, numbers and the colon written the way ``lang`` writes them."""
+    lang = lang if lang in TEXT else "fr"
+    t = TEXT[lang]
     adm, eng, imp = stats["cohort"]["admitted"], stats["engagement"], stats["impact"]
     months = eng["mean_months_supported"]
+    ref = stats["reference_date"]
+    adm = {k: fmt_number(v, lang) if isinstance(v, int) else v for k, v in adm.items()}
     lines = [
-        t["head"].format(ref=stats["reference_date"], referred=stats["cohort"]["families_referred"],
-                         admitted=stats["cohort"]["families_admitted"], n=imp["n"]),
+        t["head"].format(ref=fmt_date(dt.date.fromisoformat(ref), lang) if ref else "",
+                         referred=fmt_number(stats["cohort"]["families_referred"], lang),
+                         admitted=fmt_number(stats["cohort"]["families_admitted"], lang),
+                         n=fmt_number(imp["n"], lang)),
         t["people"].format(adults=adm["adults"], children=adm["children"], c18=adm["children_18_plus"]),
-        t["support"].format(months="–" if months is None else months, over15=eng["over_15_months"],
-                            visits=eng["home_visits"]),
-        t["impact"].format(n=imp["n"]),
+        t["support"].format(months="–" if months is None else fmt_number(months, lang),
+                            over15=fmt_number(eng["over_15_months"], lang),
+                            visits=fmt_number(eng["home_visits"], lang)),
+        t["impact"].format(n=fmt_number(imp["n"], lang)),
     ]
+    colon = COLON[lang]
     for q in get_schema().annex_b:
         if q.scale == "impact":
             pos = imp["questions"][q.key]["positive_pct"]
-            lines.append(f"  {q.labels[lang]} : {'–' if pos is None else f'{pos} %'}")
+            lines.append(f"  {q.labels[lang]}{colon}{'–' if pos is None else f'{fmt_number(pos, lang)} %'}")
     unit = imp.get("unit", "family")
     return [unit_text(line, unit, lang) for line in lines]
+
+
+# Into the one catalogue (ptxl.i18n): codes "stats.…".
+TEXTS = _register("stats", {"text": TEXT})

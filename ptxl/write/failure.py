@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..model.errors import PtxlError
 from ..schema import L
+from ptxl.i18n import register as _register
 
 _BY_ERRNO = {
     errno.ENOSPC: "full", getattr(errno, "EDQUOT", -1): "full",
@@ -99,3 +100,6 @@ def read_error(path: str | Path, exc: OSError, lang: str | None = None) -> PtxlE
     """The PtxlError for a file that exists but cannot be read (a folder, no permission, a failing disk)."""
     texts = {k: READ[k].format(path=path, cause=explain(exc, k)["cause"]) for k in READ}
     return PtxlError(in_language(texts, lang))
+
+# Into the one catalogue (ptxl.i18n): codes "write.…".
+TEXTS = _register("write", {"cause": CAUSE, "hint": HINT, "write": WRITE, "read": READ, "default_hint": DEFAULT_HINT})

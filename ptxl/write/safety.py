@@ -22,6 +22,7 @@ The rules, and why:
 
 from __future__ import annotations
 
+from ..i18n.problems import PROBLEMS, Problem
 import datetime as dt
 import errno
 import os
@@ -81,14 +82,12 @@ def snapshot(path: str | Path) -> Snapshot:
     try:
         st = real.stat()
     except FileNotFoundError:
-        raise PtxlError(f"« {Path(path).name} » est introuvable. ('{Path(path).name}' was not found.)") from None
+        raise Problem(PROBLEMS.not_found, name=Path(path).name) from None
     check_not_open(real)
     if not os.access(real.parent, os.W_OK):
         raise _read_only_folder(real.parent)
     if not os.access(real, os.W_OK) or not st.st_mode & stat.S_IWUSR:
-        raise PtxlError(f"« {real.name} » est en lecture seule : ptxl ne peut pas l'actualiser. Retirez la "
-                        f"protection en écriture, ou copiez-le ailleurs. ('{real.name}' is read-only: ptxl cannot "
-                        f"refresh it. Remove the read-only flag, or copy it elsewhere.)")
+        raise Problem(PROBLEMS.read_only, name=real.name)
     return Snapshot(real, st.st_size, st.st_mtime_ns, stat.S_IMODE(st.st_mode))
 
 
@@ -257,10 +256,7 @@ def replace_atomically(snap: Snapshot, content: bytes, keep: int = KEEP) -> Path
         check_not_open(snap.path)
         st = snap.path.stat()
         if (st.st_size, st.st_mtime_ns) != (snap.size, snap.mtime_ns):
-            raise PtxlError(f"« {snap.path.name} » a été modifié pendant l'actualisation (enregistré depuis "
-                            f"Excel ?). "
-                            f"Rien n'a été écrit : relancez l'actualisation. ('{snap.path.name}' changed while it "
-                            f"was being refreshed (saved from Excel?). Nothing was written: refresh again.)")
+            raise Problem(PROBLEMS.changed_meanwhile, name=snap.path.name)
         try:
             kept = backup(snap, keep)
         except OSError as exc:

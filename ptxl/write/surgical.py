@@ -12,6 +12,7 @@ formula, ``calcChain.xml`` is dropped (Excel rebuilds it) with its references.
 
 from __future__ import annotations
 
+from ..i18n.problems import PROBLEMS, Problem
 import datetime as dt
 import math
 import numbers
@@ -499,10 +500,7 @@ def rewrite(data: bytes, grids: Mapping[str, SheetGrid], lang: str, name: str = 
         name = sch.sheet(key).name(lang)
         part = pkg.sheets.get(name)
         if part not in pkg.index:
-            raise PtxlError(f"La feuille « {name} » est introuvable (renommée ou supprimée ?) : rendez-lui son "
-                            f"nom, "
-                            f"puis actualisez. (The sheet '{name}' is missing or was renamed: give it back its name "
-                            f"and refresh again.)")
+            raise Problem(PROBLEMS.sheet_missing, name=name)
         xml, had_formula = rewrite_sheet(pkg.read(part), grid, styles, pkg.date1904)
         pkg.put(part, xml)
         formula_replaced |= had_formula
