@@ -495,7 +495,7 @@ def export(path: Path,
     if not anonymised:
         fail(_say("needs_anonymised", early))
     if not path.exists():
-        from .i18n.problems import PROBLEMS, Problem
+        from .model.problems import PROBLEMS, Problem
         fail(Problem(PROBLEMS.no_such_file, path=path).render(early))
     ref = parse_as_of(as_of)
     loaded = load_workbook(path, ref)

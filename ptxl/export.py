@@ -31,7 +31,7 @@ What leaves, and why:
 
 from __future__ import annotations
 
-from .i18n.problems import PROBLEMS, Problem
+from .model.problems import PROBLEMS, Problem
 import csv
 import datetime as dt
 import hashlib

@@ -20,6 +20,11 @@ from .forms import home as HOME  # noqa: F401 - the home sheet's texts
 from .forms import outputs as OUTPUTS  # noqa: F401 - the output sheets' texts and brackets
 from .forms.nationalities import nationality_code, nationality_label  # noqa: F401
 from .forms.scales import UNIT_WORDS, L  # noqa: F401
+from .i18n import register as _register
+
+# The forms' fixed texts into the one catalogue (ptxl.i18n); the forms themselves stay plain data.
+HOME_TEXTS = _register("home", HOME.CATALOGUE)
+OUTPUT_TEXTS = _register("outputs", OUTPUTS.CATALOGUE)
 
 LANGS = ("fr", "nl", "en")
 DEFAULT_LANG = "fr"

@@ -196,10 +196,14 @@ def test_only_the_schema_imports_the_forms(graph):
 
 
 def test_the_model_layer_sits_at_the_bottom(graph):
-    """model/ imports only itself and the schema: build, layout and write meet there, not in each other."""
+    """model/ imports only itself, the schema and the message catalogue: build, layout and write meet there,
+    not in each other. The catalogue (i18n) is below everything: it imports nothing of ptxl but plural."""
     above = sorted(f"{m} → {t}" for m, targets in graph.items() if unit(m) == "ptxl.model"
-                   for t in targets if unit(t) not in ("ptxl.model", "ptxl.schema"))
+                   for t in targets if unit(t) not in ("ptxl.model", "ptxl.schema", "ptxl.i18n"))
     assert above == []
+    below = sorted(f"{m} → {t}" for m, targets in graph.items() if unit(m) == "ptxl.i18n"
+                   for t in targets if unit(t) not in ("ptxl.i18n", "ptxl.plural", "ptxl"))
+    assert below == []
 
 
 def test_the_readme_folder_table_names_every_package():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ptxl.i18n import register as _register
 
 TITLE = {"fr": "Plan Together – classeur de suivi des familles",
          "nl": "Plan Together – opvolgingswerkmap van de gezinnen",
@@ -160,8 +159,8 @@ OUTPUT_PLACEHOLDER = {
     "en": "This sheet is filled by the 'Refresh statistics' button (or 'ptxl refresh').",
 }
 
-# Into the one catalogue (ptxl.i18n): codes "home.…".
-TEXTS = _register("home", {"title": TITLE,
+# Its words, as registered into the one catalogue by the schema (ptxl.i18n): codes "home.…".
+CATALOGUE = ({"title": TITLE,
                   "intro": INTRO,
                   "order_title": ORDER_TITLE,
                   "order": ORDER,

@@ -9,7 +9,6 @@ the bracket labels of the cohort charts. Bracket keys match ``ptxl.stats``.
 from __future__ import annotations
 
 from .scales import L
-from ptxl.i18n import register as _register
 
 TITLES = {
     "impact": L("Impact de la gestion de cas", "Impact van het casemanagement", "Impact of case management"),
@@ -173,5 +172,6 @@ HOME_PROBLEMS = L("{e} erreur{e:|s}, {w} avertissement{w:|s} : voir « {sheet} �
                   "{e} fout{e:|en}, {w} waarschuwing{w:|en}: zie « {sheet} »",
                   "{e} error{e:|s}, {w} warning{w:|s}: see '{sheet}'")
 
-# Every upper-case table of this module holds words: into the one catalogue (ptxl.i18n), codes "outputs.…".
-TEXTS = _register("outputs", {k: v for k, v in dict(globals()).items() if k.isupper()})
+# Every upper-case table of this module holds words: the schema registers them into the one catalogue
+# (ptxl.i18n), codes "outputs.…". Forms are data: they import nothing of ptxl.
+CATALOGUE = {k: v for k, v in dict(globals()).items() if k.isupper()}

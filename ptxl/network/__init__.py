@@ -11,7 +11,7 @@ and the views (``workbook``, ``report``) only format the result.
 
 from __future__ import annotations
 
-from ..i18n.problems import PROBLEMS, Problem
+from ..model.problems import PROBLEMS, Problem
 import datetime as dt
 import hashlib
 from dataclasses import dataclass

@@ -11,7 +11,7 @@ no custom properties, no external links), gets core properties of its own
 
 from __future__ import annotations
 
-from ..i18n.problems import PROBLEMS, Problem
+from ..model.problems import PROBLEMS, Problem
 import datetime as dt
 import io
 import zipfile

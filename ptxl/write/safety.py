@@ -22,7 +22,7 @@ The rules, and why:
 
 from __future__ import annotations
 
-from ..i18n.problems import PROBLEMS, Problem
+from ..model.problems import PROBLEMS, Problem
 import datetime as dt
 import errno
 import os

@@ -12,7 +12,7 @@ formula, ``calcChain.xml`` is dropped (Excel rebuilds it) with its references.
 
 from __future__ import annotations
 
-from ..i18n.problems import PROBLEMS, Problem
+from ..model.problems import PROBLEMS, Problem
 import datetime as dt
 import math
 import numbers

@@ -9,8 +9,8 @@ inside a file, only file names, paths and counts.
 
 from __future__ import annotations
 
-from ..model.errors import PtxlError
-from .catalogue import register, render
+from .errors import PtxlError
+from ..i18n import register, render
 
 PROBLEMS = register("problems", {
     "not_found": ("« {name} » est introuvable.", "« {name} » werd niet gevonden.",
