@@ -20,7 +20,7 @@ def tables_by_question(path) -> dict[str, dict[str, str]]:
     doc = Document(str(path))
     out = {}
     for table in doc.tables:
-        header = [c.text for c in table.rows[0].cells]
+        header = [c.text.replace("\u00ad", "") for c in table.rows[0].cells]  # a narrow header's soft hyphens
         for row in table.rows[1:]:
             cells = [c.text for c in row.cells]
             out[cells[0]] = dict(zip(header, cells))
