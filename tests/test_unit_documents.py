@@ -23,14 +23,13 @@ from ptxl.docs.context import BUILDERS
 from ptxl.docs.data import build_index
 from ptxl.docs.generate import file_slug
 from ptxl.docs.texts import FILE_SLUG, TITLE
-from ptxl.layout.home import home_positions
 from ptxl.model.dataset import Dataset
 from ptxl.paths import templates_dir
 from ptxl.pilot import unit_text
 from ptxl.refresh import refresh_workbook
 from ptxl.report.render import render_report
 from ptxl.report.texts import t as report_t
-from ptxl.schema import LANGS, UNIT_WORDS, get_schema
+from ptxl.schema import HOME, LANGS, UNIT_WORDS, get_schema
 from ptxl.stats import compute_stats
 
 FAMILY_WORD = re.compile(r"\b(famille|familles|gezin|gezinnen|family|families)\b", re.IGNORECASE)
@@ -181,22 +180,6 @@ def test_a_refreshed_person_workbook_says_persons_on_home_and_output_sheets(tmp_
         left = _family_words([t for t in texts if t not in names], lang)
         assert not left, f"{sheet}: {left[:3]}"
     texts = _sheet_texts(path, home)
-    title = unit_text(texts[0], "family", lang)
-    assert title == texts[0] and re.search(r"personnes|personen|person", title)
-    row, _col = home_positions(lang)["last_refresh"]
-    assert len(texts) > row  # the rest of the home sheet is still there
-
-
-@pytest.mark.parametrize("lang,text,said", [
-    ("fr", "DOSSIER DE LA FAMILLE", "DOSSIER DE LA PERSONNE"),
-    ("nl", "GEZINSDOSSIER", "PERSOONSDOSSIER"),
-    ("fr", "Aucune famille n'est marquée dans la feuille Familles.",
-     "Aucune personne n'est marquée dans la feuille Familles."),
-    ("nl", "als een rij van een gezin geselecteerd is, alleen voor dat gezin",
-     "als een rij van een persoon geselecteerd is, alleen voor die persoon"),
-    ("en", "Family name; Family and community ties; Family members of the family",
-     "Family name; Family and community ties; Members of the case of the person"),
-])
-def test_unit_words_keep_capitals_sheet_names_and_surnames(lang, text, said):
-    assert unit_text(text, "person", lang) == said
-    assert unit_text(text, "family", lang) == text
+    assert texts[0] == unit_text(HOME.TITLE[lang], "person", lang) != HOME.TITLE[lang]
+    order = [key for key, _text in HOME.ORDER]
+    assert f"{order.index('families') + 1}. {sch.sheet('families').name(lang)}" in texts  # links keep sheet names
