@@ -42,7 +42,8 @@ def _pattern(unit: str, lang: str):
 
 
 def unit_text(text: str, unit: str, lang: str) -> str:
-    """A text written for families, said for ``unit`` (identity for ``family``); a capital stays a capital."""
+    """A text written for families, said for ``unit`` (identity for ``family``); a capital stays a capital,
+    a word in capitals (a document's title) stays in capitals."""
     if unit == DEFAULT_UNIT or not isinstance(text, str):
         return text
     pattern, table = _pattern(unit, lang)
@@ -52,6 +53,10 @@ def unit_text(text: str, unit: str, lang: str) -> str:
     def swap(m):
         found = m.group(0)
         new = table[found.lower()]
+        if new == found.lower():  # a phrase kept as written (a sheet's name, a surname)
+            return found
+        if found.isupper() and len(found) > 1:
+            return new.upper()
         return new[0].upper() + new[1:] if found[0].isupper() else new
     return pattern.sub(swap, text)
 

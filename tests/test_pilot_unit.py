@@ -23,6 +23,13 @@ REF = dt.date(2023, 2, 28)
      "Wie zijn deze personen? Neem contact op met de persoon."),
     ("en", "Who are these families? The family's case; Families reviewed.",
      "Who are these persons? The person's case; Persons reviewed."),
+    # capitals stay capitals (a document's title); an entry sheet's name and a surname are kept as written
+    ("fr", "DOSSIER DE LA FAMILLE. Aucune famille n'est marquée dans la feuille Familles.",
+     "DOSSIER DE LA PERSONNE. Aucune personne n'est marquée dans la feuille Familles."),
+    ("nl", "GEZINSDOSSIER: als een rij van een gezin geselecteerd is, alleen voor dat gezin",
+     "PERSOONSDOSSIER: als een rij van een persoon geselecteerd is, alleen voor die persoon"),
+    ("en", "Family name; Family and community ties; Family members of the family",
+     "Family name; Family and community ties; Members of the case of the person"),
 ])
 def test_unit_words_per_language(lang, family, person):
     assert unit_text(family, "person", lang) == person

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from ptxl import layout
-from ptxl.layout.home import home_positions
+from ptxl.layout.home import home_positions, unit_texts
 from ptxl.model.styles import FORMATS
 from ptxl.build.workbook import build_workbook
 from ptxl.model.errors import PtxlError
@@ -111,6 +111,17 @@ def layout_alert(i):
                  -i, f"message {i}")
 
 
+def _values(data: bytes, sheet: str) -> dict:
+    """A sheet's shown values by cell reference, read as a user's Excel would read them."""
+    from openpyxl import load_workbook
+    wb = load_workbook(io.BytesIO(data), read_only=True)
+    try:
+        return {c.coordinate: c.value for row in wb[sheet].iter_rows() for c in row
+                if getattr(c, "coordinate", None) and c.value is not None}
+    finally:
+        wb.close()
+
+
 def test_home_is_patched_not_replaced(built):
     out = surgical.rewrite(built, grids_with([finding("x")]), "fr")
     part = sheet_parts(built)["home"]
@@ -121,7 +132,13 @@ def test_home_is_patched_not_replaced(built):
     old_cells = {c.get("r"): etree.tostring(c) for c in old.iter(f"{M}c")}
     new_cells = {c.get("r"): etree.tostring(c) for c in new.iter(f"{M}c")}
     changed = {r for r in new_cells if old_cells.get(r) != new_cells[r]}
-    assert changed == {ref, f"B{row + 2}", f"C{row + 2}"}
+    names = {s.key: s.name("fr") for s in get_schema().sheets}
+    said = {f"{'ABC'[c]}{r + 1}" for r, c, _text, _style, _height in unit_texts("fr", names, "family")}
+    assert said and changed == {ref, f"B{row + 2}", f"C{row + 2}"} | said  # the texts naming the unit are re-said
+    shown = [_values(data, get_schema().sheet("home").name("fr")) for data in (built, out)]
+    assert {k: v for k, v in shown[1].items() if k not in changed} == {k: v for k, v in shown[0].items()
+                                                                     if k not in changed}
+    assert all(shown[1][k] == shown[0][k] for k in said)  # a family workbook's home reads as the builder wrote it
     assert float(new.find(f".//{M}c[@r='{ref}']/{M}v").text) == surgical.excel_serial(NOW)
     for tag in ("mergeCells", "sheetProtection", "pageSetup"):
         assert etree.tostring(old.find(M + tag)) == etree.tostring(new.find(M + tag))

@@ -17,7 +17,7 @@ from ..schema import L
 from ..paths import templates_dir
 from ..plural import counted
 from ..write.atomic import make_folder, save, sync_folder
-from ..pilot import evaluation_unit, unit_scope
+from ..pilot import evaluation_unit, unit_scope, unit_text
 from . import pdf as pdfmod
 from .context import BUILDERS
 from .data import LOG_TABLES, Case, Index, build_index, case_key
@@ -47,6 +47,12 @@ def context_keys(doc: str) -> set[str]:
     """The top-level names a document's context always provides (what its template may use)."""
     ix = Index("fr", dt.date(2000, 1, 1), {}, {})
     return set(BUILDERS[doc](ix, Case("X", {}, {k: [] for k in LOG_TABLES})))
+
+
+def file_slug(doc: str, lang: str, unit: str) -> str:
+    """A document's word in file names, said for the unit: a person pilot's ``dossier_famille`` is its
+    ``dossier_personne`` (``persoonsdossier``, ``person_case_file``); a family pilot's names never change."""
+    return unit_text(FILE_SLUG[doc][lang].replace("_", " "), unit, lang).replace(" ", "_")
 
 
 def safe_name(case_id: str) -> str:
@@ -125,20 +131,22 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
         chosen = [cid for cid in chosen if cid in admitted]
     soffice = pdfmod.require_soffice(lang) if pdf else None
     folder = Path(templates) if templates else templates_dir()
-    compiled = {d: load_template(folder / lang / f"{d}.docx", lang, context_keys(d)) for d in docs}
+    unit = evaluation_unit(ds.settings)  # the templates' texts and the file names say families or persons
+    compiled = {d: load_template(folder / lang / f"{d}.docx", lang, context_keys(d), unit) for d in docs}
+    slugs = {d: file_slug(d, lang, unit) for d in docs}
     out_dir = Path(out_dir)
     stamp = ix.reference_date.isoformat()
     result, total = GeneratedFiles(), len(chosen) * len(docs)
     plain = {}
     result.left_out = left_out
-    with unit_scope(evaluation_unit(ds.settings)):  # the documents' texts say families or persons
+    with unit_scope(unit):  # and so do the texts the contexts compose
         for cid in chosen:
             case, name = ix.cases[cid], safe_name(cid)
             target = out_dir / name
             for doc in docs:
                 data = compiled[doc].render(BUILDERS[doc](ix, case), title=f"{ANNEX[doc][lang]} – {cid}")
-                path, renamed = _write(target / f"{name}_{FILE_SLUG[doc][lang]}_{stamp}.docx",
-                                       protection.office(data, f"{name}_{FILE_SLUG[doc][lang]}.docx"), force, lang)
+                path, renamed = _write(target / f"{name}_{slugs[doc]}_{stamp}.docx",
+                                       protection.office(data, f"{name}_{slugs[doc]}.docx"), force, lang)
                 result.append(path)
                 if soffice:
                     plain[path] = data

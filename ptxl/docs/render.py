@@ -27,6 +27,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from .safety import check_template
+from .unitsource import said_for_unit
 from ..model.errors import PtxlError
 from .texts import MSG
 
@@ -134,9 +135,12 @@ def _visible(xml: str) -> str:
 
 
 class CompiledTemplate:
-    """One .docx template, ready to render many documents."""
+    """One .docx template, ready to render many documents.
 
-    def __init__(self, path: Path, lang: str = "fr", provided: set | None = None):
+    ``unit``: the pilot's unit of a case; the template's fixed text is said for it (``docs.unitsource``).
+    """
+
+    def __init__(self, path: Path, lang: str = "fr", provided: set | None = None, unit: str | None = None):
         self.path, self.lang = Path(path), lang
         self.name = f"{self.path.parent.name}/{self.path.name}"
         try:
@@ -162,8 +166,12 @@ class CompiledTemplate:
             _mark_loop_tables(root)
             xml = etree.tostring(root, encoding="unicode")
             if "{" not in _visible(xml):
+                plain = parts[name].decode("utf-8")
+                said = said_for_unit(plain, unit, lang)  # a footer without tags may still name the family
+                if said != plain:
+                    parts[name] = said.encode("utf-8")
                 continue
-            src = re.sub(r"<w:p([ >])", r"\n<w:p\1", _patch(xml))
+            src = said_for_unit(re.sub(r"<w:p([ >])", r"\n<w:p\1", _patch(xml)), unit, lang)
             sources.append(src)
             try:
                 ast = env.parse(src)
@@ -338,15 +346,16 @@ def _drop_references(xml: bytes, ids: set) -> bytes:
 
 
 @lru_cache(maxsize=32)
-def _cached(path: str, stamp: tuple, lang: str, provided: frozenset | None) -> CompiledTemplate:
-    return CompiledTemplate(Path(path), lang, provided)
+def _cached(path: str, stamp: tuple, lang: str, provided: frozenset | None, unit: str | None) -> CompiledTemplate:
+    return CompiledTemplate(Path(path), lang, provided, unit)
 
 
-def load_template(path: Path, lang: str = "fr", provided=None) -> CompiledTemplate:
-    """The compiled template, re-read only when the file changed (staff may restyle it between runs)."""
+def load_template(path: Path, lang: str = "fr", provided=None, unit: str | None = None) -> CompiledTemplate:
+    """The compiled template, re-read only when the file changed (staff may restyle it between runs);
+    ``unit`` (``ptxl.pilot.evaluation_unit``) says its fixed text for families or persons."""
     try:
         st = Path(path).stat()
     except FileNotFoundError:
         raise PtxlError(MSG["missing_template"][lang].format(name=path)) from None
     return _cached(str(Path(path).resolve()), (st.st_mtime_ns, st.st_size), lang,
-                   frozenset(provided) if provided is not None else None)
+                   frozenset(provided) if provided is not None else None, unit)

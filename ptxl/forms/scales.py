@@ -135,13 +135,23 @@ EVALUATION_UNIT = [
 # How the texts of the output sheets, documents and reports (written for families) say "person":
 # word forms replaced whole-word, longest first, per language; a capital is kept. Both French
 # nouns are feminine, so agreements ("admises") need no change; Dutch "gezin" is a het-word.
+# A phrase mapped to itself is kept as written: the entry sheet keeps its name ("Familles") whatever
+# the unit, and an English "family name" is a surname. The members are "of the case", not "of the person".
 UNIT_WORDS = {
     "person": {
-        "fr": (("familles", "personnes"), ("famille", "personne")),
-        "nl": (("elk toegelaten gezin", "elke toegelaten persoon"), ("van elk gezin", "van elke persoon"),
+        "fr": (("feuille familles", "feuille familles"), ("feuille des familles", "feuille des familles"),
+               ("membres de la famille", "membres du dossier"), ("personne de la famille", "personne du dossier"),
+               ("familles", "personnes"), ("famille", "personne")),
+        "nl": (("blad gezinnen", "blad gezinnen"), ("blad met de gezinnen", "blad met de gezinnen"),
+               ("persoon van het gezin", "persoon van het dossier"), ("gezinsdossier", "persoonsdossier"),
+               ("elk aangemeld gezin", "elke aangemelde persoon"), ("dat gezin", "die persoon"),
+               ("elk toegelaten gezin", "elke toegelaten persoon"), ("van elk gezin", "van elke persoon"),
                ("het gezin", "de persoon"), ("dit gezin", "deze persoon"), ("één gezin", "één persoon"),
                ("geen enkel gezin", "geen enkele persoon"), ("gezinnen", "personen"), ("gezin", "persoon")),
-        "en": (("families", "persons"), ("family's", "person's"), ("family", "person")),
+        "en": (("families sheet", "families sheet"), ("family name", "family name"),
+               ("family and community ties", "family and community ties"), ("family members", "members of the case"),
+               ("person in the family", "person in the case"), ("family first gets its", "person first gets their"),
+               ("families", "persons"), ("family's", "person's"), ("family", "person")),
     },
 }
 

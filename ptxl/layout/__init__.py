@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..alerts.messages import alert_columns, kind_label, level_label, link_text
 from ..domain import admitted_statuses, years_bin_counts
 from ..model import styles
-from .home import home_positions
+from .home import home_positions, unit_texts
 from ..plural import counted
 from ..pilot import unit_text
 from ..schema import HOME, get_schema
@@ -411,10 +411,15 @@ def _as_text(value) -> str | None:
 
 
 def home_grid(ctx: Context) -> SheetGrid:
-    """Patch only the last-refresh time and the state of the entries, under the builder's label."""
+    """Patch only the last-refresh time, the state of the entries, under the builder's label, and the texts
+    that name the unit of a case (families or persons, as the settings now say)."""
     lang = ctx.lang
     row, col = home_positions(lang)["last_refresh"]
     g = SheetGrid("home", mode="patch")
+    for r, c, text, style, height in unit_texts(lang, ctx.names, ctx.unit):
+        g.put(r, c, text, style)
+        if height is not None:
+            g.row_heights[r] = height
     g.put(row, col, ctx.refreshed_at, "out_datetime")
     g.put(row + 1, col - 1, O.HOME_STATUS[lang], "subtitle")
     if ctx.errors or ctx.warnings:

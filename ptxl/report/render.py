@@ -25,6 +25,7 @@ from lxml import etree
 from ..docs.docxbuild import grid_table
 from ..docs.render import CORE, XML_DECL, _clean_package, _xml_text, _zip_base
 from ..docs.safety import check_template
+from ..docs.unitsource import said_for_unit
 from ..model.errors import PtxlError
 from ..pilot import unit_scope
 from ..write.atomic import make_folder, save
@@ -36,6 +37,21 @@ from .texts import t
 WIDTH_CM = 17.0  # A4 portrait with 2 cm margins, as the case files
 FONT_PT = 9
 CREATOR = "ptxl"
+
+
+class _UnitTemplate(DocxTemplate):
+    """The report template with its fixed text (headings, the baseline note) said for the pilot's unit.
+
+    docxtpl turns each part (body, headers, footers) into Jinja source in ``patch_xml``; the text
+    between the tags is swapped there (``docs.unitsource``), before any value is filled in.
+    """
+
+    def __init__(self, path: str, unit: str | None, lang: str):
+        super().__init__(path)
+        self.ptxl_unit, self.ptxl_lang = unit, lang
+
+    def patch_xml(self, src_xml):
+        return said_for_unit(super().patch_xml(src_xml), self.ptxl_unit, self.ptxl_lang)
 
 
 def _figure(tpl, fig: dict, lang: str, number: int):
@@ -156,7 +172,7 @@ def _render_report(stats, out, dataset, lang, template, today, suppress, protect
     if not tpl_path.exists():
         raise Problem(PROBLEMS.report_template_missing, path=tpl_path)
     check_template(tpl_path, lang=lang)  # no remote images, no INCLUDEPICTURE / INCLUDETEXT fields
-    tpl = DocxTemplate(str(tpl_path))
+    tpl = _UnitTemplate(str(tpl_path), stats.get("impact", {}).get("unit"), lang)
     ctx = build_context(stats, dataset, lang, today=today)
     figures = ctx["cohort"]["figures"]
     ctx["figures"] = {key: _figure(tpl, figures[key], lang, i) for i, key in enumerate(FIGURES, 1)}
