@@ -259,16 +259,22 @@ def _column(sheet_key, col, raw_vals, rows, lang, ctx, findings, date1904=False)
         out = [(v if v and not v.isspace() else None) if type(v) is str else
                (None if _blank(v) else parse_text(v)) for v in raw_vals]
         return out, [False] * len(out)
-    cache: dict = {}
+    cache: dict = {}  # (type, value) → result: 1, 1.0 and True are equal keys, yet parse differently
+    by_text: dict = {}  # str → result: a string equals no other type, so no (type, value) tuple per cell
 
     def parsed(key, v):
         res = cache[key] = parse_cell(col, v, lang, date1904)
         return res
 
-    get = cache.get
+    def parsed_text(v):
+        res = by_text[v] = parse_cell(col, v, lang, date1904)
+        return res
+
+    get, get_text = cache.get, by_text.get
     try:  # one parse per distinct (type, value); a result is a 3-tuple, never falsy
-        results = [get((type(v), v)) or parsed((type(v), v), v) for v in raw_vals]
-        distinct = cache.values()
+        results = [(get_text(v) or parsed_text(v)) if type(v) is str else (get((type(v), v)) or parsed((type(v), v), v))
+                   for v in raw_vals]
+        distinct = [*cache.values(), *by_text.values()]
     except TypeError:  # unhashable: never from calamine, but be safe
         results = distinct = [parse_cell(col, v, lang, date1904) for v in raw_vals]
     out = [res[0] for res in results]

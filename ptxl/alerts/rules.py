@@ -254,9 +254,16 @@ def _latest(ctx: Context, sheet_key: str, date_key: str, where: tuple[str, str] 
     keep = dates.notna() & (dates <= pd.Timestamp(ctx.ref))
     if where:
         keep &= df[where[0]] == where[1]
-    sub = pd.DataFrame({"case_id": df["case_id"], "d": dates, "r": df["_row"]})[keep]
-    last = sub.sort_values(["d", "r"]).groupby("case_id").tail(1)
-    return {c: (d.date(), int(r)) for c, d, r in zip(last["case_id"], last["d"], last["r"])}
+    # the latest (date, row) of each case in one pass over plain values: a sort and a groupby of a small
+    # frame cost more than the loop (bench/RESULTS.md, issue 14); dates compared as nanosecond counts
+    keep = keep.to_numpy(dtype=bool)
+    best: dict = {}
+    for c, d, r in zip(df["case_id"].to_numpy()[keep].tolist(), dates.to_numpy()[keep].tolist(),
+                       df["_row"].to_numpy()[keep].tolist()):
+        seen = best.get(c)
+        if seen is None or (d, r) > seen:
+            best[c] = (d, r)
+    return {c: (pd.Timestamp(d).date(), int(r)) for c, (d, r) in best.items()}
 
 
 def reviews(ctx: Context):
