@@ -24,7 +24,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from ptxl.dataset import Dataset
+from ptxl.model.dataset import Dataset
 from ptxl.layout import Context as LayoutContext
 from ptxl.layout import checks_grid
 from ptxl.schema import get_schema
