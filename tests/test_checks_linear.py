@@ -167,7 +167,7 @@ def test_links_spliced_as_text_are_what_lxml_writes():
     must read back exactly, in the bytes lxml itself would have written."""
     from lxml import etree
 
-    from ptxl.write.grid import SheetGrid
+    from ptxl.model.grid import SheetGrid
     from ptxl.write.surgical import MAIN, rewrite_sheet
     sheet = f'<worksheet xmlns="{MAIN}"><sheetData/><hyperlinks><hyperlink ref="Z9" location="x"/></hyperlinks>' \
             '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
@@ -184,7 +184,7 @@ def test_links_spliced_as_text_are_what_lxml_writes():
 
 def test_repeated_values_are_written_like_the_first_only_when_they_are_the_same_text():
     """Cells are serialised once per distinct value: 0.0 and -0.0 (equal floats) must still differ."""
-    from ptxl.write.grid import SheetGrid
+    from ptxl.model.grid import SheetGrid
     from ptxl.write.surgical import _rows_xml
     g = SheetGrid("checks")
     for r, v in enumerate([0.0, -0.0, "a", "a", 1, True, None, dt.date(2023, 1, 2)]):
