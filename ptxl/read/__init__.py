@@ -187,25 +187,37 @@ def _open_zip(data: bytes, name: str) -> tuple[zipfile.ZipFile, bytes]:
 # ---------------------------------------------------------------- headers and tables
 
 def header_maps(sheet) -> dict[str, str]:
-    """Folded header text (any language) → column key, for one sheet of the schema."""
+    """Folded header text (any language) → column key, for one sheet of the schema.
+
+    Kept per compiled sheet (the schema never changes once compiled): every read asked for the same
+    ~450 folds again. Callers must not modify the dict."""
+    out = _HEADER_MAPS.get(id(sheet))
+    if out is not None and out[0] is sheet:
+        return out[1]
     out = {}
     for c in sheet.columns:
         for lang in LANGS:
             out.setdefault(fold(c.header(lang)), c.key)
+    _HEADER_MAPS[id(sheet)] = (sheet, out)
     return out
+
+
+_HEADER_MAPS: dict[int, tuple] = {}  # id(sheet) → (sheet, its header map); the sheet kept so the id stays its own
 
 
 def _find_header(grid: list, hmap: dict) -> int:
     """0-based index of the row that matches the most known headers (row 0 unless one was inserted)."""
     longest = max(map(len, hmap), default=0)
     cut = 2 * longest + 16
+    seen: dict[str, bool] = {}  # one fold per distinct text of the scanned rows (a blank template repeats its cells)
 
     def known(v: str) -> bool:
-        # fold() maps character by character, so fold(v[:cut]) begins fold(v): a long note whose
-        # beginning already folds longer than any header is no header (and is not folded whole)
-        if len(v) > cut and len(fold(v[:cut])) > longest:
-            return False
-        return fold(v) in hmap
+        hit = seen.get(v)
+        if hit is None:
+            # fold() maps character by character, so fold(v[:cut]) begins fold(v): a long note whose
+            # beginning already folds longer than any header is no header (and is not folded whole)
+            hit = seen[v] = not (len(v) > cut and len(fold(v[:cut])) > longest) and fold(v) in hmap
+        return hit
 
     best, best_n = 0, -1
     for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
