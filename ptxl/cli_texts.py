@@ -8,7 +8,6 @@ is "French (English)", like the file problems; click's usage text stays English.
 from __future__ import annotations
 
 from .schema import L
-from .plural import counted  # noqa: F401
 from ptxl.i18n import register as _register, render
 
 T = {

@@ -11,7 +11,6 @@ home sheet can never disagree.
 
 from __future__ import annotations
 
-from ..plural import counted  # noqa: F401
 from ..schema import HOME as H
 from ptxl.i18n import register as _register, render
 

@@ -161,7 +161,7 @@ def _pct(value) -> float | None:
 
 
 def impact_grid(ctx: Context, impact: dict) -> SheetGrid:
-    sch, lang = get_schema(), ctx.lang
+    sch = get_schema()
     g = SheetGrid("impact")
     _head(g, ctx, O.TITLES["impact"], {0: QUESTION_WIDTH, **{j: 11 for j in range(1, 9)}})
     g.put(4, 0, ctx.t(O.N_FAMILIES), "out_label")
@@ -304,7 +304,6 @@ def _epim_block(g: SheetGrid, r: int, ctx: Context, epim: dict) -> None:
 
 
 def evolution_grid(ctx: Context, baseline: dict) -> SheetGrid:
-    lang = ctx.lang
     g = SheetGrid("baseline_evolution")
     _head(g, ctx, O.TITLES["baseline_evolution"], {0: 22, 1: 44, 2: 11, **{j: 9 for j in range(3, 11)}})
     _note(g, 3, ctx.t(O.EVOLUTION_NOTE), 11)

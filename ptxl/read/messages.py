@@ -194,7 +194,6 @@ UI = {
 }
 
 
-_LANG_INDEX = {lang: i for i, lang in enumerate(LANGS)}  # the tables' three columns follow schema.LANGS
 
 
 FILE_TEXTS = register("file", FILE)  # in the one catalogue (ptxl.i18n): file.not_found, file.damaged, ...

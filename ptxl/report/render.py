@@ -26,7 +26,6 @@ from ..docs.docxbuild import grid_table
 from ..docs.render import CORE, XML_DECL, _clean_package, _xml_text, _zip_base
 from ..docs.safety import check_template
 from ..docs.unitsource import said_for_unit
-from ..model.errors import PtxlError
 from ..pilot import unit_scope
 from ..write.atomic import make_folder, save
 from .chartxml import ChartSpec, add_chart

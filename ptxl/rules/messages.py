@@ -11,8 +11,7 @@ Placeholders: {header} column header, {expected} the right label/header,
 from __future__ import annotations
 
 from ..i18n import register, render, texts  # noqa: F401
-from ..plural import counted  # noqa: F401
-from ..read.messages import FILE, UI, _LANG_INDEX, file_message  # noqa: F401  (file problems and report words, same three languages)
+from ..read.messages import FILE, UI  # noqa: F401  (file problems and report words, same three languages)
 
 # code → (severity, fr, nl, en)
 CATALOGUE = {

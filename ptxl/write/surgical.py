@@ -23,7 +23,6 @@ from typing import Mapping
 from lxml import etree
 
 from ..model.styles import FORMATS, SWATCH_ROW
-from ..model.errors import PtxlError
 from ..read.limits import Refused
 from ..read.messages import UNNAMED
 from ..schema import column_letter, get_schema
