@@ -17,6 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command
 
 from . import __version__, guard
+from .cli_usage import close_commands, is_help, lang_in, note, usage_message
 from .model.errors import PtxlError
 
 # Before numpy loads: its BLAS would start a thread per core that spins ~0.1 s of CPU at start-up,
@@ -49,7 +50,10 @@ class _Group(TyperGroup):
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             code = rv if isinstance(rv, int) and not isinstance(rv, bool) else 0  # Exit's code, or done
         except _CLICK_ERROR as exc:  # usage: missing or unknown argument, option or command
-            exc.show()
+            if is_help(exc):  # a group given no command: its help
+                exc.show()
+            else:  # in --lang's words when the line has one (parsing is what failed), else French then English
+                typer.echo(usage_message(exc, lang_in(sys.argv[1:] if args is None else args)), err=True)
             code = guard.USAGE
         except typer.Abort:  # click ≤8.1's form of Ctrl+C (and of end-of-input at a prompt)
             code = _report(KeyboardInterrupt())
@@ -58,6 +62,14 @@ class _Group(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def resolve_command(self, ctx, args):
+        try:
+            return super().resolve_command(ctx, args)
+        except _USAGE_ERROR as exc:  # click words it in English only: keep which name was typed
+            if type(exc) is _USAGE_ERROR and args:
+                note(exc, "no_such_command", name=args[0], close=close_commands(args[0], self.list_commands(ctx)))
+            raise
 
     def invoke(self, ctx):
         try:
@@ -80,12 +92,21 @@ class _Command(TyperCommand):
     """Gives every usage error its command, so the usage line is shown (click leaves it out for a few)."""
 
     def parse_args(self, ctx, args):
+        strict = not ctx.allow_extra_args
+        ctx.allow_extra_args = True  # extra arguments are told here, with their words (click keeps only English)
         try:
-            return super().parse_args(ctx, args)
+            rest = super().parse_args(ctx, args)
         except _USAGE_ERROR as exc:  # e.g. "Option '--as-of' requires an argument", raised without a context
             if exc.ctx is None:
                 exc.ctx, exc.cmd = ctx, self
             raise
+        finally:
+            ctx.allow_extra_args = not strict
+        if strict and rest and not ctx.resilient_parsing:
+            exc = _USAGE_ERROR(" ".join(map(str, rest)), ctx)  # worded by ptxl.cli_usage from the note
+            note(exc, "extra_arguments", args=[str(a) for a in rest])
+            raise exc
+        return rest
 
 
 class _App(typer.Typer):
