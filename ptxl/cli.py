@@ -565,10 +565,15 @@ def log_(path: Path, as_json: bool = typer.Option(False, "--json", help="Print t
         typer.echo("\n".join(record.lines(entries, lang or "en")))
 
 
+ExcelLangOpt = typer.Option(None, "--lang", help="Language of the messages: fr, nl or en (default: French, then "
+                            "English).")
+
+
 @excel_app.command("install")
 def excel_install(settings_only: bool = typer.Option(
         False, "--settings-only", help="Only write the settings (Python's path), for the .xlsm workbooks made with "
-                                       "'ptxl new --with-buttons'; do not install the add-in.")):
+                                       "'ptxl new --with-buttons'; do not install the add-in."),
+        lang: Optional[str] = ExcelLangOpt):
     """Copy the add-in into Excel's start-up folder and write its settings (this Python).
 
     Run it once per computer and user, with the Python that has ptxl installed.
@@ -580,23 +585,23 @@ def excel_install(settings_only: bool = typer.Option(
       ptxl excel install --settings-only
     """
     from .excel.install import Machine, install
-    for line in install(Machine.current(), addin=not settings_only):
+    for line in install(Machine.current(), addin=not settings_only, lang=speak(lang)):
         typer.echo(line)
 
 
 @excel_app.command("uninstall")
-def excel_uninstall():
+def excel_uninstall(lang: Optional[str] = ExcelLangOpt):
     """Remove the add-in from Excel's start-up folder, and its settings."""
     from .excel.install import Machine, uninstall
-    for line in uninstall(Machine.current()):
+    for line in uninstall(Machine.current(), lang=speak(lang)):
         typer.echo(line)
 
 
 @excel_app.command("status")
-def excel_status():
+def excel_status(lang: Optional[str] = ExcelLangOpt):
     """Say whether the add-in is installed, whether it is current, and which Python it runs."""
     from .excel.install import Machine, status
-    for line in status(Machine.current()):
+    for line in status(Machine.current(), lang=speak(lang)):
         typer.echo(line)
 
 
