@@ -109,8 +109,15 @@ MESSAGES = {  # (fr, nl, en); said "French (English)" on the command line, as no
         "(pip install msoffcrypto-tool). Er werd niets geschreven.",
         "Opening the password-protected {name} needs "
         "msoffcrypto-tool. Nothing was written."),
+    # the hidden prompt (nothing is read yet: French / English)
+    "prompt": ("Mot de passe de {name}", "Wachtwoord van {name}", "Password for {name}"),
+    "retry": ("Mot de passe incorrect.", "Onjuist wachtwoord.", "Wrong password."),
 }
 CRYPTO = register("crypto", MESSAGES)
+
+
+def _both(code, **fields) -> str:
+    return f"{render(code, 'fr', **fields)} / {render(code, 'en', **fields)}"
 
 
 def _msoffcrypto(name: str):
@@ -154,7 +161,7 @@ def get_password(name: str) -> str:
         return env
     if not _interactive():
         raise EncryptedWorkbookError("password_needed", name)
-    return getpass.getpass(f"Mot de passe de / password for {name}: ")
+    return getpass.getpass(_both(CRYPTO.prompt, name=name) + ": ")
 
 
 def _interactive() -> bool:
@@ -229,7 +236,7 @@ def decrypt(data: bytes, name: str, password: str | None = None) -> bytes:
             if plain is not None:
                 break
             if prompted and attempt < PROMPT_TRIES - 1:
-                print("Mot de passe incorrect. / Wrong password.", file=sys.stderr)
+                print(_both(CRYPTO.retry), file=sys.stderr)
         else:
             raise EncryptedWorkbookError("wrong_password", name)
     _REMEMBERED[_fingerprint(data)] = password

@@ -48,7 +48,6 @@ import pandas as pd
 
 from . import export_linkage as linkage
 from .model.dataset import Dataset
-from .model.errors import PtxlError
 from .schema import L
 from .schema import get_schema
 from .write.atomic import make_folder, save
@@ -216,10 +215,7 @@ def _check_out(out: Path, workbook: Path) -> None:
     """The export folder must not hold (or sit above) the workbook, its key or the mapping."""
     o, home = out.resolve(), workbook.resolve().parent
     if o == home or o in home.parents:
-        raise PtxlError("Choisissez un dossier d'export distinct du dossier du classeur (et qui ne le contient "
-                        "pas) : la clé et la table de correspondance y restent et ne doivent pas partir avec "
-                        "l'export. Rien n'a été écrit. (Choose an export folder outside the workbook's folder: "
-                        "its key and mapping stay there and must not leave with the export. Nothing was written.)")
+        raise Problem(PROBLEMS.export_beside_workbook)
 
 
 def _csv_cell(v):

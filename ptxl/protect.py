@@ -54,6 +54,9 @@ MSG = {
                    "het kunt typen, of zet het in " + ENV_OUTPUT_PASSWORD + ". Er werd niets geschreven.",
                    "--prompt-output asks for the password on screen: run the command where you can type it, or "
                    "set " + ENV_OUTPUT_PASSWORD + ". Nothing was written."),
+    "prompt": L("Mot de passe des fichiers produits : ", "Wachtwoord van de uitvoerbestanden: ",
+                "Password for the output files: "),
+    "prompt_again": L("Encore une fois : ", "Nog een keer: ", "Once more: "),
     "excel_needs_password": L(
         "Ce classeur est chiffré : les documents le seront aussi, mais Excel ne donne pas son mot de passe à "
         "ptxl. Donnez le mot de passe des documents dans la variable d'environnement " + ENV_OUTPUT_PASSWORD +
@@ -113,8 +116,8 @@ CLEAR = Protection()
 def _prompt_twice(lang: str) -> str:
     if not crypto._interactive():
         raise PtxlError(MSG["no_prompt"][lang])
-    first = getpass.getpass("Mot de passe des fichiers produits / password for the output files: ")
-    second = getpass.getpass("Encore une fois / once more: ")
+    first = getpass.getpass(MSG["prompt"][lang])
+    second = getpass.getpass(MSG["prompt_again"][lang])
     if not first or first != second:
         raise PtxlError(MSG["mismatch"][lang])
     return first

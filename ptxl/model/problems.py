@@ -46,6 +46,17 @@ PROBLEMS = register("problems", {
     "no_such_file": ("{path} : fichier introuvable. Vérifiez le nom et le dossier.",
                      "{path}: bestand niet gevonden. Controleer de naam en de map.",
                      "{path}: no such file. Check the name and the folder."),
+    "export_beside_workbook": ("Choisissez un dossier d'export distinct du dossier du classeur (et qui ne le "
+                               "contient pas) : la clé et la table de correspondance y restent et ne doivent pas "
+                               "partir avec l'export. Rien n'a été écrit.",
+                               "Kies een exportmap buiten de map van de werkmap (en die haar niet bevat): de sleutel "
+                               "en de koppeltabel blijven daar en mogen niet met de export mee. Er werd niets "
+                               "geschreven.",
+                               "Choose an export folder outside the workbook's folder: its key and mapping stay "
+                               "there and must not leave with the export. Nothing was written."),
+    "no_pilot": ("ptxl network a besoin d'au moins un classeur pilote.",
+                 "ptxl network heeft minstens één pilootwerkmap nodig.",
+                 "ptxl network needs at least one pilot workbook."),
     "same_workbook": ("{path} et {other} sont le même classeur : chaque projet pilote est donné une seule fois, "
                       "sinon ses dossiers seraient comptés deux fois. Rien n'a été écrit.",
                       "{path} en {other} zijn dezelfde werkmap: elk pilootproject wordt één keer opgegeven, anders "

@@ -17,7 +17,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model.errors import PtxlError
 from .aggregate import network_stats, pilot_entry
 
 
@@ -60,7 +59,7 @@ def evaluate(paths: list[Path], as_of: dt.date | None = None, lang: str | None =
     from ..validate import load_workbook
     paths = [Path(p) for p in paths]
     if not paths:
-        raise PtxlError("ptxl network needs at least one pilot workbook.")
+        raise Problem(PROBLEMS.no_pilot)
     refuse_duplicates(paths)
     pilots, thresholds = [], []
     for path in paths:

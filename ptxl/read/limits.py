@@ -27,7 +27,8 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
-from ..model.errors import PtxlError
+from ..i18n import register
+from ..model.problems import Problem
 from .messages import FileProblem
 
 MB = 1 << 20
@@ -36,6 +37,12 @@ DEFAULT_TOTAL_MB, DEFAULT_PART_MB, DEFAULT_RATIO = 1024, 512, 100
 RATIO_GRACE = MB  # a part smaller than this is not judged by its ratio: it cannot hurt
 LOCAL, EOCD, DATA_DESCRIPTOR = b"PK\x03\x04", b"PK\x05\x06", 0x08
 METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # the only ones Excel writes
+LIMITS = register("limits", {  # a value is what is typed (PTXL_MAX_PART_MB=1024): never with thousands separators
+    "not_a_number": ("La variable d'environnement {key}={raw} doit être un nombre entier positif (par défaut "
+                     "{usual}).",
+                     "De omgevingsvariabele {key}={raw} moet een positief geheel getal zijn (standaard {usual}).",
+                     "The environment variable {key}={raw} must be a positive whole number (default {usual})."),
+})
 
 
 @dataclass(frozen=True)
@@ -60,9 +67,7 @@ def _env_number(env, key: str, default: int) -> int:
     except ValueError:
         value = 0
     if value <= 0:
-        raise PtxlError(f"La variable d'environnement {key}={raw!r} doit être un nombre entier positif (par défaut "
-                        f"{default}). (The environment variable {key} must be a positive whole number; default "
-                        f"{default}.)")
+        raise Problem(LIMITS.not_a_number, key=key, raw=repr(raw), usual=str(default))
     return value
 
 

@@ -33,6 +33,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import register
 from ..model.errors import PtxlError
 from ..schema import L
 from . import atomic, failure
@@ -67,13 +68,29 @@ def lock_files(path: Path) -> list[Path]:
     return [p for p in candidates if p.exists()]
 
 
+# Why a workbook is not replaced; the button is the home sheet's "refresh" (ptxl.forms.home), named as it reads.
+SAFETY = register("safety", {
+    "open_elsewhere": ("« {name} » est ouvert dans Excel ou LibreOffice : fermez-le puis recommencez, ou utilisez le "
+                       "bouton « Actualiser les statistiques » dans Excel. Rien n'a été modifié.",
+                       "« {name} » is geopend in Excel of LibreOffice: sluit het en probeer opnieuw, of gebruik de "
+                       "knop « Statistieken bijwerken » in Excel. Er werd niets gewijzigd.",
+                       "'{name}' is open in Excel or LibreOffice: close it and try again, or use the 'Refresh "
+                       "statistics' button in Excel. Nothing was changed."),
+    "read_only_folder": ("Le dossier « {folder} » est en lecture seule : ptxl ne peut pas y écrire le classeur "
+                         "actualisé. Copiez le classeur dans un dossier où vous pouvez écrire (par ex. Documents), "
+                         "puis recommencez. Rien n'a été modifié.",
+                         "De map « {folder} » is alleen-lezen: ptxl kan de bijgewerkte werkmap er niet in schrijven. "
+                         "Kopieer de werkmap naar een map waarin u kunt schrijven (bv. Documenten) en probeer "
+                         "opnieuw. Er werd niets gewijzigd.",
+                         "The folder '{folder}' is read-only: ptxl cannot write the refreshed workbook there. Copy "
+                         "the workbook to a folder you can write to, e.g. Documents, and try again. Nothing was "
+                         "changed."),
+})
+
+
 def check_not_open(path: Path) -> None:
     if lock_files(path):
-        raise PtxlError(
-            f"« {path.name} » est ouvert dans Excel ou LibreOffice : fermez-le puis recommencez, ou utilisez le "
-            f"bouton « Actualiser les statistiques » dans Excel. Rien n'a été modifié. ('{path.name}' is open in "
-            f"Excel or LibreOffice: close it and try again, or use the 'Refresh statistics' button in Excel. "
-            f"Nothing was changed.)")
+        raise Problem(SAFETY.open_elsewhere, name=path.name)
 
 
 def snapshot(path: str | Path) -> Snapshot:
@@ -92,11 +109,7 @@ def snapshot(path: str | Path) -> Snapshot:
 
 
 def _read_only_folder(folder: Path) -> PtxlError:
-    return PtxlError(f"Le dossier « {folder} » est en lecture seule : ptxl ne peut pas y écrire le classeur "
-                     f"actualisé. Copiez le classeur dans un dossier où vous pouvez écrire (par ex. Documents), "
-                     f"puis recommencez. Rien n'a été modifié. (The folder '{folder}' is read-only: ptxl cannot "
-                     f"write the refreshed workbook there. Copy the workbook to a folder you can write to, e.g. "
-                     f"Documents, and try again. Nothing was changed.)")
+    return Problem(SAFETY.read_only_folder, folder=folder)
 
 
 def _pid_alive(pid: int) -> bool:
