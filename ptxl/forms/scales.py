@@ -144,6 +144,7 @@ UNIT_WORDS = {
                ("familles", "personnes"), ("famille", "personne")),
         "nl": (("blad gezinnen", "blad gezinnen"), ("blad met de gezinnen", "blad met de gezinnen"),
                ("persoon van het gezin", "persoon van het dossier"), ("gezinsdossier", "persoonsdossier"),
+               ("blad gezinsleden", "blad gezinsleden"), ("gezinsleden", "leden van het dossier"),
                ("elk aangemeld gezin", "elke aangemelde persoon"), ("dat gezin", "die persoon"),
                ("elk toegelaten gezin", "elke toegelaten persoon"), ("van elk gezin", "van elke persoon"),
                ("het gezin", "de persoon"), ("dit gezin", "deze persoon"), ("één gezin", "één persoon"),
