@@ -2,7 +2,8 @@
 
 Counts go through ``ptxl.plural.counted`` ("{n} erreur{n:|s}"). A message printed
 before any workbook is read and without ``--lang`` (an --as-of that is not a date)
-is "French (English)", like the file problems; click's usage text stays English.
+is "French (English)", like the file problems; a usage mistake is worded by
+``ptxl.cli_usage`` (only ``--help`` stays click's English).
 """
 
 from __future__ import annotations
