@@ -119,13 +119,14 @@ T = {
                 "Geen uitvoering geregistreerd voor {name}{case} ({record}).",
                 "No run recorded for {name}{case} ({record})."),
     "and_case": L(" et {case}", " en {case}", " and {case}"),
-    "log_line": L("{time}  {command} {families} famille{families:|s}{scope}, {documents} document{documents:|s}, "
+    # the record counts cases ("dossiers"): a family or a person, as the pilot's unit, which the record does not hold
+    "log_line": L("{time}  {command} {families} dossier{families:|s}{scope}, {documents} document{documents:|s}, "
                   "{encrypted}, utilisateur {user} -> {out}",
-                  "{time}  {command} {families} gezin{families:|nen}{scope}, {documents} document{documents:|en}, "
+                  "{time}  {command} {families} dossier{families:|s}{scope}, {documents} document{documents:|en}, "
                   "{encrypted}, gebruiker {user} -> {out}",
-                  "{time}  {command} {families} famil{families:y|ies}{scope}, {documents} document{documents:|s}, "
+                  "{time}  {command} {families} case{families:|s}{scope}, {documents} document{documents:|s}, "
                   "{encrypted}, user {user} -> {out}"),
-    "log_not_listed": L(" (familles non listées)", " (gezinnen niet vermeld)", " (families not listed)"),
+    "log_not_listed": L(" (dossiers non listés)", " (dossiers niet vermeld)", " (cases not listed)"),
     "log_encrypted": L("chiffré", "versleuteld", "encrypted"),
     "log_clear": L("NON chiffré", "NIET versleuteld", "NOT encrypted"),
     "log_screen": L("l'écran", "het scherm", "the screen"),

@@ -86,7 +86,7 @@ def test_log_prints_a_line_per_run_and_finds_a_family(tmp_path, capsys):
     printed = capsys.readouterr().out.splitlines()
     assert len(printed) == 2 and all("docs" in line and "NON chiffré" in line for line in printed)
     assert main(["log", str(path), "--lang", "en"]) == 0
-    assert all("NOT encrypted" in line and "1 family" in line for line in capsys.readouterr().out.splitlines())
+    assert all("NOT encrypted" in line and "1 case," in line for line in capsys.readouterr().out.splitlines())
     assert main(["log", str(path), "--case", "PT-006", "--json"]) == 0
     (only,) = json.loads(capsys.readouterr().out)
     assert only["families"] == 1 and only["out"].endswith("/d")
@@ -108,7 +108,7 @@ def test_the_record_of_an_encrypted_workbook_holds_counts_only(tmp_path, monkeyp
     text = record.record_path(path).read_text(encoding="utf-8")
     assert "X-" not in text and "PT-" not in text
     assert main(["log", str(path)]) == 0
-    assert "families not listed" in capsys.readouterr().out
+    assert "cases not listed" in capsys.readouterr().out
 
 
 def test_a_failed_run_is_not_recorded(tmp_path, capsys):
