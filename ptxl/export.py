@@ -48,6 +48,8 @@ import pandas as pd
 
 from . import export_linkage as linkage
 from .model.dataset import Dataset
+from .i18n import register, render
+from .pilot import evaluation_unit
 from .schema import L
 from .schema import get_schema
 from .write.atomic import make_folder, save
@@ -314,6 +316,29 @@ def export_stats(dataset: Dataset, nationality, threshold: int, as_of, exact_dat
     return stats
 
 
+# What each line of the manifest (manifest.json and its sheet) says, in the workbook's language; keys stay English.
+MANIFEST_TEXTS = register("export_manifest", {
+    "pseudonyms": ("case_id et member_id sont des pseudonymes HMAC-SHA256 ; la clé reste chez l'organisation",
+                   "case_id en member_id zijn HMAC-SHA256-pseudoniemen; de sleutel blijft bij de organisatie",
+                   "case_id and member_id are HMAC-SHA256 pseudonyms; the key stays with the organisation"),
+    "birth_date": ("remplacée par {column} à la date de référence", "vervangen door {column} op de referentiedatum",
+                   "replaced by {column} at the reference date"),
+    "exact_dates": ("dates exactes du calendrier", "exacte kalenderdata", "exact calendar dates"),
+    "days": ("jours depuis l'orientation du dossier (<colonne>{suffix} ; {reference} est la date de référence)",
+             "dagen sinds de doorverwijzing van het dossier (<kolom>{suffix}; {reference} is de referentiedatum)",
+             "days from the case's referral (<column>{suffix}; {reference} is the reference date)"),
+    "nationality": ("un pays de la liste du projet ou '{other}'", "een land van de lijst van het project of "
+                    "'{other}'", "a country of the project's list or '{other}'"),
+    "text_in": ("inclus, noms de la cohorte masqués", "opgenomen, namen van het cohort weggelaten",
+                "included, cohort names blanked"),
+    "text_out": ("laissé de côté", "weggelaten", "left out"),
+})
+
+
+def manifest_words(lang: str):
+    return lambda code, **fields: render(code, lang, default="en", **fields)
+
+
 def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool = False, suppress: bool = False,
                       dataset: Dataset | None = None, as_of: dt.date | None = None, exact_dates: bool = False,
                       protection=None) -> ExportResult:
@@ -343,14 +368,14 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
         nationality = linkage.export_nationality(dataset, threshold)
         stats = export_stats(dataset, nationality, threshold, as_of, exact_dates)
     removed = sorted({c.key for s in sch.entry_sheets for c in s.columns} - {c for t in tables.values() for c in t})
+    said = manifest_words(dataset.lang)
     manifest = {
-        "pseudonyms": "case_id and member_id are HMAC-SHA256 pseudonyms; the key stays with the organisation",
-        "birth_date": f"replaced by {AGE_BRACKET} at the reference date",
-        "dates": "exact calendar dates" if exact_dates else
-        f"days from the case's referral (<column>{linkage.DAYS_SUFFIX}; families.{linkage.REFERENCE_DAYS} is the "
-        f"reference date)",
-        "nationality": "a country of the project's list or 'other'",
-        "free_text": "included, cohort names blanked" if with_text else "left out",
+        "pseudonyms": said(MANIFEST_TEXTS.pseudonyms),
+        "birth_date": said(MANIFEST_TEXTS.birth_date, column=AGE_BRACKET),
+        "dates": said(MANIFEST_TEXTS.exact_dates) if exact_dates else
+        said(MANIFEST_TEXTS.days, suffix=linkage.DAYS_SUFFIX, reference=f"families.{linkage.REFERENCE_DAYS}"),
+        "nationality": said(MANIFEST_TEXTS.nationality, other=OTHER),
+        "free_text": said(MANIFEST_TEXTS.text_in if with_text else MANIFEST_TEXTS.text_out),
         "suppression": {"threshold": threshold, "rare_nationalities": OTHER} if suppress else None,
         "columns_left_out": removed,
         "rows": result.rows,
@@ -368,7 +393,8 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
     files[XLSX_NAME] = protection.office(_xlsx_bytes(tables, manifest, stats), XLSX_NAME)
     files[README_NAME] = readme_text(with_text=with_text, suppress=suppress, exact_dates=exact_dates,
                                      encrypted=protection.encrypted, threshold=threshold,
-                                     files=sorted(files)).encode("utf-8-sig")
+                                     files=sorted(files), lang=dataset.lang,
+                                     unit=evaluation_unit(dataset.settings)).encode("utf-8-sig")
     for name, data in files.items():
         result.files.append(save(out / name, data, note=INCOMPLETE))
     result.mapping = workbook.resolve().parent / f"{workbook.stem}{MAP_SUFFIX}"

@@ -141,8 +141,8 @@ def test_export_of_an_encrypted_workbook_is_one_encrypted_workbook_and_its_readm
     assert sheet_values(decrypted(book)) == sheet_values((tmp_path / "p" / "anonymised.xlsx").read_bytes())
     # the README in clear says what the export is, and holds nothing of the workbook
     readme = (tmp_path / "e" / "README.txt").read_text(encoding="utf-8-sig")
-    assert "encrypted" in readme and "pseudonymised personal data" in readme.lower()
-    assert readme.replace("encrypted with a password", "") != readme  # it says the workbook is encrypted
+    assert "chiffré" in readme and "données personnelles pseudonymisées" in readme.lower()  # the workbook's language
+    assert readme.replace("est chiffré avec un mot de passe", "") != readme  # it says the workbook is encrypted
     assert "PT-0" not in readme and "2023" not in readme and "2022" not in readme
 
 

@@ -167,9 +167,25 @@ def test_readme_says_what_was_removed_and_who_holds_the_key(planted, tmp_path):
     path, _rows, _settings = planted
     ex.export_anonymised(path, tmp_path / "x")
     readme = (tmp_path / "x" / ex.README_NAME).read_text(encoding="utf-8-sig")
-    for said in ("Pseudonymised personal data", "art. 4(5)", "WHO HOLDS THE KEY", "WHAT WAS REMOVED",
-                 "WHAT REMAINS", "days from the case's referral", "project's list", "families.csv"):
-        assert said in readme, said
+    for said in ("données personnelles pseudonymisées", "art. 4(5)", "QUI DÉTIENT LA CLÉ", "CE QUI A ÉTÉ RETIRÉ",
+                 "CE QUI RESTE", "jours depuis l'orientation du dossier", "liste du projet", "families.csv"):
+        assert said in readme, said  # in the (French) workbook's language
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("nl", ("WIE DE SLEUTEL HEEFT", "terugkoppelen aan een persoon", "families.reference_days")),
+    ("en", ("WHO HOLDS THE KEY", "link every row back to a person", "who the persons are", "families.reference_days")),
+    ("fr", ("QUI DÉTIENT LA CLÉ", "relier chaque ligne à une personne", "families.reference_days"))])
+def test_readme_in_the_workbook_s_language_and_unit(lang, words):
+    from ptxl.export_readme import readme_text
+    text = readme_text(with_text=False, suppress=False, exact_dates=False, encrypted=False, threshold=5,
+                       files=["families.csv"], lang=lang, unit="person")
+    for said in words:
+        assert said in text, said
+    assert "- families.csv" in text  # file and column names are never re-said
+    family = readme_text(with_text=False, suppress=False, exact_dates=False, encrypted=False, threshold=5,
+                         files=["families.csv"], lang=lang)
+    assert family != text and words[0] in family
 
 
 # ------------------------------------------------------------------ one name blanking
