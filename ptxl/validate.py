@@ -40,12 +40,14 @@ class Loaded:
 
 def validate_dataset(ds: Dataset, as_of: dt.date | None = None, ctx=None) -> list:
     """All rules over a typed dataset → sorted findings. Pure; ``ctx`` carries this workbook's layout."""
+    from .pilot import evaluation_unit, unit_scope
     from .rules import Context, all_rules
     ctx = ctx or Context.for_schema(ds.lang)
     ctx.as_of = as_of or ctx.as_of or ds.reference_date
     out = []
-    for rule in all_rules():
-        out.extend(rule(ds, ctx))
+    with unit_scope(evaluation_unit(ds.settings)):  # messages say families or persons, as the settings do
+        for rule in all_rules():
+            out.extend(rule(ds, ctx))
     return sort_findings(out, ctx)
 
 

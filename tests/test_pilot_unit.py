@@ -108,3 +108,14 @@ def test_alerts_and_summary_say_persons():
     assert not any("famille" in a.message for a in alerts)
     lines = summary_lines(compute_stats(ds), "fr")
     assert "personnes" in lines[0] and "familles" not in " ".join(lines)
+
+
+@pytest.mark.parametrize("lang,family,person", [("fr", "Famille admise", "Personne admise"),
+                                                ("nl", "Gezin toegelaten", "Persoon toegelaten"),
+                                                ("en", "Family admitted", "Person admitted")])
+def test_findings_say_persons(lang, family, person):
+    """The checks (CLI, checks sheet) follow the unit too; a column's header is the workbook's, kept as written."""
+    from ptxl.validate import validate_dataset
+    said = [f.message for f in validate_dataset(_dataset("person", lang=lang))]
+    assert any(m.startswith(person) for m in said) and not any(m.startswith(family) for m in said)
+    assert any(m.startswith(family) for m in (f.message for f in validate_dataset(_dataset("family", lang=lang))))

@@ -11,6 +11,7 @@ Placeholders: {header} column header, {expected} the right label/header,
 from __future__ import annotations
 
 from ..i18n import register, render, texts  # noqa: F401
+from ..pilot import for_current_unit
 from ..read.messages import FILE, UI  # noqa: F401  (file problems and report words, same three languages)
 
 # code → (severity, fr, nl, en)
@@ -310,9 +311,9 @@ CATALOGUE = {
         "La famille {case_id} est admise mais n'a pas de fiche de synthèse datée au plus tard le {ref} "
         "(feuille {other_sheet}) : elle n'est pas comptée dans les tableaux d'impact. Remplissez sa fiche.",
         "Gezin {case_id} is toegelaten maar heeft geen cliëntfiche gedateerd tot {ref} (blad {other_sheet}): "
-        "het telt niet mee in de impacttabellen. Vul de fiche in.",
+        "het gezin telt niet mee in de impacttabellen. Vul de fiche in.",
         "Family {case_id} is admitted but has no client summary dated on or before {ref} ({other_sheet} "
-        "sheet): it is not counted in the impact tables. Fill in its summary."),
+        "sheet): the family is not counted in the impact tables. Fill in its summary."),
     "summary.not_admitted": ("warning",
         "Fiche de synthèse d'une famille non admise : elle n'est pas comptée dans les tableaux d'impact. "
         "Vérifiez le dossier, ou la date d'admission et le statut de la famille.",
@@ -383,6 +384,9 @@ def severity(code: str) -> str:
 
 
 def message(code: str, lang: str = "fr", **params) -> str:
-    """The finding ``code``'s text in ``lang``; fields not given (or None) are left blank (optional hints)."""
-    return render(f"rules.{code}", lang, blank=True, **params)
+    """The finding ``code``'s text in ``lang``; fields not given (or None) are left blank (optional hints).
+
+    Said for the unit of the workbook being checked (families or persons: ``validate_dataset``'s
+    ``unit_scope``); a field (a header, a sheet's name) is filled in after, as the workbook shows it."""
+    return render(f"rules.{code}", lang, blank=True, adapt=for_current_unit, **params)
 
