@@ -424,10 +424,10 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
     keep_record(path, "docs", families=cases, documents=len(written), out=out, protection=protection,
                 case_ids=covered)
     typer.echo(render(DOCS.msg_written, lang, numbers=True, n=docx, cases=cases, out=out))
-    if written.left_out:  # families or persons, as the workbook's unit (only a count is filled in)
-        from .pilot import evaluation_unit, unit_text
-        typer.echo(unit_text(render(DOCS.msg_left_out, lang, numbers=True, n=written.left_out),
-                             evaluation_unit(dataset.settings), lang))
+    if written.left_out:  # families or persons, as the workbook's unit
+        from .pilot import for_settings
+        typer.echo(for_settings(render(DOCS.msg_left_out, lang, numbers=True, n=written.left_out), dataset.settings,
+                                lang))
     if written.pdfs:
         typer.echo(render(DOCS.msg_pdf_written, lang, numbers=True, n=len(written.pdfs)))
     if written.renamed:

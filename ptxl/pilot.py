@@ -61,6 +61,12 @@ def unit_text(text: str, unit: str, lang: str) -> str:
     return pattern.sub(swap, text)
 
 
+def for_settings(text: str, settings, lang: str) -> str:
+    """A finished sentence whose fields are only counts ("3 families never admitted"), said for the unit of
+    the pilot whose ``settings`` these are; the count's plural ending was chosen before, for "family"."""
+    return unit_text(text, evaluation_unit(settings), lang)
+
+
 # The unit the catalogues of the documents, the report and the alerts speak of while one workbook is
 # rendered. Why a context variable and not a parameter: those catalogues are looked up in dozens of
 # places (``t(key, lang)``); the entry point of each view sets the unit once, the lookups stay as

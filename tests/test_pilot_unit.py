@@ -119,3 +119,18 @@ def test_findings_say_persons(lang, family, person):
     said = [f.message for f in validate_dataset(_dataset("person", lang=lang))]
     assert any(m.startswith(person) for m in said) and not any(m.startswith(family) for m in said)
     assert any(m.startswith(family) for m in (f.message for f in validate_dataset(_dataset("family", lang=lang))))
+
+
+@pytest.mark.parametrize("lang,one,many", [
+    ("fr", "1 personne jamais admise", "3 personnes jamais admises"),
+    ("nl", "1 nooit toegelaten persoon", "3 nooit toegelaten personen"),
+    ("en", "1 person never admitted", "3 persons never admitted")])
+def test_the_never_admitted_count_says_persons(lang, one, many):
+    """What ``ptxl docs`` and the Excel button say of the cases left out, for a per-person pilot."""
+    from ptxl.docs.texts import TEXTS as DOCS
+    from ptxl.i18n import render
+    from ptxl.pilot import for_settings
+    person = {"evaluation_unit": "person"}
+    assert for_settings(render(DOCS.msg_left_out, lang, n=1), person, lang).startswith(one)
+    assert for_settings(render(DOCS.msg_left_out, lang, n=3), person, lang).startswith(many)
+    assert for_settings(render(DOCS.msg_left_out, lang, n=3), {}, lang) == render(DOCS.msg_left_out, lang, n=3)

@@ -234,7 +234,9 @@ def _documents(book, ui) -> None:
     if protection.message(ui.lang):
         body += "\n" + protection.message(ui.lang)
     if written.left_out:
-        body += "\n" + text("docs.left_out", ui.lang, n=written.left_out)
+        from ..pilot import for_settings  # families or persons
+        body += "\n" + for_settings(text("docs.left_out", ui.lang, n=written.left_out), loaded.dataset.settings,
+                                    ui.lang)
     if case:
         body = text("docs.case", ui.lang, case=case, body=body)
     if loaded.errors:
