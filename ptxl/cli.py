@@ -278,7 +278,7 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     from .cli_texts import say
     from .demo import DEMO_FILENAME, REFERENCE_DATE, write_demo_workbook
     from .docs.texts import TEXTS as DOCS
-    from .i18n import render
+    from .i18n import fmt_date, render
     from .progress import STAGE, Steps, wanted
     target = out / DEMO_FILENAME
     lang = "fr"  # the demo cohort's workbook language, for what it says once written (problems stay bilingual)
@@ -294,7 +294,7 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
         result = refresh_workbook(target)
         cohort = result.stats.get("cohort", {})
         typer.echo(say("demo_written", lang, path=target, referred=cohort.get("families_referred", 0),
-                       admitted=cohort.get("families_admitted", 0), date=REFERENCE_DATE.strftime("%d/%m/%Y")))
+                       admitted=cohort.get("families_admitted", 0), date=fmt_date(REFERENCE_DATE, lang)))
         typer.echo(say("demo_refreshed", lang, a=len(result.alerts), c=len(result.findings)))
         tick = steps.stage(STAGE["documents"][lang])
         written = generate_documents(target, out / "dossiers", progress=tick, everyone=everyone)

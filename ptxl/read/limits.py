@@ -98,18 +98,18 @@ def check_package(zf: zipfile.ZipFile, data: bytes, name: str, limits: Limits | 
     total = sum(i.file_size for i in infos)
     if total > limits.total:
         raise FileProblem("too_large", name, size=_mb(total), limit=limits.total // MB, env=ENV_TOTAL,
-                          suggest=_suggest(total))
+                          suggest=str(_suggest(total)))  # a value to type: never "1 300"
 
 
 def _over(part: str, size: int, compressed: int, limits: Limits) -> "Refused | None":
     """Why one part is over the limits (``Refused``, not raised), or None."""
     if size > limits.part:
         return Refused("part_too_large", part=part, size=_mb(size), limit=limits.part // MB, env=ENV_PART,
-                       suggest=_suggest(size))
+                       suggest=str(_suggest(size)))
     ratio = size / max(compressed, 1)
     if size > RATIO_GRACE and ratio > limits.ratio:
         return Refused("too_compressed", part=part, size=_mb(size), ratio=int(ratio), limit=int(limits.ratio),
-                       env=ENV_RATIO, ratio_suggest=-(-2 * int(ratio) // 100) * 100)
+                       env=ENV_RATIO, ratio_suggest=str(-(-2 * int(ratio) // 100) * 100))
     return None
 
 

@@ -200,4 +200,5 @@ FILE_TEXTS = register("file", FILE)  # in the one catalogue (ptxl.i18n): file.no
 
 
 def file_message(kind: str, name: str, lang: str = "fr", **params) -> str:
-    return render(f"file.{kind}", lang if lang in LANGS else "fr", name=name, **params)
+    """A file problem in ``lang``; a whole number given as such is written the language's way (2 048 Mo)."""
+    return render(f"file.{kind}", lang if lang in LANGS else "fr", numbers=True, name=name, **params)
