@@ -249,13 +249,13 @@ def flatten(tree, prefix: str = "") -> list[tuple[str, object]]:
     return [(prefix, tree)]
 
 
-def _xlsx_bytes(tables: dict, manifest: dict, stats: dict | None) -> bytes:
+def _xlsx_bytes(tables: dict, manifest: dict, stats: dict | None, title: str) -> bytes:
     import xlsxwriter
     from .build.workbook import write_value
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
                                    "strings_to_urls": False})
-    wb.set_properties({"title": "Plan Together – export anonymisé", "author": "", "company": "",
+    wb.set_properties({"title": title, "author": "", "company": "",
                        "created": dt.datetime(2000, 1, 1)})  # no date of the run inside the file
     bold = wb.add_format({"bold": True})
     sheets = dict(tables)
@@ -347,7 +347,7 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
     ``protection`` (``ptxl.protect.Protection``): when it encrypts, the .xlsx is encrypted and no
     CSV or JSON is written (their names are in ``result.not_written``).
     """
-    from .export_readme import readme_text
+    from .export_readme import README, readme_text
     from .protect import CLEAR
     protection = protection or CLEAR
     workbook, out = Path(workbook), Path(out)
@@ -390,7 +390,8 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
         if stats is not None:
             files[STATS_NAME] = json.dumps(stats, ensure_ascii=False, indent=2).encode("utf-8")
         files[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8")
-    files[XLSX_NAME] = protection.office(_xlsx_bytes(tables, manifest, stats), XLSX_NAME)
+    title = render(README.title, dataset.lang, default="en")  # the file's properties, as its README's title
+    files[XLSX_NAME] = protection.office(_xlsx_bytes(tables, manifest, stats, title), XLSX_NAME)
     files[README_NAME] = readme_text(with_text=with_text, suppress=suppress, exact_dates=exact_dates,
                                      encrypted=protection.encrypted, threshold=threshold,
                                      files=sorted(files), lang=dataset.lang,
