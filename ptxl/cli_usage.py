@@ -42,7 +42,7 @@ USAGE = register("usage", {
                         "Got unexpected extra argument{n:|s} ({args})."),
     "needs_value": ("l'option {name} demande une valeur.", "de optie {name} vereist een waarde.",
                     "Option '{name}' requires an argument."),
-    "takes_no_value": ("l'option {name} ne prend pas de valeur.", "de optie {name} neemt geen waarde.",
+    "takes_no_value": ("l'option {name} ne prend pas de valeur.", "de optie {name} aanvaardt geen waarde.",
                        "Option '{name}' does not take a value."),
     "bad_value": ("la valeur de {name} n'est pas valable.", "de waarde van {name} is ongeldig.",
                   "Invalid value for {name}."),
