@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 
 from .gcpause import gc_paused
 from .stats.figures import Figures, derive
+from .validate import Loaded, WithFindings
 
 
 @dataclass(frozen=True)
-class Results:
+class Results(WithFindings):
     """Everything the views show of one workbook at one reference date."""
 
     stats: dict  # what ``ptxl stats --json`` prints (CLI.md); suppressed once published
@@ -41,14 +42,6 @@ class Results:
     @property
     def published(self) -> bool:
         return self.threshold is not None
-
-    @property
-    def errors(self) -> list:
-        return [f for f in self.findings if f.severity == "error"]
-
-    @property
-    def warnings(self) -> list:
-        return [f for f in self.findings if f.severity == "warning"]
 
     @property
     def unit(self) -> str:
@@ -128,7 +121,6 @@ def publish_for_export(results: Results, threshold: int | None = None) -> Result
     t = small_cell_threshold(results.settings) if threshold is None else threshold
     ds = results.dataset
     exported = linkage.with_nationalities(ds, linkage.export_nationality(ds, t))
-    from .validate import Loaded
     again = compute(Loaded(exported, results.findings, results.lang), results.reference_date,
                     results.computed_at)
     again = dataclasses.replace(again, dataset=ds, source=results.source)

@@ -153,7 +153,7 @@ def _validate(book, ui) -> None:
     from ..layout import build_grids
     from ..pipeline import from_stats
     _raw, loaded = _load(book, ui)
-    grids = build_grids(from_stats({}, lang=loaded.lang, findings=loaded.findings, alerts=[]), None)
+    grids = build_grids(from_stats({}, lang=loaded.lang, findings=loaded.findings), None)
     _write(book, {"checks": grids["checks"]}, ui)
     _finish(book, ui, loaded, text("validate.clean", ui.lang) if not loaded.findings else
             text("validate.found", ui.lang, counts=_counts(loaded, ui.lang), checks=_checks_name(ui.lang)))

@@ -23,6 +23,9 @@ from ..model.errors import PtxlError
 from .aggregate import network_stats, pilot_entry
 
 
+NO_PILOT = "ptxl network needs at least one pilot workbook."
+
+
 @dataclass
 class Network:
     pilots: list  # pilot entries (``aggregate.pilot_entry``), in the order given
@@ -44,7 +47,7 @@ def check_paths(paths) -> list[Path]:
     """The pilots' files, before any is read: at least one, each given once."""
     paths = [Path(p) for p in paths]
     if not paths:
-        raise PtxlError("ptxl network needs at least one pilot workbook.")
+        raise PtxlError(NO_PILOT)
     refuse_duplicates(paths)
     return paths
 
@@ -74,7 +77,7 @@ def evaluate(results, as_of: dt.date | None = None, lang: str | None = None,
         pilots.append(pilot_entry(r.source, r.settings, r.lang, r.stats, len(r.errors)))
         thresholds.append(small_cell_threshold(r.settings))
     if not pilots:
-        raise PtxlError("ptxl network needs at least one pilot workbook.")
+        raise PtxlError(NO_PILOT)
     network = network_stats(pilots)
     if lang is None:
         langs = {p["language"] for p in pilots}
