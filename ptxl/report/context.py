@@ -83,7 +83,7 @@ def _short(key: str, lang: str) -> str:
     return spelled_out(label.split(" – ", 1)[-1], lang)
 
 
-def impact_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
+def impact_reading(keys: list[str], questions: dict, n: int, lang: str, positive: dict) -> str:
     if _suppressed(*(questions[k]["counts"] for k in keys)):
         return ""  # a reading would give back the hidden counts
     scale = get_schema().scales["impact"]
@@ -92,8 +92,7 @@ def impact_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
         q = questions[k]
         counts = q["counts"]
         top = max((c for c in scale.codes if c != "no_answer"), key=lambda c: counts.get(c, 0))
-        k_pos = counts.get("some", 0) + counts.get("considerable", 0)
-        text = t("reading_impact", lang, pos=q.get("positive_pct"), k=k_pos, n=n,
+        text = t("reading_impact", lang, pos=q.get("positive_pct"), k=positive[k], n=n,
                  top=scale.label(top, lang), top_n=counts.get(top, 0))
         parts.append(text if len(keys) == 1 else f"{_short(k, lang)} – {text}")
     return " ".join(parts)
@@ -109,9 +108,9 @@ def yes_no_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
              worst_n=yes[worst], n=n)
 
 
-def impact_sections(stats: dict, lang: str) -> list[dict]:
+def impact_sections(results, lang: str) -> list[dict]:
     """One section per group of annex B, each with its impact table and its prompt table, as the seed."""
-    sch = get_schema()
+    sch, stats = get_schema(), results.stats
     questions = stats["impact"]["questions"]
     n = stats["impact"]["n"]
     sections = []
@@ -121,7 +120,7 @@ def impact_sections(stats: dict, lang: str) -> list[dict]:
         tables = []
         if impact_keys:
             tab = impact_table(impact_keys, questions, lang)
-            tab["reading"] = impact_reading(impact_keys, questions, n, lang) if n else ""
+            tab["reading"] = impact_reading(impact_keys, questions, n, lang, results.figures.positive) if n else ""
             tables.append(tab)
         if yn_keys:
             tab = yes_no_table(yn_keys, questions, lang)
@@ -299,9 +298,9 @@ def build_context(results, lang: str = "fr", today: dt.date | None = None) -> di
         "material": material(stats, studies, lang),
         "cohort": cohort_context(results, lang),
         "outcomes": outcomes(stats, lang),
-        "sample_note": t("sample_note", lang, n=n, one=_num(100 / n, lang) if n else "–") if n < SMALL_SAMPLE
+        "sample_note": t("sample_note", lang, n=n, one=_num(results.figures.one_case_pct, lang)) if n < SMALL_SAMPLE
         else t("sample_n", lang, n=n),
-        "sections": impact_sections(stats, lang),
+        "sections": impact_sections(results, lang),
         "baseline_header": [t(k, lang) for k in ("item", "n", "first_mean", "latest_mean", "improved",
                                                  "unchanged", "worsened")],
         "baseline_rows": baseline_rows(stats, lang),

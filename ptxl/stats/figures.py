@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from ..domain import years_bin_counts
+from ..suppress import POSITIVE
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,8 @@ class Figures:
     baseline_change: dict = field(default_factory=dict)  # annex A item → latest mean − first mean (1 decimal)
     baseline_improved: dict = field(default_factory=dict)  # annex A item → share of families improved (0–1)
     legal_stay: dict = field(default_factory=dict)  # reviewed case id → whole years of legal stay (0 when blank)
+    positive: dict = field(default_factory=dict)  # impact question → families answering some or considerable
+    one_case_pct: float | None = None  # what one reviewed family weighs in a percentage (100 / n)
 
 
 def _number(x) -> bool:
@@ -35,7 +38,15 @@ def derive(stats: Mapping, families=None) -> Figures:
         first, latest, n, up = (item.get(k) for k in ("first_mean", "latest_mean", "n", "improved"))
         change[key] = round(latest - first, 1) if _number(first) and _number(latest) else None
         improved[key] = (up or 0) / n if _number(n) and n and (up is None or _number(up)) else None
-    return Figures(tuple(years_bin_counts(years.values())), change, improved, _legal_stay(years, families))
+    impact = stats.get("impact") or {}
+    positive = {}
+    for key, q in (impact.get("questions") or {}).items():
+        if "positive_pct" in q:
+            cells = [(q.get("counts") or {}).get(c, 0) for c in sorted(POSITIVE)]
+            positive[key] = sum(cells) if all(_number(c) for c in cells) else None
+    n = impact.get("n")
+    return Figures(tuple(years_bin_counts(years.values())), change, improved, _legal_stay(years, families), positive,
+                   100 / n if _number(n) and n else None)
 
 
 def _legal_stay(years: Mapping, families) -> dict:
