@@ -36,9 +36,21 @@ def openpyxl_read(path: Path) -> int:
     return n
 
 
+def _compute(data: bytes):
+    """Everything but the write, as ``refresh_workbook`` runs it: with the cyclic collector paused."""
+    from ptxl.gcpause import gc_paused
+    from ptxl.layout import build_grids
+    from ptxl.pipeline import compute, load
+
+    @gc_paused
+    def run():
+        results = compute(load(data))
+        return build_grids(results, results.computed_at), results.lang
+    return run()
+
+
 def refresh_once(src: Path, work: Path) -> dict:
     """One full headless refresh of a fresh copy, timed stage by stage."""
-    from ptxl.refresh import compute
     from ptxl.write import safety, surgical
     target = work / src.name
     shutil.copyfile(src, target)
@@ -48,9 +60,9 @@ def refresh_once(src: Path, work: Path) -> dict:
     snap = safety.snapshot(target)
     data = snap.path.read_bytes()
     t1 = time.perf_counter()
-    loaded, _stats, _alerts, grids = compute(data)
+    grids, lang = _compute(data)
     t2 = time.perf_counter()
-    content = surgical.rewrite(data, grids, loaded.lang)
+    content = surgical.rewrite(data, grids, lang)
     t3 = time.perf_counter()
     safety.replace_atomically(snap, content)
     t4 = time.perf_counter()
@@ -60,7 +72,7 @@ def refresh_once(src: Path, work: Path) -> dict:
 
 def compute_breakdown(src: Path) -> dict:
     """Where the compute time goes (load+validate, stats, alerts, layout), once, with the cyclic
-    collector paused as ``refresh.compute`` pauses it (else its passes over the loaded dataset land
+    collector paused as ``pipeline.load`` and ``compute`` pause it (else its passes over the loaded dataset land
     in whichever stage runs then: the layout of a legacy import's checks sheet looked 6× slower)."""
     from ptxl.gcpause import gc_paused
     return gc_paused(_breakdown)(src)
@@ -68,19 +80,17 @@ def compute_breakdown(src: Path) -> dict:
 
 def _breakdown(src: Path) -> dict:
     import datetime as dt
-    from ptxl.alerts import compute_alerts
     from ptxl.layout import build_grids
-    from ptxl.stats import compute_stats
-    from ptxl.validate import load_workbook
+    from ptxl.pipeline import compute, load
     data = src.read_bytes()
     t = [time.perf_counter()]
-    loaded = load_workbook(data)
+    loaded = load(data)
     t.append(time.perf_counter())
-    stats = compute_stats(loaded.dataset)
+    results = compute(loaded)  # the statistics and the figures derived from them
     t.append(time.perf_counter())
-    alerts = compute_alerts(loaded.dataset)
+    alerts = results.alerts  # computed on first use
     t.append(time.perf_counter())
-    build_grids(loaded.lang, stats, alerts, loaded.findings, dt.datetime.now())
+    build_grids(results, dt.datetime.now())
     t.append(time.perf_counter())
     names = ("load+validate", "stats", "alerts", "layout")
     out = {n: b - a for n, a, b in zip(names, t, t[1:])}

@@ -285,6 +285,7 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
     if target.exists():
         fail(say("exists_demo", None, path=target))
     from .docs import generate_documents
+    from .pipeline import compute, load
     from .refresh import refresh_workbook
     out.mkdir(parents=True, exist_ok=True)
     with Steps(wanted(quiet)) as steps:
@@ -297,14 +298,15 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
                        admitted=cohort.get("families_admitted", 0), date=fmt_date(REFERENCE_DATE, lang)))
         typer.echo(say("demo_refreshed", lang, a=len(result.alerts), c=len(result.findings)))
         tick = steps.stage(STAGE["documents"][lang])
-        written = generate_documents(target, out / "dossiers", progress=tick, everyone=everyone)
+        loaded = load(target)
+        written = generate_documents(loaded, out / "dossiers", progress=tick, everyone=everyone)
         typer.echo(render(DOCS.msg_written, lang, numbers=True, n=len(written), cases=len({p.parent for p in written}),
                            out=out / "dossiers"))
         if written.left_out:
             typer.echo(render(DOCS.msg_left_out, lang, numbers=True, n=written.left_out))
         from .report import write_report
         steps.stage(STAGE["report"][lang])
-        typer.echo(say("written", lang, path=write_report(target, out / "rapport_impact.docx")))
+        typer.echo(say("written", lang, path=write_report(compute(loaded), out / "rapport_impact.docx")))
 
 
 @app.command()
@@ -318,9 +320,9 @@ def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Pri
     Example:
       ptxl validate plan_together.xlsx --json
     """
-    from .validate import load_workbook
+    from .pipeline import load
     asked = speak(lang)
-    loaded = load_workbook(path)
+    loaded = load(path)
     lang = speak(asked or loaded.lang)
     if as_json:
         other = None if lang == loaded.lang else lang  # findings hold their text in the workbook's language
@@ -365,16 +367,16 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
     Example:
       ptxl stats plan_together.xlsx --json --as-of 2023-02-28
     """
-    from .stats import compute_stats, summary_lines
-    from .validate import load_workbook
+    from .pipeline import compute, load, publish
+    from .stats import summary_lines
     asked = speak(lang)
     ref = parse_as_of(as_of)
-    loaded = load_workbook(path, ref)
+    loaded = load(path, ref)
     lang = speak(asked or loaded.lang)
-    result = compute_stats(loaded.dataset, ref)
+    results = compute(loaded, ref)
     if suppress:
-        from .suppress import suppress_stats
-        result = suppress_stats(result, int(loaded.dataset.settings.get("small_cell_threshold") or 5))
+        results = publish(results)
+    result = results.stats
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
         from .protect import Protection, workbook_password
@@ -410,13 +412,13 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
     from .docs.texts import TEXTS as DOCS
     from .i18n import render
     from .progress import STAGE, Steps, wanted
-    from .validate import load_workbook
+    from .pipeline import load
     asked = speak(lang)
-    loaded = load_workbook(path)
+    loaded = load(path)
     dataset, lang = loaded.dataset, speak(asked or loaded.dataset.lang)
     protection = protection_for(path, unencrypted, prompt_output, lang)
     with Steps(wanted(quiet)) as steps:
-        written = generate_documents(dataset, out, case or None, force, pdf, everyone=everyone,
+        written = generate_documents(loaded, out, case or None, force, pdf, everyone=everyone,
                                      protection=protection, progress=steps.stage(STAGE["documents"][lang]))
     docx = len(written) - len(written.pdfs)
     cases = len({p.parent for p in written})
@@ -462,20 +464,22 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
     from .progress import STAGE, Steps, wanted
     from .report import write_report
     from .cli_texts import workbook_lang
-    from .validate import load_workbook
+    from .pipeline import compute, load, publish
     early = speak(lang) or workbook_lang(path, default=None)  # checks before reading: the workbook's language
     if out.suffix.lower() != ".docx":
         fail(say("needs_docx", early, path=out))
     if out.exists() and not force:
         fail(say("exists_force", early, path=out))
     ref = parse_as_of(as_of)
-    loaded = load_workbook(path, ref)
+    loaded = load(path, ref)
+    results = compute(loaded, ref)
+    if suppress:
+        results = publish(results)
     said = speak(lang or loaded.lang)
     protection = protection_for(path, unencrypted, prompt_output, loaded.lang)
     with Steps(wanted(quiet)) as steps:
         steps.stage(STAGE["report"][said if said in STAGE["report"] else "en"])
-        written = write_report(path, out, as_of=ref, lang=lang, suppress=suppress, loaded=loaded,
-                               protect=protection.office)
+        written = write_report(results, out, lang=lang, protect=protection.office)
     fams = loaded.dataset.tables["families"]["case_id"].dropna()
     keep_record(path, "report", families=len(fams), documents=1, out=written, protection=protection,
                 case_ids=list(fams))
@@ -511,7 +515,7 @@ def export(path: Path,
       ptxl export plan_together.xlsx --anonymised --out export_evaluation
     """
     from .export import XLSX_NAME, export_anonymised
-    from .validate import load_workbook
+    from .pipeline import compute, load, publish_for_export
     from .cli_texts import workbook_lang
     asked = speak(lang)
     early = asked or workbook_lang(path, default=None)  # checks before reading: the workbook's language
@@ -521,11 +525,14 @@ def export(path: Path,
         from .model.problems import PROBLEMS, Problem
         fail(Problem(PROBLEMS.no_such_file, path=path).render(early))
     ref = parse_as_of(as_of)
-    loaded = load_workbook(path, ref)
+    loaded = load(path, ref)
     lang = speak(asked or loaded.lang)
     protection = protection_for(path, unencrypted, prompt_output, lang)
-    result = export_anonymised(path, out, with_text=with_text, suppress=suppress, dataset=loaded.dataset,
-                               as_of=ref, exact_dates=exact_dates, protection=protection)
+    results = compute(loaded, ref)
+    if suppress:
+        results = publish_for_export(results)
+    result = export_anonymised(path, out, results, with_text=with_text, exact_dates=exact_dates,
+                               protection=protection)
     keep_record(path, "export", families=result.families, documents=len(result.files), out=out,
                 protection=protection, case_ids=list(loaded.dataset.tables["families"]["case_id"].dropna()))
     typer.echo(_say("export_written", lang, n=len(result.files), out=out, rows=sum(result.rows.values()),
@@ -627,7 +634,8 @@ def network(workbooks: List[Path] = typer.Argument(..., metavar="WORKBOOK...", h
       ptxl network be.xlsx bg.xlsx pl.xlsx --out network --as-of 2020-06-30
       ptxl network be.xlsx bg.xlsx --json --suppress
     """
-    from .network import evaluate
+    from .network import check_paths, evaluate
+    from .pipeline import compute, load
     speak(lang)
     if out is None and not as_json:
         fail(_say("network_needs_out", lang))
@@ -635,7 +643,9 @@ def network(workbooks: List[Path] = typer.Argument(..., metavar="WORKBOOK...", h
         for name in ("network.xlsx", "network_report.docx"):
             if (out / name).exists():
                 fail(_say("exists_force_folder", lang, path=out / name))
-    result = evaluate(workbooks, parse_as_of(as_of), lang, suppress)
+    ref = parse_as_of(as_of)
+    paths = check_paths(workbooks)
+    result = evaluate((compute(load(p, ref), ref) for p in paths), ref, lang, suppress)
     said = speak(lang or result.lang)
     if as_json:
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))

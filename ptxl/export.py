@@ -52,6 +52,7 @@ from .i18n import register, render
 from .pilot import evaluation_unit
 from .schema import L
 from .schema import get_schema
+from .suppress import small_cell_threshold
 from .write.atomic import make_folder, save
 from .write.failure import read_error, write_error
 
@@ -159,7 +160,7 @@ def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool =
     from .names import blanker_for
     sch = get_schema()
     ref = ds.reference_date
-    threshold = threshold or int(ds.settings.get("small_cell_threshold") or 5)
+    threshold = threshold or small_cell_threshold(ds.settings)
     blanker = blanker_for(ds) if with_text else None
     nationality = linkage.export_nationality(ds, threshold if suppress else None)
     anchors = None if exact_dates else linkage.case_anchors(ds)
@@ -305,17 +306,6 @@ MAPPING_NOTE = L("Les fichiers exportés sont complets, mais la table de corresp
                  "once this is fixed.")
 
 
-def export_stats(dataset: Dataset, nationality, threshold: int, as_of, exact_dates: bool) -> dict:
-    """The suppressed statistics of the export, over the export's own nationality categories."""
-    from .stats import compute_stats
-    from .suppress import suppress_stats
-    stats = compute_stats(linkage.with_nationalities(dataset, nationality), as_of)
-    stats = suppress_stats(linkage.fold_profile_nationalities(stats, threshold), threshold)
-    if not exact_dates:
-        stats.pop("reference_date", None)
-    return stats
-
-
 # What each line of the manifest (manifest.json and its sheet) says, in the workbook's language; keys stay English.
 MANIFEST_TEXTS = register("export_manifest", {
     "pseudonyms": ("case_id et member_id sont des pseudonymes HMAC-SHA256 ; la clé reste chez l'organisation",
@@ -339,10 +329,13 @@ def manifest_words(lang: str):
     return lambda code, **fields: render(code, lang, default="en", **fields)
 
 
-def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool = False, suppress: bool = False,
-                      dataset: Dataset | None = None, as_of: dt.date | None = None, exact_dates: bool = False,
-                      protection=None) -> ExportResult:
+def export_anonymised(workbook: str | Path, out: str | Path, results, *, with_text: bool = False,
+                      exact_dates: bool = False, protection=None) -> ExportResult:
     """Write the anonymised tables of ``workbook`` into ``out``: README, one .xlsx, and CSV per sheet + JSON.
+
+    ``results``: the workbook's ``pipeline.Results``. Published (``pipeline.publish_for_export``: the
+    ``--suppress`` of the command line), rare nationalities are "other" in every file and ``stats.json``
+    holds its suppressed statistics, as they are.
 
     ``protection`` (``ptxl.protect.Protection``): when it encrypts, the .xlsx is encrypted and no
     CSV or JSON is written (their names are in ``result.not_written``).
@@ -352,11 +345,9 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
     protection = protection or CLEAR
     workbook, out = Path(workbook), Path(out)
     _check_out(out, workbook)
-    if dataset is None:
-        from .validate import load_workbook
-        dataset = load_workbook(workbook, as_of).dataset
+    dataset, suppress = results.dataset, results.published
     key, key_file = load_key(workbook)
-    threshold = int(dataset.settings.get("small_cell_threshold") or 5)
+    threshold = results.threshold if suppress else small_cell_threshold(dataset.settings)
     tables, mapping = anonymise(dataset, key, with_text, suppress, threshold, exact_dates)
     make_folder(out)
     result = ExportResult(out, key_file=key_file, rows={k: len(t) for k, t in tables.items()},
@@ -365,8 +356,9 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
     sch = get_schema()
     stats = None
     if suppress:
-        nationality = linkage.export_nationality(dataset, threshold)
-        stats = export_stats(dataset, nationality, threshold, as_of, exact_dates)
+        stats = dict(results.stats)
+        if not exact_dates:
+            stats.pop("reference_date", None)
     removed = sorted({c.key for s in sch.entry_sheets for c in s.columns} - {c for t in tables.values() for c in t})
     said = manifest_words(dataset.lang)
     manifest = {
@@ -381,7 +373,7 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
         "rows": result.rows,
     }
     if exact_dates:
-        manifest = {"reference_date": (as_of or dataset.reference_date).isoformat(), **manifest}
+        manifest = {"reference_date": results.reference_date.isoformat(), **manifest}
     files = {}
     if protection.encrypted:
         result.not_written = [f"{k}.csv" for k in tables] + [MANIFEST] + ([STATS_NAME] if suppress else [])

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .gcpause import gc_paused
 from .write import safety
@@ -37,51 +36,22 @@ class RefreshResult:
         return sum(f.severity == "warning" for f in self.findings)
 
 
-@dataclass(frozen=True)
-class Stages:
-    """The pipeline's stages, replaceable in tests: load(bytes, as_of) → Loaded, stats, alerts."""
-
-    load: Callable
-    stats: Callable
-    alerts: Callable
-
-    @classmethod
-    def default(cls) -> "Stages":
-        from .alerts import compute_alerts
-        from .stats import compute_stats
-        from .validate import load_workbook
-        return cls(load_workbook, compute_stats, compute_alerts)
-
-
 @gc_paused
-def compute(data, as_of: dt.date | None = None, stages: Stages | None = None,
-            now: dt.datetime | None = None):
-    """A workbook's bytes (or ``read.named_source``, so messages name the file) → (loaded, stats, alerts,
-    grids): everything but the write."""
-    from .layout import build_grids
-    stages = stages or Stages.default()
-    loaded = stages.load(data, as_of)
-    ds = loaded.dataset
-    stats = stages.stats(ds, as_of)
-    alerts = stages.alerts(ds, as_of)
-    grids = build_grids(loaded.lang, stats, alerts, loaded.findings,
-                        (now or dt.datetime.now()).replace(microsecond=0))
-    return loaded, stats, alerts, grids
-
-
-@gc_paused
-def refresh_workbook(path: str | Path, as_of: dt.date | None = None, *, stages: Stages | None = None,
+def refresh_workbook(path: str | Path, as_of: dt.date | None = None, *,
                      now: dt.datetime | None = None, keep_backups: int = safety.KEEP) -> RefreshResult:
     """Refresh the output sheets of the workbook at ``path`` in place (headless)."""
     from . import crypto
+    from .layout import build_grids
+    from .pipeline import compute, load
     from .read import named_source
     from .write.surgical import rewrite
     snap = safety.snapshot(path)
     data = snap.path.read_bytes()
     # an encrypted workbook is decrypted and rewritten in memory, then encrypted again (verified)
     plain = crypto.decrypt(data, snap.path.name) if crypto.is_encrypted(data) else data
-    loaded, stats, alerts, grids = compute(named_source(plain, snap.path.name), as_of, stages, now)
-    content = crypto.reencrypt_like(data, rewrite(plain, grids, loaded.lang, snap.path.name), snap.path.name)
+    results = compute(load(named_source(plain, snap.path.name), as_of), as_of, now)
+    grids = build_grids(results, results.computed_at)
+    content = crypto.reencrypt_like(data, rewrite(plain, grids, results.lang, snap.path.name), snap.path.name)
     kept = safety.replace_atomically(snap, content, keep_backups)
-    errors = any(f.severity == "error" for f in loaded.findings)
-    return RefreshResult(loaded.findings, stats, 1 if errors else 0, alerts, snap.path, kept, loaded.lang)
+    return RefreshResult(results.findings, results.stats, 1 if results.errors else 0, results.alerts, snap.path,
+                         kept, results.lang)

@@ -39,6 +39,11 @@ PER_FAMILY = ("years_in_country",)
 POSITIVE = frozenset({"some", "considerable"})  # the cells behind an impact question's positive_pct
 
 
+def small_cell_threshold(settings) -> int:
+    """The workbook settings' small-cell threshold (5 when blank): the one place it is read."""
+    return int(settings.get("small_cell_threshold") or DEFAULT_THRESHOLD)
+
+
 def small(threshold: int) -> str:
     return f"<{threshold}"
 

@@ -18,12 +18,10 @@ from .schema import get_schema
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-@dataclass
-class Loaded:
-    dataset: Dataset
-    findings: list = field(default_factory=list)
-    lang: str = "fr"
-    path: Path | None = None
+class WithFindings:
+    """The errors and warnings among ``self.findings``: of a loaded workbook and of its results alike."""
+
+    findings: list
 
     @property
     def errors(self) -> list:
@@ -32,6 +30,14 @@ class Loaded:
     @property
     def warnings(self) -> list:
         return [f for f in self.findings if f.severity == "warning"]
+
+
+@dataclass
+class Loaded(WithFindings):
+    dataset: Dataset
+    findings: list = field(default_factory=list)
+    lang: str = "fr"
+    path: Path | None = None
 
     @property
     def exit_code(self) -> int:

@@ -152,12 +152,13 @@ def test_reading_the_open_book_gives_what_the_command_line_reads(demo):
 
 # ------------------------------------------------------------------ the three buttons
 def test_refresh_writes_only_output_sheets_with_the_command_lines_values(demo, writer):
-    from ptxl.refresh import compute
+    from ptxl.layout import build_grids
+    from ptxl.pipeline import compute, load
     book = remote_book(demo)
     excel.refresh(book)
     assert written_sheets(book) <= output_names("fr")
     assert {"Impact", "Cohorte", "Contrôles"} <= written_sheets(book)
-    _loaded, _stats, _alerts, grids = compute(demo.read_bytes(), None, now=dt.datetime(2023, 3, 1, 9, 0))
+    grids = build_grids(compute(load(demo.read_bytes())), dt.datetime(2023, 3, 1, 9, 0))
     assert {get_schema().sheet(k).name("fr") for k in grids} == written_sheets(book)
     for key, grid in grids.items():  # every cell the command line would write, the button wrote the same
         got = cells(book, get_schema().sheet(key).name("fr"))

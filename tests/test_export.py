@@ -18,7 +18,16 @@ import pytest
 from ptxl import export as ex
 from ptxl.model.dataset import Dataset
 from ptxl.model.errors import PtxlError
+from ptxl.pipeline import compute, load, publish_for_export
 from ptxl.schema import get_schema
+from ptxl.validate import Loaded
+
+
+def export_results(source, suppress: bool = False):
+    """What the command line gives the export: a workbook (path) or a dataset loaded and computed once,
+    published for the export (``--suppress``)."""
+    results = compute(Loaded(source) if isinstance(source, Dataset) else load(source))
+    return publish_for_export(results) if suppress else results
 
 
 @pytest.fixture(autouse=True)
@@ -89,7 +98,7 @@ def assert_clean(folder: Path, rows: dict):
 def test_demo_export_has_no_names_birth_dates_or_ids(tmp_path, demo):
     path, rows = demo
     out = tmp_path / "evaluation"
-    result = ex.export_anonymised(path, out)
+    result = ex.export_anonymised(path, out, export_results(path))
     assert {p.name for p in out.iterdir()} == {f"{s.key}.csv" for s in get_schema().entry_sheets} | {
         ex.XLSX_NAME, ex.MANIFEST, ex.README_NAME}
     assert result.rows["families"] == 24 and result.rows["members"] == 65
@@ -99,7 +108,7 @@ def test_demo_export_has_no_names_birth_dates_or_ids(tmp_path, demo):
 def test_with_text_and_suppress_still_clean(tmp_path, demo):
     path, rows = demo
     out = tmp_path / "publication"
-    ex.export_anonymised(path, out, with_text=True, suppress=True)
+    ex.export_anonymised(path, out, export_results(path, suppress=True), with_text=True)
     assert (out / ex.STATS_NAME).exists()
     stats = json.loads((out / ex.STATS_NAME).read_text(encoding="utf-8"))
     assert stats["suppression"]["threshold"] == 5
@@ -111,7 +120,7 @@ def test_with_text_and_suppress_still_clean(tmp_path, demo):
 def test_key_and_mapping_stay_with_the_organisation(tmp_path, demo):
     path, _rows = demo
     out = tmp_path / "evaluation"
-    result = ex.export_anonymised(path, out)
+    result = ex.export_anonymised(path, out, export_results(path))
     key_file = path.parent / ex.KEY_FILE
     assert result.key_file == key_file and key_file.exists()
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
@@ -123,7 +132,7 @@ def test_key_and_mapping_stay_with_the_organisation(tmp_path, demo):
         pseudos = [r["case_id"] for r in csv.DictReader(fh)]
     assert sorted(back[p] for p in pseudos) == [f"PT-{i:03d}" for i in range(1, 25)]
     # same key → same pseudonyms next time
-    again = ex.export_anonymised(path, tmp_path / "again")
+    again = ex.export_anonymised(path, tmp_path / "again", export_results(path))
     with open(again.out / "families.csv", newline="", encoding="utf-8-sig") as fh:
         assert [r["case_id"] for r in csv.DictReader(fh)] == pseudos
 
@@ -131,7 +140,7 @@ def test_key_and_mapping_stay_with_the_organisation(tmp_path, demo):
 def test_pseudonyms_are_consistent_across_tables(tmp_path, demo):
     path, _rows = demo
     out = tmp_path / "evaluation"
-    ex.export_anonymised(path, out)
+    ex.export_anonymised(path, out, export_results(path))
 
     def ids(name):
         with open(out / name, newline="", encoding="utf-8-sig") as fh:
@@ -147,10 +156,10 @@ def test_env_key_wins_and_no_key_file(tmp_path, monkeypatch):
     path.parent.mkdir()
     ds = Dataset.from_rows({"families": [{"case_id": "PT-001", "family_name": "Zz", "status": "active"}]})
     monkeypatch.setenv(ex.ENV_KEY, "k" * 40)
-    ex.export_anonymised(path, tmp_path / "a", dataset=ds)
+    ex.export_anonymised(path, tmp_path / "a", export_results(ds))
     assert not (path.parent / ex.KEY_FILE).exists()
     monkeypatch.setenv(ex.ENV_KEY, "other key")
-    ex.export_anonymised(path, tmp_path / "b", dataset=ds)
+    ex.export_anonymised(path, tmp_path / "b", export_results(ds))
     a = (tmp_path / "a" / "families.csv").read_text(encoding="utf-8-sig")
     b = (tmp_path / "b" / "families.csv").read_text(encoding="utf-8-sig")
     assert a != b and ex.pseudonym(b"k" * 40, "case", "PT-001") in a
@@ -162,7 +171,7 @@ def test_refuses_export_folder_holding_the_key(tmp_path):
     ds = Dataset.from_rows({})
     for bad in (path.parent, tmp_path):
         with pytest.raises(PtxlError):
-            ex.export_anonymised(path, bad, dataset=ds)
+            ex.export_anonymised(path, bad, export_results(ds))
     assert not (path.parent / ex.KEY_FILE).exists()
 
 
@@ -214,7 +223,7 @@ def test_csv_cells_cannot_become_formulas(tmp_path):
     path.parent.mkdir()
     ds = Dataset.from_rows({"contacts": [{"case_id": "PT-1", "contact_date": dt.date(2023, 1, 2),
                                           "contact_type": "phone", "note": "=1+1"}]})
-    ex.export_anonymised(path, tmp_path / "out", dataset=ds, with_text=True)
+    ex.export_anonymised(path, tmp_path / "out", export_results(ds), with_text=True)
     text = (tmp_path / "out" / "contacts.csv").read_text(encoding="utf-8-sig")
     assert "'=1+1" in text
     with zipfile.ZipFile(tmp_path / "out" / ex.XLSX_NAME) as zf:

@@ -36,20 +36,28 @@ def all_modules() -> dict[str, Path]:
 def imported_names(path: Path, modules: dict[str, Path]) -> set[str]:
     """Every ptxl module that ``path`` imports, anywhere in its body (not only at the top)."""
     this = module_name(path)
-    package = this if path.name == "__init__.py" else this.rpartition(".")[0]
-    found: set[str] = set()
+    found = {target for target, _name in imported_pairs(path, modules)}
+    found.discard(this)
+    return found
 
-    def add(name: str) -> None:
+
+def imported_pairs(path: Path, modules: dict[str, Path]) -> set[tuple[str, str]]:
+    """(ptxl module, name imported from it) of each import in ``path``; the name is "*" for ``import x``."""
+    this = module_name(path)
+    package = this if path.name == "__init__.py" else this.rpartition(".")[0]
+    found: set[tuple[str, str]] = set()
+
+    def add(name: str, what: str) -> None:
         # ``import ptxl.a.b`` runs ptxl.a.b; keep the longest prefix that is one of our modules.
         while name and name not in modules:
             name = name.rpartition(".")[0]
         if name.startswith("ptxl"):
-            found.add(name)
+            found.add((name, what))
 
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                add(alias.name)
+                add(alias.name, "*")
         elif isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")
@@ -59,13 +67,12 @@ def imported_names(path: Path, modules: dict[str, Path]) -> set[str]:
                 origin = node.module or ""
             for alias in node.names:
                 full = f"{origin}.{alias.name}"
-                add(full if full in modules else origin)
+                add(full, "*") if full in modules else add(origin, alias.name)
         elif (isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name))
               and getattr(node.func, "attr", getattr(node.func, "id", "")) == "import_module"
               and node.args and isinstance(node.args[0], ast.Constant)
               and isinstance(node.args[0].value, str)):
-            add(node.args[0].value)
-    found.discard(this)
+            add(node.args[0].value, "*")
     return found
 
 
@@ -211,3 +218,44 @@ def test_the_readme_folder_table_names_every_package():
     packages = sorted(p.parent.relative_to(ROOT.parent).as_posix() for p in ROOT.glob("*/__init__.py"))
     missing = [p for p in packages if f"| `{p}/` |" not in readme]
     assert len(packages) > 10 and missing == []
+
+
+# --- views only format: they never load, validate or compute (DESIGN layer 7) ---------------
+
+VIEW_UNITS = ("ptxl.layout", "ptxl.report", "ptxl.docs", "ptxl.export", "ptxl.export_readme")
+NETWORK_VIEWS = ("ptxl.network.workbook", "ptxl.network.report", "ptxl.network.tables", "ptxl.network.texts")
+# the stages a view must not reach: reading, normalising, validating, computing, the pipeline itself
+STAGES = ("ptxl.pipeline", "ptxl.validate", "ptxl.read", "ptxl.normalise", "ptxl.rules", "ptxl.stats",
+          "ptxl.alerts", "ptxl.excel.read", "ptxl.refresh")
+# the texts of the alerts (their labels and columns) are formatting; the statistics' category keys are
+# the names its dict is keyed by, not a computation
+VIEW_MAY_IMPORT = {("ptxl.alerts.messages", "*"), ("ptxl.alerts.alert", "*"),
+                   ("ptxl.stats.engagement", "EPIM_CATEGORIES"), ("ptxl.stats.impact", "scale_codes")}
+
+
+def is_view(module: str) -> bool:
+    return module in NETWORK_VIEWS or any(module == u or module.startswith(u + ".") for u in VIEW_UNITS)
+
+
+def is_stage(module: str) -> bool:
+    return any(module == s or module.startswith(s + ".") for s in STAGES)
+
+
+def stage_imports(path: Path, modules: dict[str, Path]) -> list[str]:
+    """``module:name`` of each stage a module imports, anywhere in its body, less VIEW_MAY_IMPORT."""
+    return sorted(f"{target}:{name}" for target, name in imported_pairs(path, modules)
+                  if is_stage(target) and target != module_name(path)
+                  and (target, "*") not in VIEW_MAY_IMPORT and (target, name) not in VIEW_MAY_IMPORT)
+
+
+def test_views_never_load_validate_or_compute():
+    modules = all_modules()
+    views = sorted(m for m in modules if is_view(m))
+    assert {"ptxl.layout", "ptxl.report.context", "ptxl.docs.generate", "ptxl.export",
+            "ptxl.network.workbook"} <= set(views)
+    assert {"ptxl.pipeline", "ptxl.validate", "ptxl.stats", "ptxl.read"} <= set(modules)  # the names are real
+    reaching = {m: stage_imports(modules[m], modules) for m in views}
+    assert {m: s for m, s in reaching.items() if s} == {}, "views that load or compute"
+    # the checker sees what it must: the refresh and the command line do run the pipeline
+    assert stage_imports(modules["ptxl.refresh"], modules) and "ptxl.pipeline:compute" in \
+        stage_imports(modules["ptxl.cli"], modules)

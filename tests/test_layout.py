@@ -13,6 +13,7 @@ from ptxl.layout.home import home_positions
 from ptxl.model.dataset import Finding
 from ptxl.forms import outputs as O
 from ptxl.schema import LANGS, get_schema
+from ptxl.pipeline import from_stats
 
 NOW = dt.datetime(2023, 3, 1, 9, 30)
 
@@ -34,7 +35,7 @@ def find_row(grid, value) -> int:
 
 @pytest.fixture(scope="module")
 def grids():
-    return layout.build_grids("fr", seed_stats(), [], [], NOW)
+    return layout.build_grids(from_stats(seed_stats(), lang="fr"), NOW)
 
 
 def test_impact_tables_have_the_seed_columns_and_question_texts(grids):
@@ -95,7 +96,7 @@ def test_cohort_blocks_match_the_charts_made_at_creation(grids):
 def test_nationalities_typed_by_staff_stay_text():
     stats = seed_stats()
     stats["cohort"]["admitted"]["nationalities"] = {"=HYPERLINK(\"http://x\")": 1, "Irak": 2}
-    g = layout.build_grids("fr", stats, [], [], NOW)["cohort"]
+    g = layout.build_grids(from_stats(stats, lang="fr"), NOW)["cohort"]
     assert "=HYPERLINK(\"http://x\")" in {c.value for c in g.cells.values() if isinstance(c.value, str)}
 
 
@@ -105,7 +106,7 @@ def test_checks_list_every_finding_with_a_link_to_its_cell():
         Finding("error", "Familles", "D7", 7, "D", "status", "PT-003", '=HYPERLINK("http://evil")', "Inconnu", "c"),
         Finding("error", "Familles", None, None, None, None, None, None, "Colonne manquante", "s"),
     ]
-    g = layout.build_grids("fr", {}, [], findings, NOW)["checks"]
+    g = layout.build_grids(from_stats({}, lang="fr", findings=findings), NOW)["checks"]
     first = layout.CHECKS_HEADER + 1
     rows = [texts(g, r) for r in range(first, first + 3)]
     assert rows[0][:2] == ["Erreur", "Familles"] and (first, 2) not in g.cells  # sheet-wide: nothing to link
@@ -115,7 +116,7 @@ def test_checks_list_every_finding_with_a_link_to_its_cell():
     assert rows[2][0] == "Avertissement" and g.cells[(first + 2, 2)].link == "'Membres'!G9"
     assert g.autofilter == (layout.CHECKS_HEADER, 0, first + 2, len(O.CHECK_HEADERS) - 1)
     assert g.cells[(2, 0)].value == "2 erreurs, 1 avertissement."
-    impact = layout.build_grids("fr", {}, [], findings, NOW)["impact"]
+    impact = layout.build_grids(from_stats({}, lang="fr", findings=findings), NOW)["impact"]
     assert impact.cells[(2, 0)].style == "out_error" and impact.cells[(2, 0)].link == "'Contrôles'!A1"
 
 
@@ -126,7 +127,7 @@ def _alert(urgency, level, case, manager, row, days):
 def test_alerts_one_line_each_most_urgent_first_filterable():
     alerts = [_alert(2, "due_soon", "PT-2", "Tom", 4, 3), _alert(0, "overdue", "PT-1", "Claire", 9, -5),
               _alert(1, "overdue", "PT-3", None, None, None)]
-    g = layout.build_grids("fr", {}, alerts, [], NOW)["alerts"]
+    g = layout.build_grids(from_stats({}, lang="fr", alerts=alerts), NOW)["alerts"]
     first = layout.ALERTS_HEADER + 1
     ids = [g.cells[(r, 1)].value for r in range(first, first + 3)]
     assert ids == ["PT-1", "PT-3", "PT-2"]
@@ -137,7 +138,7 @@ def test_alerts_one_line_each_most_urgent_first_filterable():
 
 
 def test_home_patch_writes_the_refresh_time_under_the_builders_label():
-    g = layout.build_grids("fr", {}, [], [], NOW)["home"]
+    g = layout.build_grids(from_stats({}, lang="fr"), NOW)["home"]
     row, col = home_positions("fr")["last_refresh"]
     assert g.mode == "patch"
     assert g.cells[(row, col)].value == NOW and g.cells[(row, col)].style == "out_datetime"
@@ -147,7 +148,7 @@ def test_home_patch_writes_the_refresh_time_under_the_builders_label():
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_language_lays_out_empty_and_full_results(lang):
     for stats in ({}, seed_stats()):
-        grids = layout.build_grids(lang, stats, [], [], None)
+        grids = layout.build_grids(from_stats(stats, lang=lang), None)
         assert set(grids) == {s.key for s in get_schema().output_sheets} - {"home"}
         for g in grids.values():
             for cell in g.cells.values():

@@ -11,6 +11,7 @@ import pytest
 from ptxl.docs.safety import check_template, read_parts, template_problems
 from ptxl.model.errors import PtxlError
 from ptxl.paths import templates_dir
+from ptxl.pipeline import from_stats
 
 TRACKER = "http://tracker.example/pixel.png"
 FIELD = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> INCLUDE'
@@ -105,5 +106,5 @@ def test_report_refuses_a_poisoned_template(tmp_path):
     bad = tmp_path / "rapport.docx"
     bad.write_bytes(poisoned(template_bytes("rapport_impact.docx"), FIELD))
     with pytest.raises(PtxlError):
-        render_report(compute_stats(ds), tmp_path / "out.docx", ds, "fr", template=bad)
+        render_report(from_stats(compute_stats(ds), dataset=ds), tmp_path / "out.docx", template=bad, lang="fr")
     assert not (tmp_path / "out.docx").exists()

@@ -26,6 +26,7 @@ from python_calamine import CalamineWorkbook
 
 from ptxl.cli import main
 from ptxl.docs.generate import generate_documents
+from ptxl.pipeline import compute, load
 from ptxl.refresh import refresh_workbook
 from ptxl.report import write_report
 from ptxl.schema import get_schema
@@ -85,10 +86,11 @@ def views(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("one_truth")
     path = build(tmp / "cohort.xlsx", cohort_rows(), SETTINGS)
     result = refresh_workbook(path, AS_OF)
+    loaded = load(path, AS_OF)
     return {"path": path, "tmp": tmp, "refresh": result,
             "sheets": _output_sheets(path),
-            "report": Document(str(write_report(path, tmp / "report.docx", as_of=AS_OF))),
-            "docs": generate_documents(path, tmp / "docs", as_of=AS_OF)}
+            "report": Document(str(write_report(compute(loaded, AS_OF), tmp / "report.docx"))),
+            "docs": generate_documents(loaded, tmp / "docs")}
 
 
 @pytest.fixture(scope="module")

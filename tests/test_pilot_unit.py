@@ -13,6 +13,7 @@ from ptxl.layout import build_grids
 from ptxl.normalise import questions_not_asked, unit_code
 from ptxl.pilot import unit_text
 from ptxl.stats import compute_stats, summary_lines
+from ptxl.pipeline import from_stats
 
 REF = dt.date(2023, 2, 28)
 
@@ -69,12 +70,12 @@ def _dataset(unit: str, not_asked=None, lang="fr") -> Dataset:
                                         ("en", "Who are these persons?")])
 def test_output_sheets_say_persons(lang, title):
     stats = compute_stats(_dataset("person", lang=lang))
-    grids = build_grids(lang, stats, [], [], None)
+    grids = build_grids(from_stats(stats, lang=lang), None)
     assert grids["cohort"].cells[(0, 0)].value == title
     texts = [c.value for g in grids.values() for c in g.cells.values() if isinstance(c.value, str)]
     words = {"fr": "famille", "nl": "gezin", "en": "famil"}[lang]
     assert not [t for t in texts if words in t.lower()]
-    family = build_grids(lang, compute_stats(_dataset("family", lang=lang)), [], [], None)
+    family = build_grids(from_stats(compute_stats(_dataset("family", lang=lang)), lang=lang), None)
     assert family["cohort"].cells[(0, 0)].value != title
 
 
@@ -83,7 +84,7 @@ def test_a_question_not_asked_is_shown_as_such_and_left_out_of_n():
     q = stats["impact"]["questions"]["g2_cooperate_conditions"]
     assert (q["asked"], q["n"], q["counts"]["yes"], q["pct"]["yes"]) == (False, 0, 0, None)
     assert stats["impact"]["questions"]["g2_initiative"]["n"] == 2  # the others keep N = 2
-    grid = build_grids("fr", stats, [], [], None)["impact"]
+    grid = build_grids(from_stats(stats, lang="fr"), None)["impact"]
     rows = {c.value: r for (r, col), c in grid.cells.items() if col == 0 and isinstance(c.value, str)}
     row = next(r for text, r in rows.items() if "conditions qui leur ont été imposées" in text)
     assert "non posée" in grid.cells[(row, 1)].value and (row, 2) not in grid.cells
@@ -95,7 +96,7 @@ def test_epim_block_on_the_follow_up_sheet():
     stats = compute_stats(_dataset("person"))
     epim = stats["engagement"]["epim"]
     assert epim["counts"]["remained_engaged"] == 1 and epim["counts"]["removed"] == 1 and epim["pct"]["removed"] == 50
-    grid = build_grids("en", stats, [], [], None)["followup"]
+    grid = build_grids(from_stats(stats, lang="en"), None)["followup"]
     labels = {c.value: r for (r, col), c in grid.cells.items() if col == 0}
     r = labels["Removed (forced return)"]
     assert grid.cells[(r, 1)].value == 1 and grid.cells[(r, 2)].value == 0.5

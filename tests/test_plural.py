@@ -13,6 +13,7 @@ from ptxl.docs import texts as doc_texts
 from ptxl.forms import outputs as O
 from ptxl.plural import counted, singular
 from ptxl.rules import messages
+from ptxl.pipeline import from_stats
 
 HEDGED = re.compile(r"\w\((s|en|e|es|x)\)")  # "erreur(s)", "fout(en)"
 
@@ -58,5 +59,5 @@ def test_no_message_hedges_a_plural_with_brackets():
 def test_the_checks_sheet_counts_in_words(lang, line):
     findings = [Finding("warning", "Familles", "D2", 2, "D", "status", "PT-001", None, "m", "x")]
     findings += [Finding("info", "Familles", "D3", 3, "D", "status", "PT-002", None, "m", "x")] * 4
-    grid = layout.build_grids(lang, {}, [], findings, None)["checks"]
+    grid = layout.build_grids(from_stats({}, lang=lang, findings=findings), None)["checks"]
     assert grid.cells[(2, 0)].value == line

@@ -18,6 +18,7 @@ from ptxl import export as ex
 from ptxl.cli import main
 from ptxl.model.dataset import Dataset
 from ptxl.names import NameBlanker, blanker_for
+from test_export import export_results
 
 PLANTED_NATIONALITY = "Irak (kurde), mari Qwzyx"  # staff typed more than a country
 UNLISTED = "Zembla"
@@ -134,7 +135,7 @@ def test_suppress_leaves_no_category_below_the_threshold_in_any_file(tmp_path):
     path = tmp_path / "org" / "w.xlsx"
     path.parent.mkdir()
     out = tmp_path / "pub"
-    ex.export_anonymised(path, out, dataset=ds, suppress=True)
+    ex.export_anonymised(path, out, export_results(ds, suppress=True))
     groups = category_families(out)
     assert set(groups) == {"Irak", "Kosovo", ex.OTHER}
     assert all(len(cases) >= 5 for cases in groups.values()), {k: len(v) for k, v in groups.items()}
@@ -165,7 +166,7 @@ def test_stats_fold_a_category_small_among_admitted_families():
 
 def test_readme_says_what_was_removed_and_who_holds_the_key(planted, tmp_path):
     path, _rows, _settings = planted
-    ex.export_anonymised(path, tmp_path / "x")
+    ex.export_anonymised(path, tmp_path / "x", export_results(path))
     readme = (tmp_path / "x" / ex.README_NAME).read_text(encoding="utf-8-sig")
     for said in ("données personnelles pseudonymisées", "art. 4(5)", "QUI DÉTIENT LA CLÉ", "CE QUI A ÉTÉ RETIRÉ",
                  "CE QUI RESTE", "jours depuis l'orientation du dossier", "liste du projet", "families.csv"):
@@ -202,7 +203,7 @@ def test_particles_are_blanked_only_inside_the_full_name():
 
 
 def test_export_and_report_blank_with_the_same_function(tmp_path):
-    from ptxl.report.context import case_studies
+    from ptxl.stats.studies import chosen_case_studies
     ds = Dataset.from_rows({
         "families": [{"case_id": "PT-1", "family_name": "Cèdre", "status": "active", "case_study": "yes",
                       "profile_notes": "Les CEDRE et Ana de la Fuente."}],
@@ -213,8 +214,8 @@ def test_export_and_report_blank_with_the_same_function(tmp_path):
     })
     tables, _ = ex.anonymise(ds, b"key", with_text=True)
     assert tables["families"]["profile_notes"][0] == "Les […] et […]."
-    (study,) = case_studies(ds, "fr")
-    texts = [s["text"] for s in study["stages"]]
+    (study,) = chosen_case_studies(ds)
+    texts = [text for _key, text in study["stages"]]
     assert texts == ["Madame […] ([…]) parle […] de la ville."]  # her name is "de la Fuente"
     assert blanker_for(ds).blank("Ana") == "[…]"
 

@@ -11,6 +11,7 @@ from docx import Document
 from ptxl.model.dataset import Dataset
 from ptxl.report.render import render_report
 from ptxl.schema import get_schema
+from ptxl.pipeline import from_stats, publish
 
 from seed_tables import IMPACT, IMPACT_CODES, N, YES_NO, YES_NO_CODES, seed_stats, yes_no_pct
 
@@ -51,12 +52,12 @@ def assert_seed_tables(path, lang="fr"):
 
 
 def test_report_reproduces_every_seed_table(tmp_path):
-    out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr", today=dt.date(2023, 3, 1))
+    out = render_report(from_stats(seed_stats()), tmp_path / "r.docx", lang="fr", today=dt.date(2023, 3, 1))
     assert_seed_tables(out)
 
 
 def test_report_sample_size_note_and_sections(tmp_path):
-    out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr")
+    out = render_report(from_stats(seed_stats()), tmp_path / "r.docx", lang="fr")
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert f"N = {N} familles" in text
     assert "Au total, 24 familles" in text and "14 familles y ont été admises" in text
@@ -67,7 +68,7 @@ def test_report_sample_size_note_and_sections(tmp_path):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_report_other_languages_have_the_same_tables(tmp_path, lang):
-    out = render_report(seed_stats(), tmp_path / "r.docx", lang=lang)
+    out = render_report(from_stats(seed_stats()), tmp_path / "r.docx", lang=lang)
     assert_seed_tables(out, lang)
 
 
@@ -79,7 +80,7 @@ def test_case_studies_come_from_marked_families_and_are_escaped(tmp_path):
              "interventions": "Avocat </w:t> contacté"},
             {"case_id": "PT-004", "profile": "NE PAS PUBLIER"},
         ]}, {"reference_date": dt.date(2023, 2, 28)})
-    out = render_report(seed_stats(), tmp_path / "r.docx", dataset=ds, lang="fr")
+    out = render_report(from_stats(seed_stats(), dataset=ds), tmp_path / "r.docx", lang="fr")
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Dossier PT-003" in text
     assert "Famille <A> & fils {{ x }} {% if %}" in text and "Deuxième ligne" in text
@@ -90,7 +91,7 @@ def test_case_studies_come_from_marked_families_and_are_escaped(tmp_path):
 def test_report_carries_no_author_metadata(tmp_path):
     """ptxl is the creator, dated now: no person's name, no python-docx 2013 date, no thumbnail."""
     before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr")
+    out = render_report(from_stats(seed_stats()), tmp_path / "r.docx", lang="fr")
     after = dt.datetime.now(dt.timezone.utc)
     props = Document(str(out)).core_properties
     assert props.author == "ptxl" and props.last_modified_by == "" and props.comments == ""
@@ -107,10 +108,11 @@ def test_report_carries_no_author_metadata(tmp_path):
 def test_demo_workbook_report_has_the_seed_tables(tmp_path):
     """End to end: the demo workbook → load → statistics → report, read back against the seed."""
     from ptxl.demo import write_demo_workbook
+    from ptxl.pipeline import compute, load
     from ptxl.report import write_report
 
     book = write_demo_workbook(tmp_path / "demo.xlsx")
-    out = write_report(book, tmp_path / "rapport.docx")
+    out = write_report(compute(load(book)), tmp_path / "rapport.docx")
     assert_seed_tables(out)
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Démo – données fictives" in text  # the organisation, on the title page
@@ -118,7 +120,7 @@ def test_demo_workbook_report_has_the_seed_tables(tmp_path):
 
 
 def test_a_report_for_publication_hides_small_counts(tmp_path):
-    out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr", suppress=5)
+    out = render_report(publish(from_stats(seed_stats()), 5), tmp_path / "r.docx", lang="fr")
     rows = tables_by_question(out)
     questions = {q.key: q.question["fr"] for q in get_schema().annex_b}
     impact = get_schema().scales["impact"]
@@ -134,7 +136,7 @@ def test_a_report_for_publication_hides_small_counts(tmp_path):
 def test_report_passes_the_open_xml_validator_and_converts_to_pdf(tmp_path):
     from tools import libreoffice_pdf, pdf_text, run_ooxml_validator
 
-    out = render_report(seed_stats(), tmp_path / "rapport.docx", lang="fr")
+    out = render_report(from_stats(seed_stats()), tmp_path / "rapport.docx", lang="fr")
     assert run_ooxml_validator(out) == []
     pdf = libreoffice_pdf([out], tmp_path / "pdf")[0]
     text = pdf_text(pdf)
@@ -145,7 +147,7 @@ def test_a_large_cohort_gets_a_stay_histogram_not_a_bar_per_family(tmp_path):
     stats = seed_stats()
     years = {f"PT-{i:04d}": float(i % 25) for i in range(1, 201)}
     stats["cohort"]["reviewed"]["years_in_country"] = years
-    out = render_report(stats, tmp_path / "r.docx", lang="fr")
+    out = render_report(from_stats(stats), tmp_path / "r.docx", lang="fr")
     doc = Document(str(out))
     stay = next(t for t in doc.tables if t.rows[0].cells[0].text == "Années en Belgique")
     rows = {r.cells[0].text: int(r.cells[1].text) for r in stay.rows[1:]}
@@ -162,7 +164,7 @@ def test_sections_to_write_start_from_the_workbook_and_stay_marked(tmp_path):
 
     loaded = load_workbook(write_demo_workbook(tmp_path / "demo.xlsx"))
     stats = compute_stats(loaded.dataset)
-    out = render_report(stats, tmp_path / "r.docx", dataset=loaded.dataset, lang="fr")
+    out = render_report(from_stats(stats, dataset=loaded.dataset), tmp_path / "r.docx", lang="fr")
     paras = [p.text for p in Document(str(out)).paragraphs]
     text = "\n".join(paras)
     assert text.count("[À rédiger par l'évaluateur]") == 3
@@ -185,8 +187,9 @@ def test_sections_to_write_start_from_the_workbook_and_stay_marked(tmp_path):
 def test_the_small_sample_caveat_is_for_small_samples_only(tmp_path):
     stats = seed_stats()
     stats["impact"]["n"] = 606
-    text = "\n".join(p.text for p in Document(str(render_report(stats, tmp_path / "r.docx", lang="fr"))).paragraphs)
+    text = "\n".join(p.text for p in Document(str(render_report(from_stats(stats), tmp_path / "r.docx",
+                                                                lang="fr"))).paragraphs)
     assert "N = 606 familles examinées." in text and "moins de 30 familles" not in text
-    small = "\n".join(p.text for p in Document(str(render_report(seed_stats(), tmp_path / "s.docx",
+    small = "\n".join(p.text for p in Document(str(render_report(from_stats(seed_stats()), tmp_path / "s.docx",
                                                                  lang="fr"))).paragraphs)
     assert "moins de 30 familles" in small and "8,3 %" in small

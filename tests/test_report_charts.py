@@ -17,6 +17,7 @@ from python_calamine import CalamineWorkbook
 
 from ptxl.report.render import render_report
 from ptxl.schema import get_schema
+from ptxl.pipeline import from_stats, publish
 
 from seed_tables import seed_stats
 
@@ -64,7 +65,7 @@ def charts_of(path) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory):
-    return render_report(seed_stats(), tmp_path_factory.mktemp("r") / "rapport.docx", lang="fr")
+    return render_report(from_stats(seed_stats()), tmp_path_factory.mktemp("r") / "rapport.docx", lang="fr")
 
 
 def test_the_report_has_four_native_chart_parts_with_their_data_embedded(seed_report):
@@ -143,7 +144,7 @@ def test_chart_drawings_have_alt_text_saying_whom_they_count(seed_report):
 def test_a_hidden_count_draws_no_bar_and_keeps_its_marker_in_the_table(tmp_path):
     from docx import Document
 
-    out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr", suppress=5)
+    out = render_report(publish(from_stats(seed_stats()), 5), tmp_path / "r.docx", lang="fr")
     adults = charts_of(out)["Âge des adultes (14 familles admises)"]
     visible = seed_stats()["cohort"]["admitted"]["adult_age_brackets"]
     for value, shown in zip(visible.values(), adults["series"]["Adultes"]):
@@ -226,7 +227,8 @@ def test_no_matplotlib_anywhere(tmp_path):
         "from seed_tables import seed_stats\n"
         "import ptxl.cli\n"
         "from ptxl.report.render import render_report\n"
-        "render_report(seed_stats(), sys.argv[2], lang='fr')\n"
+        "from ptxl.pipeline import from_stats\n"
+        "render_report(from_stats(seed_stats()), sys.argv[2], lang='fr')\n"
         "print(sorted(m for m in sys.modules if m.startswith('matplotlib')))\n")
     out = subprocess.run([sys.executable, "-c", code, str(ROOT), str(tmp_path / "r.docx")],
                          capture_output=True, text=True, timeout=120, cwd=tmp_path)

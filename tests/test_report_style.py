@@ -11,6 +11,7 @@ from lxml import etree
 
 from ptxl.model.styles import ENTRY_TAB
 from ptxl.report.render import render_report
+from ptxl.pipeline import from_stats
 
 from seed_tables import seed_stats
 
@@ -57,7 +58,7 @@ def test_report_and_case_files_share_one_style(lang):
 
 
 def test_report_tables_repeat_their_header_and_never_split_a_row(tmp_path):
-    out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr")
+    out = render_report(from_stats(seed_stats()), tmp_path / "r.docx", lang="fr")
     doc = Document(str(out))
     assert len(doc.tables) > 10
     for table in doc.tables:
@@ -75,7 +76,7 @@ def test_report_tables_repeat_their_header_and_never_split_a_row(tmp_path):
 
 def test_abbreviations_are_written_out(tmp_path):
     """"GC", "ATD" and "BE" are not left for the reader to guess, in the report or the case-file templates."""
-    out = render_report(seed_stats(), tmp_path / "r.docx", lang="fr")
+    out = render_report(from_stats(seed_stats()), tmp_path / "r.docx", lang="fr")
     texts = [zipfile.ZipFile(out).read("word/document.xml")] + \
         [zipfile.ZipFile(p).read("word/document.xml") for p in TEMPLATES]
     for xml in texts:
@@ -122,7 +123,7 @@ def test_impact_table_headers_print_with_whole_words(tmp_path, lang):
     import subprocess
     from ptxl.schema import get_schema
     from tools import libreoffice_pdf
-    out = render_report(seed_stats(), tmp_path / f"r_{lang}.docx", lang=lang)
+    out = render_report(from_stats(seed_stats()), tmp_path / f"r_{lang}.docx", lang=lang)
     pdf = libreoffice_pdf([out], tmp_path)[0]
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not installed (apt-get install poppler-utils)")

@@ -31,6 +31,7 @@ from ptxl.report.render import render_report
 from ptxl.report.texts import t as report_t
 from ptxl.schema import HOME, LANGS, UNIT_WORDS, get_schema
 from ptxl.stats import compute_stats
+from ptxl.pipeline import from_stats
 
 FAMILY_WORD = re.compile(r"\b(famille|familles|gezin|gezinnen|family|families)\b", re.IGNORECASE)
 
@@ -148,12 +149,13 @@ def _report_text(path) -> list[str]:
 def test_a_person_pilots_report_says_persons(tmp_path, lang):
     rows = cohort_rows()
     ds = _person(lang, rows)
-    out = render_report(compute_stats(ds), tmp_path / "report.docx", ds, lang)
+    out = render_report(from_stats(compute_stats(ds), dataset=ds), tmp_path / "report.docx", lang=lang)
     texts = _report_text(out)
     assert not _family_words(texts, lang, _typed(rows)), _family_words(texts, lang, _typed(rows))[:3]
     who = {"fr": "Quelles sont ces personnes ?", "nl": "Wie zijn deze personen?", "en": "Who are these persons?"}
     assert who[lang] in texts
-    family = _report_text(render_report(compute_stats(cohort(lang)), tmp_path / "f.docx", cohort(lang), lang))
+    family = _report_text(render_report(from_stats(compute_stats(cohort(lang)), dataset=cohort(lang)),
+                                        tmp_path / "f.docx", lang=lang))
     assert report_t("who", lang) in family and who[lang] not in family  # a family pilot's report as before
 
 

@@ -12,6 +12,7 @@ from ptxl.model import styles
 from ptxl.build.workbook import build_workbook
 from ptxl.model.dataset import Finding
 from ptxl.schema import LANGS, get_schema
+from ptxl.pipeline import from_stats
 
 SCH = get_schema()
 NOW = dt.datetime(2023, 3, 1, 9, 30)
@@ -28,7 +29,7 @@ def _width(grid, row: int, col: int) -> float:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_output_sheets_dates_are_wide_enough_not_to_show_hashes(lang):
     findings = [Finding("error", "Familles", "D2", 2, "D", "status", "PT-001", None, "m", "x")]
-    grids = layout.build_grids(lang, {"reference_date": "2023-02-28"}, [], findings, NOW)
+    grids = layout.build_grids(from_stats({"reference_date": "2023-02-28"}, lang=lang, findings=findings), NOW)
     dated = [(g, rc) for g in grids.values() for rc, cell in g.cells.items()
              if isinstance(cell.value, (dt.date, dt.datetime))]
     assert {g.sheet_key for g, _rc in dated} >= {"impact", "cohort", "followup", "baseline_evolution", "alerts",

@@ -12,6 +12,7 @@ import pytest
 from ptxl import layout
 from ptxl.model.dataset import Finding
 from ptxl.schema import get_schema
+from ptxl.pipeline import from_stats
 from ptxl.write import live
 
 NOW = dt.datetime(2023, 3, 1, 9, 30)
@@ -69,7 +70,7 @@ class FakeBook:
 @pytest.fixture
 def written():
     book = FakeBook()
-    grids = layout.build_grids("fr", {"reference_date": "2023-02-28"}, [], [FINDING], NOW)
+    grids = layout.build_grids(from_stats({"reference_date": "2023-02-28"}, lang="fr", findings=[FINDING]), NOW)
     done = live.write_grids(book, grids, "fr")
     return book, done
 
@@ -121,11 +122,12 @@ from ptxl import layout
 from ptxl.model.dataset import Finding
 from ptxl.schema import get_schema
 from ptxl.write.live import write_grids
+from ptxl.pipeline import from_stats
 sheets = [{"name": s.name("fr"), "values": [["x"]], "pictures": [], "tables": []} for s in get_schema().sheets]
 book = xw.Book(json={"client": "Office.js", "version": xw.__version__, "names": [], "sheets": sheets,
                      "book": {"name": "w.xlsx", "active_sheet_index": 0, "selection": "A1"}})
 f = [Finding("error", "Familles", "D7", 7, "D", "status", "PT-1", "=HYPERLINK(1)", "m", "c")]
-grids = layout.build_grids("fr", {"reference_date": "2023-02-28"}, [], f, dt.datetime(2023, 3, 1))
+grids = layout.build_grids(from_stats({"reference_date": "2023-02-28"}, lang="fr", findings=f), dt.datetime(2023, 3, 1))
 write_grids(book, grids, "fr")
 print(json.dumps(book.json()["actions"], default=str))
 """

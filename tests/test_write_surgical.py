@@ -17,6 +17,7 @@ from ptxl.model.errors import PtxlError
 from ptxl.schema import get_schema
 from ptxl.write import surgical, zipcopy
 from ptxl.write.surgical import M, Package
+from ptxl.pipeline import from_stats
 
 NOW = dt.datetime(2023, 3, 1, 9, 30)
 TRICKY = ['=HYPERLINK("http://evil","clic")', "+33 1 23", "bell\x07here", "_x0041_ literal", "  spaced  ",
@@ -42,7 +43,8 @@ def built(tmp_path_factory) -> bytes:
 
 
 def grids_with(findings=(), alerts=()):
-    return layout.build_grids("fr", {"reference_date": "2023-02-28"}, list(alerts), list(findings), NOW)
+    return layout.build_grids(from_stats({"reference_date": "2023-02-28"}, lang="fr", alerts=list(alerts),
+                                         findings=list(findings)), NOW)
 
 
 def finding(value, row=7):

@@ -84,7 +84,8 @@ def _chart(wb, spec: layout.ChartSpec, sheet_name: str, lang: str):
 
 def prepare_output_sheet(wb, ws, sheet: Sheet, lang: str, fmts: dict) -> None:
     """Lay out one output sheet as it looks before the first refresh (called by the builder)."""
-    grid = layout.build_grids(lang, {}, [], [], None)[sheet.key]
+    from ..pipeline import from_stats
+    grid = layout.build_grids(from_stats({}, lang=lang), None)[sheet.key]
     write_grid(ws, grid, fmts)
     name = sheet.name(lang)
     for spec in layout.charts():

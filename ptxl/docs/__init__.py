@@ -10,9 +10,9 @@ from __future__ import annotations
 from .texts import DOC_TYPES
 
 
-def generate_documents(path_or_loaded, out_dir, cases=None, force=False, pdf=False, **kwargs):
+def generate_documents(loaded, out_dir, cases=None, force=False, pdf=False, **kwargs):
     from .generate import generate_documents as _generate
-    return _generate(path_or_loaded, out_dir, cases, force, pdf, **kwargs)
+    return _generate(loaded, out_dir, cases, force, pdf, **kwargs)
 
 
 __all__ = ["DOC_TYPES", "generate_documents"]

@@ -61,13 +61,12 @@ def safe_name(case_id: str) -> str:
     return f"_{name}" if name.split(".")[0].upper() in RESERVED else name
 
 
-def _load(source, as_of) -> Dataset:
+def _dataset(source) -> Dataset:
+    """The dataset of a ``pipeline.load`` (``Loaded``) or ``pipeline.compute`` (``Results``): the documents are
+    a view, they never read a workbook themselves."""
     if isinstance(source, Dataset):
         return source
-    if hasattr(source, "dataset"):  # an already loaded workbook (ptxl.validate.Loaded)
-        return source.dataset
-    from ..validate import load_workbook
-    return load_workbook(Path(source), as_of).dataset
+    return source.dataset
 
 
 def write_new(path: Path, data: bytes, force: bool, lang: str | None = None) -> tuple[Path, bool]:
@@ -103,8 +102,8 @@ def admitted_case_ids(ds: Dataset) -> set[str]:
     return {cid for cid in map(case_key, admitted_families(families, ds.reference_date)["case_id"]) if cid}
 
 
-def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False, pdf: bool = False, *,
-                       as_of=None, docs=DOC_TYPES, templates=None, progress=None, protection=None,
+def generate_documents(loaded, out_dir, cases=None, force: bool = False, pdf: bool = False, *,
+                       docs=DOC_TYPES, templates=None, progress=None, protection=None,
                        everyone: bool = False) -> GeneratedFiles:
     """Fill each chosen case's documents into ``out_dir/<case id>/``; returns the files written.
 
@@ -117,7 +116,7 @@ def generate_documents(path_or_loaded, out_dir, cases=None, force: bool = False,
     """
     from ..protect import CLEAR
     protection = protection or CLEAR
-    ds = _load(path_or_loaded, as_of)
+    ds = _dataset(loaded)
     ix, lang = build_index(ds), ds.lang
     chosen = list(ix.cases) if not cases else [str(c).strip() for c in cases]
     for cid in chosen:

@@ -5,7 +5,7 @@ a fresh Python per click, so this module imports nothing heavy until a button
 needs it (xlwings itself is already loaded by RunPython's own bootstrap). Each
 entry point takes the calling book (``xlwings.Book.caller()``, or a book given
 by a test), reads what is on screen (``ptxl.excel.read``), runs the same
-pipeline as the command line (``ptxl.refresh.compute``, ``ptxl.docs``), writes
+pipeline as the command line (``ptxl.pipeline``, ``ptxl.docs``), writes
 the output sheets through the live writer (``ptxl.write.live.write_grids``: the
 entry sheets are never written) and tells the user in the status bar and a
 short message box, in the workbook's language. When there are errors the
@@ -123,7 +123,7 @@ def _load(book, ui):
     """Read what is on screen and validate it → (raw tables, loaded); refuses a non-Plan Together workbook."""
     from ..model.errors import PtxlError
     from .read import read_book
-    from ..validate import load_raw
+    from ..pipeline import load
     from ..schema import get_schema
     ui.step("status.reading")
     raw = read_book(book)
@@ -131,7 +131,7 @@ def _load(book, ui):
         raise PtxlError(text("err.not_ptxl", ui.lang, sheet=get_schema().sheet("settings").name(ui.lang)))
     ui.lang = raw.lang
     ui.step("status.checking")
-    return raw, load_raw(raw)
+    return raw, load(raw)
 
 
 def _counts(loaded, lang: str) -> str:
@@ -151,21 +151,23 @@ def _write(book, grids, ui) -> None:
 
 def _validate(book, ui) -> None:
     from ..layout import build_grids
+    from ..pipeline import from_stats
     _raw, loaded = _load(book, ui)
-    grids = build_grids(loaded.lang, {}, [], loaded.findings, None)
+    grids = build_grids(from_stats({}, lang=loaded.lang, findings=loaded.findings), None)
     _write(book, {"checks": grids["checks"]}, ui)
     _finish(book, ui, loaded, text("validate.clean", ui.lang) if not loaded.findings else
             text("validate.found", ui.lang, counts=_counts(loaded, ui.lang), checks=_checks_name(ui.lang)))
 
 
 def _refresh(book, ui) -> None:
-    from ..refresh import Stages, compute
+    from ..gcpause import gc_paused
+    from ..layout import build_grids
+    from ..pipeline import compute
     _raw, loaded = _load(book, ui)
     ui.step("status.computing")
-    default = Stages.default()
-    stages = Stages(load=lambda _data, _as_of: loaded, stats=default.stats, alerts=default.alerts)
-    loaded, _stats, _alerts, grids = compute(None, None, stages)
-    _write(book, grids, ui)
+    results = compute(loaded)
+    # the alerts (computed on first use) and the layout run with the collector paused, as the refresh does
+    _write(book, gc_paused(build_grids)(results, results.computed_at), ui)
     body = text("refresh.done", ui.lang)
     if loaded.findings:
         body += "\n\n" + text("refresh.errors", ui.lang, counts=_counts(loaded, ui.lang),

@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass
 
 from ..alerts.messages import alert_columns, kind_label, level_label, link_text
-from ..domain import admitted_statuses, years_bin_counts
+from ..domain import admitted_statuses
 from ..model import styles
 from .home import home_positions, unit_texts
 from ..plural import counted
@@ -233,11 +233,11 @@ def _count_block(g: SheetGrid, r: int, title: str, rows: list[tuple[str, object]
     g.put(total, 1, sum(n for _, n in rows if isinstance(n, (int, float))), "out_count")
 
 
-def _years_rows(years: dict, lang: str) -> list[tuple[str, int]]:
-    return [(label[lang], n) for label, n in zip(_years_labels(), years_bin_counts(years.values()))]
+def _years_rows(bins, lang: str) -> list[tuple[str, int]]:
+    return [(label[lang], n) for label, n in zip(_years_labels(), bins)]
 
 
-def cohort_grid(ctx: Context, cohort: dict, engagement: dict) -> SheetGrid:
+def cohort_grid(ctx: Context, cohort: dict, engagement: dict, years_bins) -> SheetGrid:
     lang, sch = ctx.lang, get_schema()
     g = SheetGrid("cohort")
     _head(g, ctx, O.TITLES["cohort"], {0: 40, 1: 10, 2: 3})
@@ -257,7 +257,7 @@ def cohort_grid(ctx: Context, cohort: dict, engagement: dict) -> SheetGrid:
     rows = {
         "adult_ages": [(ctx.t(lab), adm.get("adult_age_brackets", {}).get(k, 0)) for k, lab in O.ADULT_BRACKETS.items()],
         "child_ages": [(ctx.t(lab), adm.get("child_age_brackets", {}).get(k, 0)) for k, lab in O.CHILD_BRACKETS.items()],
-        "years": _years_rows(rev.get("years_in_country", {}), lang),
+        "years": _years_rows(years_bins, lang),
         "statuses": [(sch.scales["status"].label(c, lang), status.get(c, 0)) for c in _status_codes()],
     }
     for key, title, first, _n in cohort_blocks():
@@ -303,7 +303,7 @@ def _epim_block(g: SheetGrid, r: int, ctx: Context, epim: dict) -> None:
         g.put(i, 2, _pct(p) if isinstance(p, int) else p, "out_pct")
 
 
-def evolution_grid(ctx: Context, baseline: dict) -> SheetGrid:
+def evolution_grid(ctx: Context, baseline: dict, figures) -> SheetGrid:
     g = SheetGrid("baseline_evolution")
     _head(g, ctx, O.TITLES["baseline_evolution"], {0: 22, 1: 44, 2: 11, **{j: 9 for j in range(3, 11)}})
     _note(g, 3, ctx.t(O.EVOLUTION_NOTE), 11)
@@ -311,7 +311,7 @@ def evolution_grid(ctx: Context, baseline: dict) -> SheetGrid:
     for r, item in enumerate(get_schema().annex_a, start=EVOLUTION_HEADER + 1):
         res = baseline.get(item.key, {})
         n, first, latest = res.get("n", 0), res.get("first_mean"), res.get("latest_mean")
-        change = round(latest - first, 1) if first is not None and latest is not None else None
+        change = figures.baseline_change.get(item.key)
         g.put(r, 0, ctx.t(item.labels), "out_question")
         g.put(r, 1, ctx.t(item.question), "out_question")
         g.tall(r, ctx.t(item.question), 44)
@@ -321,7 +321,7 @@ def evolution_grid(ctx: Context, baseline: dict) -> SheetGrid:
             g.put(r, j, v, "out_number")
         for j, k in ((7, "improved"), (8, "unchanged"), (9, "worsened")):
             g.put(r, j, res.get(k, 0), "out_count")
-        g.put(r, EVOLUTION_PCT_COL, res.get("improved", 0) / n if n else None, "out_pct")
+        g.put(r, EVOLUTION_PCT_COL, figures.baseline_improved.get(item.key), "out_pct")
     return g
 
 
@@ -429,21 +429,21 @@ def home_grid(ctx: Context) -> SheetGrid:
     return g
 
 
-def build_grids(lang: str, stats: dict, alerts: list, findings: list,
-                refreshed_at: dt.datetime | None) -> dict[str, SheetGrid]:
-    """Every output sheet's grid; with empty ``stats`` the empty tables the builder shows at creation."""
-    ref = stats.get("reference_date")
+def build_grids(results, refreshed_at: dt.datetime | None) -> dict[str, SheetGrid]:
+    """Every output sheet's grid of a ``pipeline.Results``; with empty statistics
+    (``pipeline.from_stats({})``) the empty tables the builder shows at creation."""
+    stats, findings, lang = results.stats, results.findings, results.lang
     ctx = Context(lang=lang, names={s.key: s.name(lang) for s in get_schema().sheets},
-                  reference_date=dt.date.fromisoformat(ref) if isinstance(ref, str) else ref,
+                  reference_date=results.reference_date,
                   refreshed_at=refreshed_at,
                   errors=sum(f.severity == "error" for f in findings),
                   warnings=sum(f.severity == "warning" for f in findings),
-                  unit=stats.get("impact", {}).get("unit", "family"))
+                  unit=results.unit)
     grids = [impact_grid(ctx, stats.get("impact", {})),
-             cohort_grid(ctx, stats.get("cohort", {}), stats.get("engagement", {})),
+             cohort_grid(ctx, stats.get("cohort", {}), stats.get("engagement", {}), results.figures.years_bins),
              followup_grid(ctx, stats.get("engagement", {})),
-             evolution_grid(ctx, stats.get("baseline", {})),
-             alerts_grid(ctx, alerts), checks_grid(ctx, findings)]
+             evolution_grid(ctx, stats.get("baseline", {}), results.figures),
+             alerts_grid(ctx, results.alerts), checks_grid(ctx, findings)]
     if refreshed_at is not None:
         grids.append(home_grid(ctx))
     return {g.sheet_key: g for g in grids}

@@ -1,12 +1,14 @@
 """One network evaluation from many pilot workbooks (``ptxl network``).
 
-The stages stay those of a single workbook: each pilot file is loaded and
-checked (``ptxl.validate.load_workbook``: plain or encrypted, any language)
-and its statistics computed (``ptxl.stats.compute_stats``), exactly as
-``ptxl stats`` does; a workbook with errors is still counted from its valid
-entries, as ``refresh`` does, and the command says which. ``aggregate`` adds
-the pilots up, ``publish`` suppresses small cells across pilots and network,
-and the views (``workbook``, ``report``) only format the result.
+The stages stay those of a single workbook: each pilot file is loaded,
+checked and computed by the one pipeline (``ptxl.pipeline``: plain or
+encrypted, any language), exactly as ``ptxl stats`` does; a workbook with
+errors is still counted from its valid entries, as ``refresh`` does, and the
+command says which. ``evaluate`` takes the pilots' Results, ``aggregate``
+adds them up, ``publish`` suppresses small cells across pilots and network
+(not each pilot's own ``pipeline.publish``: the pilots' figures and their
+sums are hidden together), and the views (``workbook``, ``report``) only
+format the result.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .aggregate import network_stats, pilot_entry
+
 
 
 @dataclass
@@ -37,6 +40,15 @@ class Network:
         return [(p["file"], p["errors"]) for p in self.pilots if p["errors"]]
 
 
+def check_paths(paths) -> list[Path]:
+    """The pilots' files, before any is read: at least one, each given once."""
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise Problem(PROBLEMS.no_pilot)
+    refuse_duplicates(paths)
+    return paths
+
+
 def refuse_duplicates(paths: list[Path]) -> None:
     """A file given twice (by two names, or two copies of the same bytes) would count its cases twice."""
     seen: dict = {}
@@ -52,22 +64,17 @@ def refuse_duplicates(paths: list[Path]) -> None:
             seen[key] = path
 
 
-def evaluate(paths: list[Path], as_of: dt.date | None = None, lang: str | None = None,
+def evaluate(results, as_of: dt.date | None = None, lang: str | None = None,
              suppress: bool = False) -> Network:
-    """Load, check and compute every pilot, then the network (suppressed for publication if asked)."""
-    from ..stats import compute_stats
-    from ..validate import load_workbook
-    paths = [Path(p) for p in paths]
-    if not paths:
-        raise Problem(PROBLEMS.no_pilot)
-    refuse_duplicates(paths)
+    """The network of the pilots' ``pipeline.Results`` (unpublished; any iterable, read once, so a generator
+    keeps one pilot's dataset in memory at a time), suppressed for publication if asked."""
+    from ..suppress import small_cell_threshold
     pilots, thresholds = [], []
-    for path in paths:
-        loaded = load_workbook(path, as_of)
-        ds = loaded.dataset
-        stats = compute_stats(ds, as_of)
-        pilots.append(pilot_entry(path.name, ds.settings, loaded.lang, stats, len(loaded.errors)))
-        thresholds.append(int(ds.settings.get("small_cell_threshold") or 5))
+    for r in results:
+        pilots.append(pilot_entry(r.source, r.settings, r.lang, r.stats, len(r.errors)))
+        thresholds.append(small_cell_threshold(r.settings))
+    if not pilots:
+        raise Problem(PROBLEMS.no_pilot)
     network = network_stats(pilots)
     if lang is None:
         langs = {p["language"] for p in pilots}

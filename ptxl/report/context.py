@@ -1,17 +1,15 @@
-"""Statistics (+ the dataset, for case studies and legal stay) → the report's content as plain data.
+"""``pipeline.Results`` → the report's content as plain data.
 
-Pure: no Word. Tables are lists of rows of strings so they can
-be checked in tests and laid out by any renderer; every label comes from the
-schema or ``texts``.
+Pure: no Word, and no computing: the figures (bins, legal stay, case studies, suppression) are the
+Results' own, shown as they are. Tables are lists of rows of strings so they can be checked in tests
+and laid out by any renderer; every label comes from the schema or ``texts``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from ..docs.texts import spelled_out
-from ..domain import years_bin_counts
 from ..pilot import for_current_unit
 from ..schema import NO_ANSWER, get_schema
 from .texts import t
@@ -85,7 +83,7 @@ def _short(key: str, lang: str) -> str:
     return spelled_out(label.split(" – ", 1)[-1], lang)
 
 
-def impact_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
+def impact_reading(keys: list[str], questions: dict, n: int, lang: str, positive: dict) -> str:
     if _suppressed(*(questions[k]["counts"] for k in keys)):
         return ""  # a reading would give back the hidden counts
     scale = get_schema().scales["impact"]
@@ -94,8 +92,7 @@ def impact_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
         q = questions[k]
         counts = q["counts"]
         top = max((c for c in scale.codes if c != "no_answer"), key=lambda c: counts.get(c, 0))
-        k_pos = counts.get("some", 0) + counts.get("considerable", 0)
-        text = t("reading_impact", lang, pos=q.get("positive_pct"), k=k_pos, n=n,
+        text = t("reading_impact", lang, pos=q.get("positive_pct"), k=positive[k], n=n,
                  top=scale.label(top, lang), top_n=counts.get(top, 0))
         parts.append(text if len(keys) == 1 else f"{_short(k, lang)} – {text}")
     return " ".join(parts)
@@ -111,9 +108,9 @@ def yes_no_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
              worst_n=yes[worst], n=n)
 
 
-def impact_sections(stats: dict, lang: str) -> list[dict]:
+def impact_sections(results, lang: str) -> list[dict]:
     """One section per group of annex B, each with its impact table and its prompt table, as the seed."""
-    sch = get_schema()
+    sch, stats = get_schema(), results.stats
     questions = stats["impact"]["questions"]
     n = stats["impact"]["n"]
     sections = []
@@ -123,7 +120,7 @@ def impact_sections(stats: dict, lang: str) -> list[dict]:
         tables = []
         if impact_keys:
             tab = impact_table(impact_keys, questions, lang)
-            tab["reading"] = impact_reading(impact_keys, questions, n, lang) if n else ""
+            tab["reading"] = impact_reading(impact_keys, questions, n, lang, results.figures.positive) if n else ""
             tables.append(tab)
         if yn_keys:
             tab = yes_no_table(yn_keys, questions, lang)
@@ -143,10 +140,9 @@ PER_FAMILY_MAX = 30
 SMALL_SAMPLE = 30  # below it, the note says percentages are read with the counts
 
 
-def _stay_brackets(years, lang: str) -> list[list[str]]:
+def _stay_brackets(counts, lang: str) -> list[list[str]]:
     """Families by years in the country, in the forms' bins (the workbook's): the stay chart of a larger cohort."""
     sch = get_schema()
-    counts = years_bin_counts(years)
     rows = [[b.labels[lang], str(n)] for b, n in zip(sch.years_bins, counts)]
     if counts[-1]:
         rows.append([sch.unclear[lang], str(counts[-1])])
@@ -171,19 +167,15 @@ def figure(kind: str, what: str, who: str, header: list[str], rows: list[list[st
     }
 
 
-def cohort_context(stats: dict, dataset, lang: str) -> dict:
+def cohort_context(results, lang: str) -> dict:
+    stats = results.stats
     cohort = stats["cohort"]
     adm, rev = cohort["admitted"], cohort["reviewed"]
     eng = stats["engagement"]
     examined = "nationalities" in rev  # the seed's nationality chart counts the examined families
     nat = (rev if examined else adm).get("nationalities") or {}
     years = rev.get("years_in_country") or {}
-    legal = {}
-    if dataset is not None and "families" in dataset.tables:
-        fam = dataset.tables["families"]
-        for cid, ly in zip(fam["case_id"], fam["legal_stay_years"]):
-            if cid in years:
-                legal[cid] = 0.0 if ly is None or (isinstance(ly, float) and math.isnan(ly)) else float(ly)
+    legal = results.figures.legal_stay
     # Whole years lived (floor), as the seed says "un an", "12, 14 et 18 ans".
     stay_rows = [[cid, str(int(y)) if y is not None else "", str(int(legal.get(cid, 0)))]
                  for cid, y in sorted(years.items(), key=lambda kv: (kv[1] is None, kv[1] or 0))]
@@ -192,7 +184,7 @@ def cohort_context(stats: dict, dataset, lang: str) -> dict:
     examined_who = t("of_examined", lang, n=n)
     if len(stay_rows) > PER_FAMILY_MAX:  # a bar per family only reads for a pilot-sized cohort
         stay = figure("column", t("chart_stay", lang), examined_who, [t("years_be", lang), t("families", lang)],
-                      _stay_brackets(years.values(), lang), lang, total=len(years))
+                      _stay_brackets(results.figures.years_bins, lang), lang, total=len(years))
     else:
         stay = figure("bar", t("chart_stay", lang), examined_who,
                       [t("family", lang), t("years_be", lang), t("legal_be", lang)], stay_rows, lang)
@@ -254,26 +246,12 @@ def baseline_rows(stats: dict, lang: str) -> list[list[str]]:
     return rows
 
 
-def case_studies(dataset, lang: str) -> list[dict]:
-    """Annex C narratives of the families marked ``case_study = yes``, in case-id order."""
-    if dataset is None:
-        return []
-    sch = get_schema()
-    fam = dataset.tables["families"]
-    marked = sorted(c for c, flag in zip(fam["case_id"], fam["case_study"]) if flag == "yes" and c)
-    cs = dataset.tables["case_study"]
-    from ..names import blanker_for
-    blanker = blanker_for(dataset)  # the report carries case ids, never names
-    out = []
-    for cid in marked:
-        rows = cs[cs["case_id"] == cid]
-        if rows.empty:
-            continue
-        row = rows.sort_values("written_date", na_position="first").iloc[-1]
-        stages = [{"title": label[lang], "text": blanker.blank(row[key])} for key, label in sch.annex_c
-                  if isinstance(row[key], str) and row[key].strip()]
-        out.append({"case_id": cid, "title": t("case_title", lang, case_id=cid), "stages": stages})
-    return out
+def case_studies(results, lang: str) -> list[dict]:
+    """The Results' case studies (annex C narratives, names blanked), titled in ``lang``."""
+    labels = dict(get_schema().annex_c)
+    return [{"case_id": s["case_id"], "title": t("case_title", lang, case_id=s["case_id"]),
+             "stages": [{"title": labels[key][lang], "text": text} for key, text in s["stages"]]}
+            for s in results.case_studies]
 
 
 def material(stats: dict, studies: list[dict], lang: str) -> dict:
@@ -303,12 +281,11 @@ def material(stats: dict, studies: list[dict], lang: str) -> dict:
     }
 
 
-def build_context(stats: dict, dataset=None, lang: str = "fr", settings: dict | None = None,
-                  today: dt.date | None = None) -> dict:
-    settings = settings or (dataset.settings if dataset is not None else {})
+def build_context(results, lang: str = "fr", today: dt.date | None = None) -> dict:
+    stats, settings = results.stats, results.settings
     ref = stats["reference_date"]
     n = stats["impact"]["n"]
-    studies = case_studies(dataset, lang)
+    studies = case_studies(results, lang)
     return {
         "lang": lang,
         "organisation": settings.get("organisation") or "",
@@ -319,11 +296,11 @@ def build_context(stats: dict, dataset=None, lang: str = "fr", settings: dict | 
         "to_write": t("to_write", lang),
         "material_intro": t("material", lang),
         "material": material(stats, studies, lang),
-        "cohort": cohort_context(stats, dataset, lang),
+        "cohort": cohort_context(results, lang),
         "outcomes": outcomes(stats, lang),
-        "sample_note": t("sample_note", lang, n=n, one=_num(100 / n, lang) if n else "–") if n < SMALL_SAMPLE
+        "sample_note": t("sample_note", lang, n=n, one=_num(results.figures.one_case_pct, lang)) if n < SMALL_SAMPLE
         else t("sample_n", lang, n=n),
-        "sections": impact_sections(stats, lang),
+        "sections": impact_sections(results, lang),
         "baseline_header": [t(k, lang) for k in ("item", "n", "first_mean", "latest_mean", "improved",
                                                  "unchanged", "worsened")],
         "baseline_rows": baseline_rows(stats, lang),

@@ -151,28 +151,24 @@ def finish_package(docx: bytes, title: str, now: dt.datetime) -> bytes:
     return _zip_base(parts)
 
 
-def render_report(stats: dict, out: str | Path, dataset=None, lang: str | None = None,
-                  template: str | Path | None = None, today: dt.date | None = None,
-                  suppress: int | None = None, protect=None) -> Path:
-    """``suppress``: the small-cell threshold for a report to publish (counts below it hidden).
+def render_report(results, out: str | Path, lang: str | None = None,
+                  template: str | Path | None = None, today: dt.date | None = None, protect=None) -> Path:
+    """``results``: a ``pipeline.Results``, shown as it is (``pipeline.publish`` it first for a report to
+    publish: its counts below the threshold are then hidden here as everywhere).
 
     ``protect``: finished bytes → bytes on disk (encryption, ``ptxl.protect``); identity when None.
     """
-    with unit_scope(stats.get("impact", {}).get("unit")):  # its texts say families or persons
-        return _render_report(stats, out, dataset, lang, template, today, suppress, protect)
+    with unit_scope(results.unit):  # its texts say families or persons
+        return _render_report(results, out, lang or results.lang, template, today, protect)
 
 
-def _render_report(stats, out, dataset, lang, template, today, suppress, protect) -> Path:
-    lang = lang or (dataset.lang if dataset is not None else "fr")
-    if suppress:
-        from ..suppress import suppress_stats
-        stats = suppress_stats(stats, suppress)
+def _render_report(results, out, lang, template, today, protect) -> Path:
     tpl_path = Path(template) if template else template_path(lang)
     if not tpl_path.exists():
         raise Problem(PROBLEMS.report_template_missing, path=tpl_path)
     check_template(tpl_path, lang=lang)  # no remote images, no INCLUDEPICTURE / INCLUDETEXT fields
-    tpl = _UnitTemplate(str(tpl_path), stats.get("impact", {}).get("unit"), lang)
-    ctx = build_context(stats, dataset, lang, today=today)
+    tpl = _UnitTemplate(str(tpl_path), results.unit, lang)
+    ctx = build_context(results, lang, today=today)
     figures = ctx["cohort"]["figures"]
     ctx["figures"] = {key: _figure(tpl, figures[key], lang, i) for i, key in enumerate(FIGURES, 1)}
     ctx["material"] = {key: _bullets(tpl, lines, ctx["material_intro"]) for key, lines in ctx["material"].items()}
