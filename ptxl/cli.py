@@ -353,7 +353,7 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
     result = compute_stats(loaded.dataset, ref)
     if suppress:
         from .suppress import suppress_stats
-        result = suppress_stats(result, int(loaded.dataset.settings.get("small_cell_threshold") or 5))
+        result = suppress_stats(result, loaded.dataset.settings.small_cell_threshold)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
         from .protect import Protection, workbook_password

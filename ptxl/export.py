@@ -147,7 +147,7 @@ def _columns(sheet, with_text: bool) -> list:
     for c in sheet.columns:
         if c.personal:  # names are removed; the birth date comes back as an age bracket
             continue
-        if c.key in PSEUDONYMISED or c.type not in ("text", "longtext") or c.key in TEXT_SAFE or with_text:
+        if c.key in PSEUDONYMISED or not c.field.free_text or c.key in TEXT_SAFE or with_text:
             keep.append(c)
     return keep
 
@@ -158,7 +158,7 @@ def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool =
     from .names import blanker_for
     sch = get_schema()
     ref = ds.reference_date
-    threshold = threshold or int(ds.settings.get("small_cell_threshold") or 5)
+    threshold = threshold or ds.settings.small_cell_threshold
     blanker = blanker_for(ds) if with_text else None
     nationality = linkage.export_nationality(ds, threshold if suppress else None)
     anchors = None if exact_dates else linkage.case_anchors(ds)
@@ -175,12 +175,12 @@ def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool =
                 s = s.map(lambda v, kind=PSEUDONYMISED[c.key]: _pseudo(key, kind, v, mapping))
             elif c.key == "nationality":
                 s = s.map(nationality)
-            elif c.type in linkage.DATE_TYPES and anchors is not None:
+            elif c.field.is_date and anchors is not None:
                 s = linkage.days_since_anchor(s, df.get("case_id"), anchors)
                 name = c.key + linkage.DAYS_SUFFIX
-            elif c.type in ("text", "longtext") and blanker is not None:
+            elif c.field.free_text and blanker is not None:
                 s = s.map(blanker.blank)
-            table[name] = s if name != c.key else _plain(s, c.type)
+            table[name] = s if name != c.key else c.field.plain(s)  # ISO dates, ints, codes, text
         if sheet.key == "members" and BIRTH in df:
             at = list(table.columns).index("role") + 1 if "role" in table else len(table.columns)
             table.insert(at, AGE_BRACKET, age_brackets(df, ref))
@@ -199,15 +199,6 @@ def _pseudo(key: bytes, kind: str, value, mapping: dict):
     p = pseudonym(key, kind, str(value))
     mapping[p] = str(value).strip()
     return p
-
-
-def _plain(s: pd.Series, col_type: str) -> pd.Series:
-    """Typed column → plain values for CSV/xlsx: ISO dates, ints, codes, text."""
-    if col_type in ("date", "date_or_year"):
-        return s.map(lambda v: v.date().isoformat() if isinstance(v, pd.Timestamp) and not pd.isna(v) else None)
-    if col_type in ("score", "integer"):
-        return s.astype("object").map(lambda v: None if pd.isna(v) else int(v))
-    return s.astype("object").where(s.notna(), None)
 
 
 # ------------------------------------------------------------------ writing
@@ -335,7 +326,7 @@ def export_anonymised(workbook: str | Path, out: str | Path, *, with_text: bool 
         from .validate import load_workbook
         dataset = load_workbook(workbook, as_of).dataset
     key, key_file = load_key(workbook)
-    threshold = int(dataset.settings.get("small_cell_threshold") or 5)
+    threshold = dataset.settings.small_cell_threshold
     tables, mapping = anonymise(dataset, key, with_text, suppress, threshold, exact_dates)
     make_folder(out)
     result = ExportResult(out, key_file=key_file, rows={k: len(t) for k, t in tables.items()},

@@ -216,6 +216,7 @@ class Field:
     free_text = False  # typed words: left out of an export unless asked, names blanked
     is_date = False
     or_year = False  # a year alone is an answer (then ``<key>_year_only``)
+    wraps = False  # its cells wrap (long notes, dropdown labels): written rows get the height they need
     has_findings = True  # False: reading never finds anything to say (one fast path, no cache)
 
     def __init__(self, minimum=None, maximum=None, max_length=None):
@@ -245,6 +246,10 @@ class Field:
         return None
 
     # Excel
+    def as_typed(self, value, lang: str):
+        """A coded value as staff would have typed it in ``lang`` (a choice's code becomes its label)."""
+        return value
+
     def hint(self, lang: str) -> str | None:
         """How to answer, shown under the question in the input message (None: the question says it)."""
         return None
@@ -276,6 +281,7 @@ class LongText(Text):
     name = "longtext"
     width = 40
     entry_format = "longtext"
+    wraps = True
 
 
 class CaseRef(Field):
@@ -296,6 +302,7 @@ class Choice(Field):
 
     name = "choice"
     entry_format = "entry_choice"
+    wraps = True
 
     def __init__(self, scale=None, no_answer: dict | None = None):
         super().__init__()
@@ -328,6 +335,14 @@ class Choice(Field):
         if hit is None:
             return None, False, "choice.unknown"
         return hit[0], False, hit[1]
+
+    def as_typed(self, value, lang):
+        if isinstance(value, str):
+            try:
+                return self.scale.label(value, lang)
+            except KeyError:
+                return value
+        return value
 
     def params(self, code, value, lang):
         if code == "choice.unknown":

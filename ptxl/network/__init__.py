@@ -68,7 +68,7 @@ def evaluate(paths: list[Path], as_of: dt.date | None = None, lang: str | None =
         ds = loaded.dataset
         stats = compute_stats(ds, as_of)
         pilots.append(pilot_entry(path.name, ds.settings, loaded.lang, stats, len(loaded.errors)))
-        thresholds.append(int(ds.settings.get("small_cell_threshold") or 5))
+        thresholds.append(ds.settings.small_cell_threshold)
     network = network_stats(pilots)
     if lang is None:
         langs = {p["language"] for p in pilots}

@@ -20,5 +20,5 @@ def write_report(path: str | Path, out: str | Path, as_of: dt.date | None = None
 
     loaded = loaded or load_workbook(path, as_of=as_of)
     stats = compute_stats(loaded.dataset, as_of)
-    threshold = int(loaded.dataset.settings.get("small_cell_threshold") or 5) if suppress else None
+    threshold = loaded.dataset.settings.small_cell_threshold if suppress else None
     return render_report(stats, out, loaded.dataset, lang or loaded.lang, suppress=threshold, protect=protect)
