@@ -204,8 +204,9 @@ def _parse_date(v, or_year: bool, date1904: bool, year_min: int, year_max: int):
 class Field:
     """A column's (or a setting's) type. Subclasses set the class attributes and override what differs.
 
-    ``parse(v, lang, date1904)`` → (typed value, year only, finding code or None), blanks already
-    left out by the caller; ``params(code, value, lang)`` the finding's extra fields.
+    ``parse(v, lang, date1904)`` → (typed value, year only, finding code or None): a blank cell is
+    (None, False, None), anything else goes to the type's ``read``; ``params(code, value, lang)`` the
+    finding's extra fields.
     """
 
     name = "text"
@@ -236,6 +237,12 @@ class Field:
 
     # reading
     def parse(self, v, lang: str, date1904: bool = False):
+        if blank(v):
+            return None, False, OK
+        return self.read(v, lang, date1904)
+
+    def read(self, v, lang: str, date1904: bool = False):
+        """A cell that is not blank → (typed value, year only, finding code or None)."""
         return parse_text(v), False, OK
 
     def params(self, code: str, value, lang: str) -> dict:
@@ -321,7 +328,7 @@ class Choice(Field):
         """(exact label → code, folded text → (code, warning code)) for the scale read in ``lang``."""
         return _choice_lookup(self.scale, tuple(sorted(self._no_answer.items())), lang)
 
-    def parse(self, v, lang, date1904=False):
+    def read(self, v, lang, date1904=False):
         if isinstance(v, bool):
             if self.scale.key == "yes_no":
                 return ("yes" if v else "no"), False, "choice.bool"
@@ -387,7 +394,7 @@ class Date(Field):
     setting_format = "setting_value_date"
     is_date = True
 
-    def parse(self, v, lang, date1904=False):
+    def read(self, v, lang, date1904=False):
         return parse_date(v, self.or_year, date1904, self.minimum, self.maximum)
 
     def hint(self, lang):
@@ -446,7 +453,7 @@ class Integer(Field):
     setting_format = "setting_value_int"
     integer = True
 
-    def parse(self, v, lang, date1904=False):
+    def read(self, v, lang, date1904=False):
         n, code = parse_number(v, self.integer, self.minimum, self.maximum)
         return n, False, code
 
@@ -517,7 +524,7 @@ class Language(Field):
     name = "language"
     setting_format = "setting_fixed"
 
-    def parse(self, v, lang, date1904=False):
+    def read(self, v, lang, date1904=False):
         text = parse_text(v)
         val = text.strip().lower() if text else None
         return (val, False, OK) if val in LANGS else (None, False, "settings.invalid")
@@ -538,14 +545,14 @@ class Unit(Choice):
     name = "unit"
     setting_format = "setting_value"
 
-    def parse(self, v, lang, date1904=False):
+    def read(self, v, lang, date1904=False):
         text = parse_text(v)
         if not text:
             return None, False, OK
         codes = {o.code for o in self.scale.options}
         if fold(text) in codes:
             return fold(text), False, OK
-        code, _yo, _f = Choice.parse(self, text, lang)
+        code, _yo, _f = Choice.read(self, text, lang)
         return code, False, OK if code is not None else "settings.invalid"
 
     def expected(self, lang):
@@ -597,7 +604,7 @@ class Questions(Field):
                 found.add(key)
         return tuple(q.key for q in self.questions if q.key in found), bad
 
-    def parse(self, v, lang, date1904=False):
+    def read(self, v, lang, date1904=False):
         keys, bad = self.items(v)
         return keys or None, False, "settings.invalid" if bad else OK
 

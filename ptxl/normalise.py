@@ -51,8 +51,6 @@ def parse_date(v, or_year: bool = False, date1904: bool = False):
 
 def parse_cell(col, v, lang: str, date1904: bool = False):
     """One raw value of a column → (typed value, year_only, finding code or None): its field parses it."""
-    if _blank(v):
-        return None, False, OK
     return col.field.parse(v, lang, date1904)
 
 
