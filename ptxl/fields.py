@@ -151,20 +151,6 @@ def _ymd(y: int, m: int, d: int):
         return None
 
 
-def parse_date(v, or_year: bool, date1904: bool, minimum: dt.date, maximum: dt.date):
-    """→ (date or None, year_only, finding code or None). Belgian day-first for text.
-
-    Dates outside [minimum, maximum] are refused (``date.invalid``): no entry can be there, and pandas
-    cannot hold them all. A plain number from ``minimum.year`` to ``maximum.year`` is a year (never a
-    serial: those would be dates in 1905). ``date1904``: the workbook counts serial numbers from 1904
-    (``RawWorkbook.date1904``); cells formatted as dates are already dates (the reader applies it).
-    """
-    got = _parse_date(v, or_year, date1904, minimum.year, maximum.year)
-    if got[0] is not None and not minimum <= got[0] <= maximum:
-        return None, False, "date.invalid"
-    return got
-
-
 def _parse_date(v, or_year: bool, date1904: bool, year_min: int, year_max: int):
     if isinstance(v, dt.datetime):
         return v.date(), False, OK
@@ -385,7 +371,13 @@ def _choice_lookup(scale, no_answer: tuple, lang: str) -> tuple[dict, dict]:
 
 
 class Date(Field):
-    """A date in [minimum, maximum]; text is read day first, a serial number with a warning."""
+    """A date in [minimum, maximum]; text is read day first (Belgian), a serial number with a warning.
+
+    Dates outside the limits are refused (``date.invalid``): no entry can be there, and pandas cannot
+    hold them all. A plain number from ``minimum.year`` to ``maximum.year`` is a year (never a serial:
+    those would be dates in 1905). ``date1904``: the workbook counts serial numbers from 1904
+    (``RawWorkbook.date1904``); cells formatted as dates are already dates (the reader applies it).
+    """
 
     name = "date"
     dtype = "datetime64[ns]"
@@ -395,7 +387,10 @@ class Date(Field):
     is_date = True
 
     def read(self, v, lang, date1904=False):
-        return parse_date(v, self.or_year, date1904, self.minimum, self.maximum)
+        got = _parse_date(v, self.or_year, date1904, self.minimum.year, self.maximum.year)
+        if got[0] is not None and not self.minimum <= got[0] <= self.maximum:
+            return None, False, "date.invalid"
+        return got
 
     def hint(self, lang):
         return say(self.name, lang)

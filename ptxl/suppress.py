@@ -30,7 +30,11 @@ from __future__ import annotations
 import copy
 from typing import Iterable, Mapping
 
-DEFAULT_THRESHOLD = 5
+from .schema import get_schema
+
+# The setting's default and its smallest value that hides anything (1 to threshold - 1): the forms'.
+_THRESHOLD = get_schema().setting("small_cell_threshold")
+DEFAULT_THRESHOLD, MIN_THRESHOLD = _THRESHOLD.default, _THRESHOLD.field.minimum
 HIDDEN = "*"
 PROFILE_ROWS = ("adult_age_brackets", "child_age_brackets", "nationalities")
 PROFILE_BINARY = {"stateless": "families", "asylum_on_arrival": "families",
@@ -105,8 +109,8 @@ def _apply(counts: dict, marks: Mapping[str, str]) -> dict:
 
 def suppress_stats(stats: Mapping, threshold: int = DEFAULT_THRESHOLD) -> dict:
     """A copy of a ``compute_stats`` dict safe to publish; the input is not changed."""
-    if threshold < 2:
-        raise ValueError("threshold must be at least 2")
+    if threshold < MIN_THRESHOLD:
+        raise ValueError(f"threshold must be at least {MIN_THRESHOLD}")
     out = copy.deepcopy(dict(stats))
     removed: list[str] = []
     if isinstance(out.get("impact"), dict):
