@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .i18n import LANGS, register
+from .i18n import LANGS, fmt_date, register
 from .i18n import render as _render
 
 # Messages of the Excel data validation (input hints, error boxes) and of the settings' expected
@@ -47,7 +47,8 @@ TEXTS = register("fields", {
                  "nl": "Taal van de werkmap, vastgelegd bij het aanmaken (fr, nl of en).",
                  "en": "The workbook's language, set when it was created (fr, nl or en)."},
     # the ``{expected}`` of the settings.invalid finding, and the hints of the reading findings
-    "expected_date": {"fr": "jj/mm/aaaa", "nl": "dd/mm/jjjj", "en": "dd/mm/yyyy"},
+    "expected_date": {"fr": "une date jj/mm/aaaa du {min} au {max}", "nl": "een datum dd/mm/jjjj van {min} tot {max}",
+                      "en": "a date dd/mm/yyyy from {min} to {max}"},
     "expected_integer": {"fr": "un nombre entier de {min} ou plus", "nl": "een geheel getal van {min} of meer",
                          "en": "a whole number of {min} or more"},
     "expected_questions": {"fr": "des clés ou titres de la fiche de synthèse séparés par ;",
@@ -396,7 +397,7 @@ class Date(Field):
         return say(self.name, lang)
 
     def expected(self, lang):
-        return say("expected_date", lang)
+        return say("expected_date", lang, min=fmt_date(self.minimum, lang), max=fmt_date(self.maximum, lang))
 
     def validation(self, lang, cell, sources):
         return {"validate": "date", "criteria": "between", "minimum": self.minimum, "maximum": self.maximum,

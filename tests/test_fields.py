@@ -284,7 +284,8 @@ def test_settings_dates_before_the_project_start_are_refused(tmp_path):
     path = build_workbook(tmp_path / "w.xlsx", "fr", {}, {"reference_date": D(1999, 12, 31)})
     loaded = load_workbook(path)
     assert loaded.dataset.settings.reference_date is None
-    assert [f.params["expected"] for f in loaded.errors if f.code == "settings.invalid"] == ["jj/mm/aaaa"]
+    assert [f.params["expected"] for f in loaded.errors if f.code == "settings.invalid"] == [
+        "une date jj/mm/aaaa du 01/01/2000 au 31/12/2100"]
     raw = read_workbook(path)
     assert raw.settings["reference_date"][0] is not None  # the typed value is kept in the workbook, only refused
     assert pd.Timestamp(SCH.project_start) > pd.Timestamp(1999, 12, 31)
