@@ -301,7 +301,7 @@ class Choice(Field):
     def __init__(self, scale=None, no_answer: dict | None = None):
         super().__init__()
         self.scale = scale
-        self._no_answer = no_answer or {}
+        self._no_answer = tuple(sorted((no_answer or {}).items()))  # hashable: the lookup is cached on it
 
     def __eq__(self, other) -> bool:
         return type(self) is type(other) and getattr(self.scale, "key", None) == getattr(other.scale, "key", None)
@@ -313,7 +313,7 @@ class Choice(Field):
 
     def lookup(self, lang: str) -> tuple[dict, dict]:
         """(exact label → code, folded text → (code, warning code)) for the scale read in ``lang``."""
-        return _choice_lookup(self.scale, tuple(sorted(self._no_answer.items())), lang)
+        return _choice_lookup(self.scale, self._no_answer, lang)
 
     def read(self, v, lang, date1904=False):
         if isinstance(v, bool):

@@ -140,8 +140,7 @@ class Setting:
 
     def __post_init__(self):
         if self.field is None:
-            limits = {**sheets.SETTING_LIMITS.get(self.type, {})}
-            object.__setattr__(self, "field", make_field(self.type, None, limits))
+            object.__setattr__(self, "field", setting_field(self.type))
 
 
 @dataclass(frozen=True)
@@ -285,10 +284,14 @@ def get_schema() -> Schema:
     )
 
 
+def setting_field(type_name: str, limits: Mapping | None = None) -> Field:
+    """A setting's field: its type's setting limits (the forms' SETTING_LIMITS), then its own."""
+    return make_field(type_name, None, {**sheets.SETTING_LIMITS.get(type_name, {}), **(limits or {})})
+
+
 def _setting(key: str, type_name: str, labels: dict, default, limits: Mapping | None = None) -> Setting:
-    """A row of the forms' SETTINGS: its type's setting limits, then its own."""
-    own = {**sheets.SETTING_LIMITS.get(type_name, {}), **(limits or {})}
-    return Setting(key, type_name, labels, default, make_field(type_name, None, own))
+    """A row of the forms' SETTINGS (its fifth item: limits of its own)."""
+    return Setting(key, type_name, labels, default, setting_field(type_name, limits))
 
 
 class Settings(Mapping):
