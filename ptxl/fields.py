@@ -440,18 +440,40 @@ def _excel_date(d: dt.date) -> str:
     return f"DATE({d.year},{d.month},{d.day})"
 
 
-class Integer(Field):
-    """A whole number ≥ ``minimum`` (counts)."""
+class Numeric(Field):
+    """A number ≥ ``minimum`` (and ≤ ``maximum`` when bounded); ``integer``: whole numbers only.
 
-    name = "integer"
-    dtype = "Int64"
+    A number typed as text is read with a warning, a decimal comma too."""
+
+    name = "number"
+    dtype = "float64"
     width = 10
-    setting_format = "setting_value_int"
-    integer = True
+    integer = False
 
     def read(self, v, lang, date1904=False):
         n, code = parse_number(v, self.integer, self.minimum, self.maximum)
         return n, False, code
+
+    def validation(self, lang, cell, sources):
+        return {"validate": "integer" if self.integer else "decimal", "criteria": ">=", "value": self.minimum,
+                "error_message": say(self.name, lang, min=self.minimum)}
+
+    def series(self, values):
+        import pandas as pd
+        return pd.Series([float("nan") if v is None else v for v in values], dtype="float64")
+
+
+class Number(Numeric):
+    """A number ≥ ``minimum``, decimals allowed (years of legal stay)."""
+
+
+class Integer(Numeric):
+    """A whole number ≥ ``minimum`` (counts: minutes of a contact, months, days)."""
+
+    name = "integer"
+    dtype = "Int64"
+    setting_format = "setting_value_int"
+    integer = True
 
     def params(self, code, value, lang):
         if code == "number.invalid":
@@ -460,10 +482,6 @@ class Integer(Field):
 
     def expected(self, lang):
         return say("expected_integer", lang, min=self.minimum)
-
-    def validation(self, lang, cell, sources):
-        return {"validate": "integer", "criteria": ">=", "value": self.minimum,
-                "error_message": say(self.name, lang, min=self.minimum)}
 
     def series(self, values):
         import pandas as pd
@@ -489,29 +507,6 @@ class Score(Integer):
     def validation(self, lang, cell, sources):
         return {"validate": "integer", "criteria": "between", "minimum": self.minimum, "maximum": self.maximum,
                 "error_message": self.hint(lang)}
-
-
-class Number(Integer):
-    """A number ≥ ``minimum``, decimals allowed (minutes)."""
-
-    name = "number"
-    dtype = "float64"
-    integer = False
-    setting_format = "setting_value"
-
-    def params(self, code, value, lang):
-        return {}
-
-    def validation(self, lang, cell, sources):
-        return {"validate": "decimal", "criteria": ">=", "value": self.minimum,
-                "error_message": say(self.name, lang, min=self.minimum)}
-
-    def series(self, values):
-        import pandas as pd
-        return pd.Series([float("nan") if v is None else v for v in values], dtype="float64")
-
-    def plain(self, s):
-        return Field.plain(self, s)
 
 
 class Language(Field):

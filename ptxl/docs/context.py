@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..domain import (age_on, dated_on_or_before, document_states, is_admitted, latest_row, months_between,
                       status_on)
-from ..fields import Choice, Integer
+from ..fields import Choice, Numeric
 from ..schema import get_schema
 from .data import Index, build_index, by_date, fmt_date
 from .markup import text
@@ -48,7 +48,7 @@ def fmt_cell(sheet_key: str, key: str, row: dict, lang: str):
         return _label(field.scale.key, v, lang)
     if field.is_date:
         return fmt_date(v, bool(row.get(f"{key}_year_only"))) if field.or_year else fmt_date(v)
-    if isinstance(field, Integer):  # scores, counts, numbers
+    if isinstance(field, Numeric):  # scores, counts, numbers
         return _number(v, lang)
     return text(v)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..fields import Integer
+from ..fields import Numeric
 from .common import entry_columns, flagged, present
 
 MAX_CONTACT_MINUTES = 720
@@ -37,7 +37,7 @@ def check(ds, ctx):
     for sheet, col, df in entry_columns(ds, ctx):
         s = df[col.key]
         field = col.field
-        if isinstance(field, Integer) and field.maximum is not None:  # a score
+        if isinstance(field, Numeric) and field.maximum is not None:  # a score
             lo, hi = field.minimum, field.maximum
             if _within(s, lo, hi):
                 continue
@@ -45,7 +45,7 @@ def check(ds, ctx):
             for row, cid, v in flagged(df, bad, col.key):
                 yield ctx.finding("score.range", sheet.key, col.key, row, cid, v,
                                   **field.params("score.range", v, ctx.lang))
-        elif isinstance(field, Integer):  # counts and numbers
+        elif isinstance(field, Numeric):  # counts and numbers
             if _within(s, field.minimum):
                 continue
             for row, cid, v in flagged(df, s.notna() & (s < field.minimum), col.key):
