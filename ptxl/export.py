@@ -149,7 +149,7 @@ def _columns(sheet, with_text: bool) -> list:
     for c in sheet.columns:
         if c.personal:  # names are removed; the birth date comes back as an age bracket
             continue
-        if c.key in PSEUDONYMISED or c.type not in ("text", "longtext") or c.key in TEXT_SAFE or with_text:
+        if c.key in PSEUDONYMISED or not c.field.free_text or c.key in TEXT_SAFE or with_text:
             keep.append(c)
     return keep
 
@@ -160,7 +160,7 @@ def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool =
     from .names import blanker_for
     sch = get_schema()
     ref = ds.reference_date
-    threshold = threshold or small_cell_threshold(ds.settings)
+    threshold = small_cell_threshold(ds.settings) if threshold is None else threshold
     blanker = blanker_for(ds) if with_text else None
     nationality = linkage.export_nationality(ds, threshold if suppress else None)
     anchors = None if exact_dates else linkage.case_anchors(ds)
@@ -177,12 +177,12 @@ def anonymise(ds: Dataset, key: bytes, with_text: bool = False, suppress: bool =
                 s = s.map(lambda v, kind=PSEUDONYMISED[c.key]: _pseudo(key, kind, v, mapping))
             elif c.key == "nationality":
                 s = s.map(nationality)
-            elif c.type in linkage.DATE_TYPES and anchors is not None:
+            elif c.field.is_date and anchors is not None:
                 s = linkage.days_since_anchor(s, df.get("case_id"), anchors)
                 name = c.key + linkage.DAYS_SUFFIX
-            elif c.type in ("text", "longtext") and blanker is not None:
+            elif c.field.free_text and blanker is not None:
                 s = s.map(blanker.blank)
-            table[name] = s if name != c.key else _plain(s, c.type)
+            table[name] = s if name != c.key else c.field.plain(s)  # ISO dates, ints, codes, text
         if sheet.key == "members" and BIRTH in df:
             at = list(table.columns).index("role") + 1 if "role" in table else len(table.columns)
             table.insert(at, AGE_BRACKET, age_brackets(df, ref))
@@ -201,15 +201,6 @@ def _pseudo(key: bytes, kind: str, value, mapping: dict):
     p = pseudonym(key, kind, str(value))
     mapping[p] = str(value).strip()
     return p
-
-
-def _plain(s: pd.Series, col_type: str) -> pd.Series:
-    """Typed column → plain values for CSV/xlsx: ISO dates, ints, codes, text."""
-    if col_type in ("date", "date_or_year"):
-        return s.map(lambda v: v.date().isoformat() if isinstance(v, pd.Timestamp) and not pd.isna(v) else None)
-    if col_type in ("score", "integer"):
-        return s.astype("object").map(lambda v: None if pd.isna(v) else int(v))
-    return s.astype("object").where(s.notna(), None)
 
 
 # ------------------------------------------------------------------ writing

@@ -29,7 +29,6 @@ from .schema import nationality_code, nationality_label
 OTHER = "other"
 DAYS_SUFFIX = "_days"
 REFERENCE_DAYS = "reference_days"
-DATE_TYPES = ("date", "date_or_year")
 NATIONALITY_TABLES = ("families", "members")
 
 
@@ -45,7 +44,7 @@ def case_anchors(ds) -> dict[str, pd.Timestamp]:
         if df is None or "case_id" not in df:
             continue
         for c in sheet.columns:
-            if c.type not in DATE_TYPES or c.key not in df:
+            if not c.field.is_date or c.key not in df:
                 continue
             pairs = df[["case_id", c.key]].dropna()
             for cid, when in pairs.itertuples(index=False, name=None):

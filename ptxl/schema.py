@@ -7,10 +7,14 @@ so a question's wording or a column's position is written exactly once.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Mapping
+from types import MappingProxyType
 
+from . import fields as _fields
+from .fields import FIELD_TYPES, Field
 from .forms import annexes, scales, sheets
 # What other modules need of the forms beyond the compiled ``Schema``: the fixed texts of the home
 # and output sheets, the nationality list and the per-language text helper. They take them from
@@ -70,16 +74,31 @@ class Scale:
 NO_ANSWER = {"fr": "Pas de réponse", "nl": "Geen antwoord", "en": "No answer"}
 
 
+def make_field(type_name: str, scale: Scale | None = None, limits: Mapping | None = None) -> Field:
+    """The ``Field`` of a type named in the forms, with its limits (the forms' ``TYPE_LIMITS`` unless given)."""
+    cls = FIELD_TYPES[type_name]
+    if cls is _fields.Questions:
+        return cls(tuple(Question(k, sc, g, lab, q) for k, sc, g, lab, q in annexes.ANNEX_B))
+    if issubclass(cls, _fields.Choice):  # a choice column's scale; the unit setting's is evaluation_unit
+        return cls(scale if scale is not None else _scale("evaluation_unit"), NO_ANSWER)
+    return cls(**dict(sheets.TYPE_LIMITS.get(type_name, {}) if limits is None else limits))
+
+
 @dataclass(frozen=True)
 class Column:
     key: str
-    type: str
+    type: str  # the field's name, for ``ptxl schema --json`` (CLI.md); code asks ``field``
     labels: dict = field(hash=False, compare=False)
     help: dict | None = field(default=None, hash=False, compare=False)
     required: bool = False
     scale: Scale | None = None
     width: float | None = None
     personal: str | None = None  # "name" | "birth": identifies a person (never echoed, not exported)
+    field: Field | None = field(default=None, hash=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        if self.field is None:
+            object.__setattr__(self, "field", make_field(self.type, self.scale))
 
     def header(self, lang: str = DEFAULT_LANG) -> str:
         return self.labels[lang]
@@ -117,6 +136,11 @@ class Setting:
     type: str
     labels: dict = field(hash=False, compare=False)
     default: object = None
+    field: Field | None = field(default=None, hash=False, compare=False, repr=False)
+
+    def __post_init__(self):
+        if self.field is None:
+            object.__setattr__(self, "field", setting_field(self.type))
 
 
 @dataclass(frozen=True)
@@ -172,6 +196,8 @@ class Schema:
     age_brackets: dict = field(default_factory=dict, hash=False, compare=False)  # "adult"/"child" → Brackets
     years_bins: tuple = ()
     unclear: dict = field(default_factory=dict, hash=False, compare=False)
+    project_start: dt.date | None = None  # project dates before it are typos (the rules; the settings' dates)
+    fields: dict = field(default_factory=dict, hash=False, compare=False)  # type name → its Field (forms' limits)
 
     def sheet(self, key: str) -> Sheet:
         for s in self.sheets:
@@ -243,7 +269,7 @@ def get_schema() -> Schema:
     return Schema(
         sheets=tuple(built),
         scales=all_scales,
-        settings=tuple(Setting(*row) for row in sheets.SETTINGS),
+        settings=tuple(_setting(*row) for row in sheets.SETTINGS),
         annex_a=tuple(AnnexAItem(k, lab, q, b) for k, lab, q, b in annexes.ANNEX_A),
         annex_b=tuple(Question(k, sc, g, lab, q) for k, sc, g, lab, q in annexes.ANNEX_B),
         annex_c=tuple((k, lab) for k, lab in annexes.ANNEX_C),
@@ -253,7 +279,68 @@ def get_schema() -> Schema:
         age_brackets={"adult": _brackets(OUTPUTS.ADULT_BRACKETS), "child": _brackets(OUTPUTS.CHILD_BRACKETS)},
         years_bins=tuple(YearsBin(top, labels) for top, labels in OUTPUTS.YEARS_BRACKETS),
         unclear=dict(OUTPUTS.UNCLEAR),
+        project_start=sheets.PROJECT_START,
+        fields={name: make_field(name) for name in sheets.TYPE_LIMITS},
     )
+
+
+def setting_field(type_name: str, limits: Mapping | None = None) -> Field:
+    """A setting's field: its type's setting limits (the forms' SETTING_LIMITS), then its own."""
+    return make_field(type_name, None, {**sheets.SETTING_LIMITS.get(type_name, {}), **(limits or {})})
+
+
+def _setting(key: str, type_name: str, labels: dict, default, limits: Mapping | None = None) -> Setting:
+    """A row of the forms' SETTINGS (its fifth item: limits of its own)."""
+    return Setting(key, type_name, labels, default, setting_field(type_name, limits))
+
+
+class Settings(Mapping):
+    """The settings of a workbook, typed: read as a mapping (``settings["x"]``, ``.get``) or as attributes.
+
+    Compiled from the forms' SETTINGS: every setting is present, a blank one (None) holds the forms'
+    default, and a typed 0 stays 0. Frozen: ``replace(**changes)`` gives a changed copy (``--as-of``),
+    so no stage alters another's settings behind its back. Values are already typed (the reader's
+    ``normalise`` parses them with each setting's field and reports what it had to refuse).
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping | None = None):
+        sch = get_schema()
+        sch.check_keys(settings=values)
+        typed = {s.key: s.default for s in sch.settings}
+        typed.update({k: v for k, v in (values or {}).items() if v is not None})
+        object.__setattr__(self, "_values", MappingProxyType(typed))
+
+    def __getitem__(self, key: str):
+        return self._values[key]
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getattr__(self, name: str):
+        try:
+            return object.__getattribute__(self, "_values")[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Settings are frozen: use settings.replace(key=value)")
+
+    def __setitem__(self, key, value):
+        raise TypeError("Settings are frozen: use settings.replace(key=value)")
+
+    def __reduce__(self):
+        return (Settings, (dict(self._values),))
+
+    def __repr__(self) -> str:
+        return f"Settings({dict(self._values)!r})"
+
+    def replace(self, **changes) -> "Settings":
+        return Settings({**self._values, **changes})
 
 
 def _brackets(labelled: dict) -> tuple:

@@ -30,7 +30,11 @@ from __future__ import annotations
 import copy
 from typing import Iterable, Mapping
 
-DEFAULT_THRESHOLD = 5
+from .schema import get_schema
+
+# The setting's default and its smallest value that hides anything (1 to threshold - 1): the forms'.
+_THRESHOLD = get_schema().setting("small_cell_threshold")
+DEFAULT_THRESHOLD, MIN_THRESHOLD = _THRESHOLD.default, _THRESHOLD.field.minimum
 HIDDEN = "*"
 PROFILE_ROWS = ("adult_age_brackets", "child_age_brackets", "nationalities")
 PROFILE_BINARY = {"stateless": "families", "asylum_on_arrival": "families",
@@ -40,8 +44,15 @@ POSITIVE = frozenset({"some", "considerable"})  # the cells behind an impact que
 
 
 def small_cell_threshold(settings) -> int:
-    """The workbook settings' small-cell threshold (5 when blank): the one place it is read."""
-    return int(settings.get("small_cell_threshold") or DEFAULT_THRESHOLD)
+    """The workbook settings' small-cell threshold: the one place a view asks for it.
+
+    ``settings`` is the typed ``schema.Settings`` (blank or out of its limits: the forms' default, a
+    finding already said so); a plain mapping (``pipeline.from_stats`` without a dataset) gives the default.
+    """
+    value = getattr(settings, "small_cell_threshold", None)
+    if value is None and hasattr(settings, "get"):
+        value = settings.get("small_cell_threshold")
+    return DEFAULT_THRESHOLD if value is None else int(value)
 
 
 def small(threshold: int) -> str:
@@ -110,8 +121,8 @@ def _apply(counts: dict, marks: Mapping[str, str]) -> dict:
 
 def suppress_stats(stats: Mapping, threshold: int = DEFAULT_THRESHOLD) -> dict:
     """A copy of a ``compute_stats`` dict safe to publish; the input is not changed."""
-    if threshold < 2:
-        raise ValueError("threshold must be at least 2")
+    if threshold < MIN_THRESHOLD:
+        raise ValueError(f"threshold must be at least {MIN_THRESHOLD}")
     out = copy.deepcopy(dict(stats))
     removed: list[str] = []
     if isinstance(out.get("impact"), dict):

@@ -98,7 +98,7 @@ def load_raw(raw, as_of: dt.date | None = None, path: Path | None = None) -> Loa
     # which read ``ds.reference_date``, leave them out.
     checked_at = ds.reference_date
     if as_of is not None:
-        ds.settings["reference_date"] = as_of
+        ds.settings = ds.settings.replace(reference_date=as_of)
         checked_at = max(checked_at, as_of)
     ctx.as_of = checked_at
     found += read_findings

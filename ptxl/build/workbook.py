@@ -44,12 +44,7 @@ def list_ranges(lang: str) -> dict[str, str]:
 
 def to_cell(column: Column, value, lang: str, coded: bool):
     """A value as staff would have typed it: codes become the label of ``lang``."""
-    if coded and column.scale is not None and isinstance(value, str):
-        try:
-            return column.scale.label(value, lang)
-        except KeyError:
-            return value
-    return value
+    return column.field.as_typed(value, lang) if coded else value
 
 
 def write_value(ws, row: int, col: int, value, fmt=None, date_fmt=None):
@@ -99,8 +94,7 @@ def _fit_rows(ws, sheet: Sheet, rows: list[Mapping], lang: str, coded: bool):
     Excel fits a row when someone types in it, but neither Excel nor LibreOffice
     re-measures rows of a generated file, so long notes would overlap the next row.
     """
-    wrapped = [(c, styles.column_width(c, lang)) for c in sheet.columns
-               if c.type == "longtext" or c.scale is not None]
+    wrapped = [(c, styles.column_width(c, lang)) for c in sheet.columns if c.field.wraps]
     for i, row in enumerate(rows, start=1):
         lines = max([styles.wrapped_lines(str(to_cell(c, row[c.key], lang, coded)), w) for c, w in wrapped
                      if row.get(c.key) is not None and row.get(c.key) != ""] or [1])
@@ -133,15 +127,12 @@ def _settings_sheet(ws, sheet: Sheet, values: Mapping, lang: str, fmts):
     ws.set_column(0, 0, widths[0], None, {"hidden": True})  # the key is ptxl's: staff read the label
     for j, w in enumerate(widths[1:], start=1):
         ws.set_column(j, j, w)
-    value_fmt = {"date": fmts["setting_value_date"], "integer": fmts["setting_value_int"]}
     for i, s in enumerate(sch.settings, start=1):
         ws.write_string(i, 0, s.key, fmts["setting_key"])
         ws.write_string(i, 1, s.labels[lang], fmts["setting_label"])
         value = lang if s.key == "language" else values.get(s.key, s.default)
-        units = {o.code: o.label(lang) for o in sch.scales["evaluation_unit"].options}
-        if s.type == "unit" and value in units:  # the dropdown shows the label in the workbook's language
-            value = units[value]
-        fmt = fmts["setting_fixed"] if s.key == "language" else value_fmt.get(s.type, fmts["setting_value"])
+        value = s.field.as_typed(value, lang)  # the unit's dropdown shows its label in the workbook's language
+        fmt = fmts[s.field.setting_format]
         write_value(ws, i, 2, value, fmt, fmt)
         opts = setting_validation(s, lang)
         if opts is not None:

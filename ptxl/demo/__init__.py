@@ -58,7 +58,7 @@ def _typed(sheet, row: dict) -> dict:
         col = next((c for c in sheet.columns if c.key == key), None)
         if col is None:
             continue  # e.g. case_manager on a sheet without that column
-        if col.type in ("date", "date_or_year") and isinstance(value, str):
+        if col.field.is_date and isinstance(value, str):
             value = dt.date.fromisoformat(value)
         out[key] = value
     return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..domain import (age_on, dated_on_or_before, document_states, is_admitted, latest_row, months_between,
                       status_on)
+from ..fields import Choice, Numeric
 from ..schema import get_schema
 from .data import Index, build_index, by_date, fmt_date
 from .markup import text
@@ -41,15 +42,13 @@ def _number(v, lang: str) -> str:
 
 def fmt_cell(sheet_key: str, key: str, row: dict, lang: str):
     """One entry formatted as its column's type says (the schema decides, never the caller)."""
-    col = get_schema().sheet(sheet_key).column(key)
+    field = get_schema().sheet(sheet_key).column(key).field
     v = row.get(key)
-    if col.type == "choice":
-        return _label(col.scale.key, v, lang)
-    if col.type == "date":
-        return fmt_date(v)
-    if col.type == "date_or_year":
-        return fmt_date(v, bool(row.get(f"{key}_year_only")))
-    if col.type in ("number", "integer", "score"):
+    if isinstance(field, Choice):
+        return _label(field.scale.key, v, lang)
+    if field.is_date:
+        return fmt_date(v, bool(row.get(f"{key}_year_only"))) if field.or_year else fmt_date(v)
+    if isinstance(field, Numeric):  # scores, counts, numbers
         return _number(v, lang)
     return text(v)
 

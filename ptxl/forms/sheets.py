@@ -9,6 +9,8 @@ written by ptxl; the lists sheet holds the dropdown values and is hidden.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .annexes import ANNEX_A, ANNEX_B, ANNEX_C, CRITERIA, VULNERABILITIES
 from .scales import DOCUMENT_TYPE, L
 
@@ -229,13 +231,34 @@ DOCUMENTS = [
 # 3 months old (droitsquotidiens.be, "régularisation médicale"); support letters have their own row.
 DOCUMENT_VALIDITY_MONTHS = {"medical_certificate": 3}
 
-# Settings: key, type, label, default.
+# The limits of each column type, written once: the Excel data validation, the reader and the rules
+# all read them (through the schema's fields). A score is 0–10 (FORMS.md, annex A); counts are not
+# negative; dates lie in 1900–2100 (what the reader accepts: no entry is outside, and the Excel
+# validation used to stop a year earlier for a date-or-year); a text cell holds Excel's 32,767 characters.
+PROJECT_START = dt.date(2000, 1, 1)  # project dates (referrals, contacts, the settings' dates) are not before
+DATE_LIMITS = {"minimum": dt.date(1900, 1, 1), "maximum": dt.date(2100, 12, 31)}
+TEXT_LIMITS = {"max_length": 32767}
+TYPE_LIMITS = {
+    "score": {"minimum": 0, "maximum": 10},
+    "integer": {"minimum": 0},
+    "number": {"minimum": 0},
+    "date": DATE_LIMITS,
+    "date_or_year": DATE_LIMITS,
+    "text": TEXT_LIMITS,
+    "longtext": TEXT_LIMITS,
+    "case_ref": TEXT_LIMITS,
+}
+# A setting's limits: its type's, then its own (the fifth item of its row). The settings' dates are
+# project dates; the small-cell threshold hides counts of 1 to threshold - 1, so below 2 it hides nothing.
+SETTING_LIMITS = {"date": {"minimum": PROJECT_START, "maximum": DATE_LIMITS["maximum"]}, "integer": {"minimum": 0}}
+
+# Settings: key, type, label, default (a blank value takes it), and limits of its own if any.
 SETTINGS = [
     ("organisation", "text", L("Organisation", "Organisatie", "Organisation"), "JRS Belgium"),
     ("project_location", "text", L("Localisation du projet", "Locatie van het project", "Project location"), ""),
     ("period_start", "date", L("Début de la période", "Begin van de periode", "Period start"), None),
     ("reference_date", "date", L("Date de référence", "Referentiedatum", "Reference date"), None),
-    ("language", "text", L("Langue", "Taal", "Language"), None),
+    ("language", "language", L("Langue", "Taal", "Language"), None),
     ("alert_document_days", "integer", L("Alerte : document expirant dans (jours)",
                                          "Waarschuwing: document verloopt binnen (dagen)",
                                          "Alert: document expiring within (days)"), 30),
@@ -268,7 +291,7 @@ SETTINGS = [
      None),
     ("small_cell_threshold", "integer", L("Seuil de suppression des petits effectifs",
                                           "Drempel voor onderdrukking van kleine aantallen",
-                                          "Small-cell suppression threshold"), 5),
+                                          "Small-cell suppression threshold"), 5, {"minimum": 2}),
 ]
 
 # Sheets in workbook order. kind: entry | settings | output | lists

@@ -25,31 +25,8 @@ CHARS_PER_UNIT = 1.2  # average characters of text per unit of column width (Cal
 BOLD = 0.9            # bold text is ~10 % wider
 FIT = 0.9             # the share of a column's width that estimates count on (the rest is margin)
 
-DEFAULT_WIDTHS = {"text": 16, "longtext": 40, "date": 12, "date_or_year": 12, "integer": 10,
-                  "number": 10, "score": 12, "choice": 16, "case_ref": 12}
-
-# Validation messages (input hints and error boxes), per language.
-MSG_SCORE = {"fr": "Un nombre entier de 0 à 10.", "nl": "Een geheel getal van 0 tot 10.",
-             "en": "A whole number from 0 to 10."}
-MSG_DATE = {"fr": "Une date, écrite jj/mm/aaaa.", "nl": "Een datum, geschreven als dd/mm/jjjj.",
-            "en": "A date, written dd/mm/yyyy."}
-MSG_DATE_OR_YEAR = {"fr": "Une date jj/mm/aaaa, ou l'année seule (ex. 1985).",
-                    "nl": "Een datum dd/mm/jjjj, of alleen het jaar (bv. 1985).",
-                    "en": "A date dd/mm/yyyy, or the year alone (e.g. 1985)."}
-MSG_LIST = {"fr": "Choisissez une réponse dans la liste déroulante.",
-            "nl": "Kies een antwoord uit de keuzelijst.",
-            "en": "Pick an answer from the dropdown list."}
-MSG_INTEGER = {"fr": "Un nombre entier (0 ou plus).", "nl": "Een geheel getal (0 of meer).",
-               "en": "A whole number (0 or more)."}
-MSG_NUMBER = {"fr": "Un nombre (0 ou plus).", "nl": "Een getal (0 of meer).", "en": "A number (0 or more)."}
-MSG_CASE = {"fr": "Ce numéro de dossier n'existe pas (encore) dans la feuille des familles. Continuer quand même ?",
-            "nl": "Dit dossiernummer bestaat (nog) niet in het blad met de gezinnen. Toch doorgaan?",
-            "en": "This case number is not (yet) in the families sheet. Continue anyway?"}
+# Validation messages of each type are its field's (ptxl.fields); the error box's title is the workbook's.
 MSG_WRONG = {"fr": "Valeur non valable", "nl": "Ongeldige waarde", "en": "Invalid value"}
-MSG_LANGUAGE = {"fr": "Langue du classeur, fixée à sa création (fr, nl ou en).",
-                "nl": "Taal van de werkmap, vastgelegd bij het aanmaken (fr, nl of en).",
-                "en": "The workbook's language, set when it was created (fr, nl or en)."}
-
 DATE = "dd/mm/yyyy"
 
 # The builder writes one blank cell per format below on this row of the lists sheet; the headless
@@ -121,19 +98,11 @@ def formats(wb) -> dict:
 def column_format(fmts: dict, column):
     """The format of a whole entry column: what a typed cell looks like before anyone formats it.
 
-    ``date_or_year`` stays General on purpose: a date format would show a year
-    typed alone (1985) as a date in 1905, and Excel formats a typed date by itself.
-    Numbers stay General too: a "0" format would show a pasted 7.5 as 8.
+    Its field names it (``ptxl.fields``): ``date_or_year`` stays General on purpose (a date format
+    would show a year typed alone, 1985, as a date in 1905); numbers stay General too (a "0"
+    format would show a pasted 7.5 as 8).
     """
-    if column.type == "date":
-        return fmts["entry_date"]
-    if column.type == "longtext":
-        return fmts["longtext"]
-    if column.type in ("text", "case_ref"):
-        return fmts["entry_text"]
-    if column.scale is not None:
-        return fmts["entry_choice"]
-    return fmts["entry_general"]
+    return fmts[column.field.entry_format]
 
 
 CHOICE_LINES = 2     # a dropdown label takes at most two lines in its column…
@@ -150,7 +119,7 @@ def column_width(column, lang: str | None = None) -> float:
     LibreOffice may break after the hyphen ("(0-" / "10)"). Estimates, with the margin of ``FIT``:
     tests/test_print_whole.py measures the real result.
     """
-    width = column.width or DEFAULT_WIDTHS.get(column.type, 14)
+    width = column.width or column.field.width
     if lang is None:
         return width
     if column.scale is not None:
@@ -228,12 +197,4 @@ def _escape_hf(text: str) -> str:
     return text.replace("&", "&&")
 
 # Into the one catalogue (ptxl.i18n): codes "styles.…".
-TEXTS = _register("styles", {"msg_score": MSG_SCORE,
-                  "msg_date": MSG_DATE,
-                  "msg_date_or_year": MSG_DATE_OR_YEAR,
-                  "msg_list": MSG_LIST,
-                  "msg_integer": MSG_INTEGER,
-                  "msg_number": MSG_NUMBER,
-                  "msg_case": MSG_CASE,
-                  "msg_wrong": MSG_WRONG,
-                  "msg_language": MSG_LANGUAGE})
+TEXTS = _register("styles", {"msg_wrong": MSG_WRONG})

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from ..model.errors import PtxlError
 from .limits import check_package, read_part
 from .messages import UNNAMED, FileProblem
 from .sheetxml import date1904, formula_and_error_cells, sheet_parts
+from ..fields import fold  # noqa: F401 - the one forgiving comparison of labels (ptxl.read.fold for callers)
 from ..schema import DEFAULT_LANG, LANGS, get_schema
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -66,17 +66,6 @@ class RawWorkbook:
     settings: dict  # setting key → (raw value, excel row, col index)
     settings_sheet: str | None
     date1904: bool = False  # the workbook counts date serial numbers from 1904 (Excel for Mac's old default)
-
-
-def fold(text: object) -> str:
-    """Compare labels forgivingly: case, accents, spaces, curly quotes and dashes do not matter."""
-    s = unicodedata.normalize("NFKD", str(text))
-    if not s.isascii():  # drop the accents: each distinct character is looked up once, not each one
-        marks = [ch for ch in set(s) if unicodedata.combining(ch)]
-        if marks:
-            s = s.translate(dict.fromkeys(map(ord, marks)))
-    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
-    return " ".join(s.casefold().split())
 
 
 # ---------------------------------------------------------------- sniffing

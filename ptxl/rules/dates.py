@@ -15,7 +15,6 @@ from .common import families, flagged, lookup, present, skip
 
 # Columns that may lie in the future: deadlines and validity.
 MAY_BE_FUTURE = {("chronology", "deadline"), ("actions", "due_date"), ("documents", "valid_until")}
-PROJECT_START = 2000  # project dates before this year are typos
 PROJECT_DATES = {("families", "referral_date"), ("families", "admission_date"), ("families", "closure_date"),
                  ("baseline", "assessment_date"), ("summary", "review_date"), ("contacts", "contact_date"),
                  ("case_study", "written_date"), ("vulnerabilities", "assessed_date"), ("actions", "done_date")}
@@ -29,23 +28,24 @@ SAME_ROW_ORDER = [("families", "admission_date", "referral_date"), ("families", 
 
 def check(ds, ctx):
     from ..schema import get_schema
-    old = pd.Timestamp(PROJECT_START, 1, 1)
+    start = get_schema().project_start  # project dates before it are typos (the forms' PROJECT_START)
+    old = pd.Timestamp(start)
     for sheet in get_schema().entry_sheets:
         df = ds.tables[sheet.key]
         if df.empty:
             continue
         for col in sheet.columns:
-            if col.type not in ("date", "date_or_year") or not present(ctx, sheet.key, col.key):
+            if not col.field.is_date or not present(ctx, sheet.key, col.key):
                 continue
             s = df[col.key]
             if (sheet.key, col.key) not in MAY_BE_FUTURE:
-                future = after(s, ctx.as_of, df[f"{col.key}_year_only"] if col.type == "date_or_year" else None)
+                future = after(s, ctx.as_of, df[f"{col.key}_year_only"] if col.field.or_year else None)
                 for row, cid, v in flagged(df, future, col.key):
                     yield ctx.finding("date.future", sheet.key, col.key, row, cid, v,
                                       ref=_fmt(ctx.as_of), other_sheet=ctx.names.get("settings"))
             if (sheet.key, col.key) in PROJECT_DATES:
                 for row, cid, v in flagged(df, s < old, col.key):
-                    yield ctx.finding("date.too_old", sheet.key, col.key, row, cid, v, n=PROJECT_START)
+                    yield ctx.finding("date.too_old", sheet.key, col.key, row, cid, v, n=start.year)
     yield from _undated(ds, ctx)
     yield from _same_row(ds, ctx)
     yield from _within_case(ds, ctx)

@@ -134,9 +134,9 @@ CATALOGUE = {
         "« {header} »: het getal kan niet negatief zijn. Verbeter het.",
         "'{header}': the number cannot be negative. Correct it."),
     "score.range": ("error",
-        "« {header} » : le score doit être un nombre entier de 0 à 10. Corrigez-le.",
-        "« {header} »: de score moet een geheel getal van 0 tot 10 zijn. Verbeter hem.",
-        "'{header}': the score must be a whole number from 0 to 10. Correct it."),
+        "« {header} » : le score doit être un nombre entier de {min} à {max}. Corrigez-le.",
+        "« {header} »: de score moet een geheel getal van {min} tot {max} zijn. Verbeter hem.",
+        "'{header}': the score must be a whole number from {min} to {max}. Correct it."),
     "case_ref.spelling": ("warning",
         "« {header} » : lu comme le dossier {case_id} (majuscules ou espaces différents). Retapez {case_id} "
         "exactement comme dans la feuille {other_sheet}.",

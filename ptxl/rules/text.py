@@ -10,19 +10,19 @@ import re
 
 from .common import entry_columns, flagged
 
-EXCEL_CELL_LIMIT = 32767
 CONTROL_CHARS = [chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127)]
 _CONTROL = re.compile("[" + re.escape("".join(CONTROL_CHARS)) + "]")
 
 
 def check(ds, ctx):
-    for sheet, col, df in entry_columns(ds, ctx, lambda col: col.type in ("text", "longtext", "case_ref")):
+    for sheet, col, df in entry_columns(ds, ctx, lambda col: col.field.max_length is not None):
         strs = [v for v in df[col.key].tolist() if isinstance(v, str)]
         if not strs:
             continue
+        limit = col.field.max_length  # Excel's 32,767 characters, from the forms' text limits
         # one pass over the whole column first: a clean column costs no per-row work
-        if max(map(len, strs)) > EXCEL_CELL_LIMIT:
-            too_long = df[col.key].map(lambda v: isinstance(v, str) and len(v) > EXCEL_CELL_LIMIT)
+        if max(map(len, strs)) > limit:
+            too_long = df[col.key].map(lambda v: isinstance(v, str) and len(v) > limit)
             for row, cid, _v in flagged(df, too_long):
                 yield ctx.finding("text.too_long", sheet.key, col.key, row, cid)
         joined = "\n".join(strs)

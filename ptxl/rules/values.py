@@ -2,13 +2,15 @@
 
 Values read from a workbook are already checked while reading (``normalise``);
 these rules catch the same problems in datasets built in code, and the
-plausibility limits that no cell format can express.
+plausibility limits that no cell format can express. The limits are the column's
+field's (``ptxl.fields``), the same the reader and the Excel validation use.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from ..fields import Numeric
 from .common import entry_columns, flagged, present
 
 MAX_CONTACT_MINUTES = 720
@@ -34,16 +36,19 @@ def _known(s, codes) -> bool:
 def check(ds, ctx):
     for sheet, col, df in entry_columns(ds, ctx):
         s = df[col.key]
-        if col.type == "score":
-            if _within(s, 0, 10):
+        field = col.field
+        if isinstance(field, Numeric) and field.maximum is not None:  # a score
+            lo, hi = field.minimum, field.maximum
+            if _within(s, lo, hi):
                 continue
-            bad = s.notna() & ((s < 0) | (s > 10))
+            bad = s.notna() & ((s < lo) | (s > hi))
             for row, cid, v in flagged(df, bad, col.key):
-                yield ctx.finding("score.range", sheet.key, col.key, row, cid, v)
-        elif col.type in ("integer", "number"):
-            if _within(s, 0):
+                yield ctx.finding("score.range", sheet.key, col.key, row, cid, v,
+                                  **field.params("score.range", v, ctx.lang))
+        elif isinstance(field, Numeric):  # counts and numbers
+            if _within(s, field.minimum):
                 continue
-            for row, cid, v in flagged(df, s.notna() & (s < 0), col.key):
+            for row, cid, v in flagged(df, s.notna() & (s < field.minimum), col.key):
                 yield ctx.finding("number.negative", sheet.key, col.key, row, cid, v)
         elif col.scale is not None:
             if _known(s, col.scale.codes):
