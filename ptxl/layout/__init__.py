@@ -338,6 +338,7 @@ def alerts_grid(ctx: Context, alerts: list) -> SheetGrid:
     _header(g, ALERTS_HEADER, [h for _k, h in columns])
     r = ALERTS_HEADER
     for r, a in enumerate(sorted(alerts, key=lambda a: a.urgency), start=ALERTS_HEADER + 1):
+        message = a.render(lang)  # an alert keeps its code and parameters: worded here, in the sheet's language
         for j, (key, _h) in enumerate(columns):
             if key == "level":
                 g.put(r, j, level_label(a.level, lang), "list_error" if a.level == "overdue" else "list_warning")
@@ -350,9 +351,11 @@ def alerts_grid(ctx: Context, alerts: list) -> SheetGrid:
                 g.put(r, j, a.date, "list_date")
             elif key == "days":
                 g.put(r, j, a.days, "list_number")
+            elif key == "message":
+                g.put(r, j, message, "wrap")
             else:
                 g.put(r, j, getattr(a, key), "wrap")
-        g.tall(r, a.message, widths["message"])
+        g.tall(r, message, widths["message"])
     g.autofilter = (ALERTS_HEADER, 0, r, len(columns) - 1)
     return g
 
