@@ -7,12 +7,11 @@ as Excel would hand them over (plain numbers for dates typed in the General form
 
 from __future__ import annotations
 
-import datetime as dt
 import types
 
 import pytest
 
-from builders import base_rows, build, col
+from builders import base_rows, plain_serial_workbook
 from ptxl.excel.read import book_date1904, read_book
 from ptxl.read import read_workbook
 from ptxl.schema import get_schema
@@ -51,22 +50,6 @@ def fake_book(path, api):
     return types.SimpleNamespace(sheets=sheets, api=api)
 
 
-def _plain_serials(path, date1904: bool):
-    """base_rows with every date a plain number counted in the chosen system (as a Mac user may have typed)."""
-    epoch = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
-    rows = base_rows()
-
-    def extra(wb, sheets, _fmts):
-        wb.date_1904 = date1904
-        general = wb.add_format()
-        for key, table in rows.items():
-            for i, r in enumerate(table, start=1):
-                for k, v in r.items():
-                    if isinstance(v, dt.date):
-                        sheets[key].write_number(i, col(key, k), (v - epoch).days, general)
-    return build(path, rows, extra=extra)
-
-
 class _Mac:
     """appscript's shape: a property is a reference, read with ``get()``; asking for COM's name gives no bool."""
 
@@ -84,7 +67,7 @@ def _dates(ds):
 
 @pytest.mark.parametrize("api", [types.SimpleNamespace(Date1904=True), _Mac(True)], ids=["windows", "mac"])
 def test_plain_serials_of_a_1904_book_open_in_excel_read_as_the_file_reader_reads_them(tmp_path, api):
-    path = _plain_serials(tmp_path / "mac1904.xlsx", date1904=True)
+    path = plain_serial_workbook(tmp_path / "mac1904.xlsx", date1904=True)
     assert read_workbook(path).date1904
     raw = read_book(fake_book(path, api))
     assert raw.date1904 and isinstance(raw.tables["families"].values["referral_date"][0], float)
@@ -96,7 +79,7 @@ def test_plain_serials_of_a_1904_book_open_in_excel_read_as_the_file_reader_read
 
 
 def test_a_book_in_the_1900_system_or_an_engine_that_does_not_say_counts_from_1900(tmp_path):
-    path = _plain_serials(tmp_path / "pc.xlsx", date1904=False)
+    path = plain_serial_workbook(tmp_path / "pc.xlsx", date1904=False)
     for api in (types.SimpleNamespace(Date1904=False), _Mac(False), None, types.SimpleNamespace()):
         assert book_date1904(types.SimpleNamespace(api=api)) is False
     live = load_raw(read_book(fake_book(path, types.SimpleNamespace(Date1904=False))))
