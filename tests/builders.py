@@ -145,6 +145,26 @@ def build(path: Path, rows: dict | None = None, settings: dict | None = None, la
                           SETTINGS if settings is None else settings, coded=False, extra=extra)
 
 
+def plain_serial_workbook(path: Path, date1904: bool) -> Path:
+    """base_rows with every date typed as a plain number (General format), counted in the chosen date
+    system (a Mac user's old workbook); the settings' reference date too."""
+    from ptxl.read import read_workbook
+    epoch = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
+    rows = base_rows()
+    ref_row, ref_col = read_workbook(build(path.with_name("ref_" + path.name))).settings["reference_date"][1:]
+
+    def extra(wb, sheets, fmts):
+        wb.date_1904 = date1904  # read by XlsxWriter when it closes: <workbookPr date1904="1"/>
+        general = wb.add_format()
+        for key, table in rows.items():
+            for i, r in enumerate(table, start=1):
+                for k, v in r.items():
+                    if isinstance(v, dt.date):
+                        sheets[key].write_number(i, col(key, k), (v - epoch).days, general)
+        sheets["settings"].write_number(ref_row - 1, ref_col, (SETTINGS["reference_date"] - epoch).days, general)
+    return build(path, rows, extra=extra)
+
+
 def rewrite_parts(path: Path, edit) -> Path:
     """Rewrite a test workbook's zip parts: ``edit(name, bytes) -> bytes`` (for what XlsxWriter cannot make)."""
     src = path.read_bytes()

@@ -121,7 +121,8 @@ def test_checks_list_every_finding_with_a_link_to_its_cell():
 
 
 def _alert(urgency, level, case, manager, row, days):
-    return Alert(urgency, level, "action_overdue", case, manager, "actions", row, dt.date(2023, 2, 1), days, "msg")
+    return Alert(urgency, level, "action_overdue", case, manager, "actions", row, dt.date(2023, 2, 1), days,
+                 "action_overdue", (("date", dt.date(2023, 2, 1)), ("n", 5)))
 
 
 def test_alerts_one_line_each_most_urgent_first_filterable():

@@ -27,7 +27,7 @@ from ptxl.read import FileProblem, named_source, read_workbook
 from ptxl.schema import get_schema
 from ptxl.read.sheetxml import sheet_parts
 from ptxl.validate import load_workbook
-from builders import SETTINGS, base_rows, build, col, sheet_name
+from builders import SETTINGS, build, plain_serial_workbook, sheet_name
 
 PASSWORD = "secret"
 
@@ -375,28 +375,9 @@ def test_bytes_and_file_likes_name_the_file(folder, good):
 # ---------------------------------------------------------------- the 1904 date system
 
 
-def _plain_serial_workbook(path: Path, date1904: bool) -> Path:
-    """base_rows with every date typed as a plain number (General format), counted in the chosen system;
-    the settings' reference date too."""
-    epoch = dt.date(1904, 1, 1) if date1904 else dt.date(1899, 12, 30)
-    rows = base_rows()
-    ref_row, ref_col = read_workbook(build(path.with_name("ref_" + path.name))).settings["reference_date"][1:]
-
-    def extra(wb, sheets, fmts):
-        wb.date_1904 = date1904  # read by XlsxWriter when it closes: <workbookPr date1904="1"/>
-        general = wb.add_format()
-        for key, table in rows.items():
-            for i, r in enumerate(table, start=1):
-                for k, v in r.items():
-                    if isinstance(v, dt.date):
-                        sheets[key].write_number(i, col(key, k), (v - epoch).days, general)
-        sheets["settings"].write_number(ref_row - 1, ref_col, (SETTINGS["reference_date"] - epoch).days, general)
-    return build(path, rows, extra=extra)
-
-
 def test_plain_serial_numbers_in_a_1904_workbook_are_dates_from_1904(folder, capsys):
     expected = load_workbook(build(folder / "dates.xlsx")).dataset
-    path = _plain_serial_workbook(folder / "mac1904.xlsx", date1904=True)
+    path = plain_serial_workbook(folder / "mac1904.xlsx", date1904=True)
     with zipfile.ZipFile(path) as zf:
         assert b'date1904="1"' in zf.read("xl/workbook.xml")
     raw = read_workbook(path)
@@ -413,11 +394,11 @@ def test_plain_serial_numbers_in_a_1904_workbook_are_dates_from_1904(folder, cap
 
 
 def test_the_same_numbers_in_a_1900_workbook_are_1462_days_earlier(folder):
-    in_1904 = load_workbook(_plain_serial_workbook(folder / "mac.xlsx", date1904=True)).dataset
-    in_1900 = load_workbook(_plain_serial_workbook(folder / "pc.xlsx", date1904=False)).dataset
+    in_1904 = load_workbook(plain_serial_workbook(folder / "mac.xlsx", date1904=True)).dataset
+    in_1900 = load_workbook(plain_serial_workbook(folder / "pc.xlsx", date1904=False)).dataset
     assert list(in_1900.tables["families"]["referral_date"]) == list(in_1904.tables["families"]["referral_date"])
-    same_numbers = read_workbook(_plain_serial_workbook(folder / "mac_b.xlsx", True)).tables["families"]
-    raw_1900 = read_workbook(_plain_serial_workbook(folder / "pc_b.xlsx", False)).tables["families"]
+    same_numbers = read_workbook(plain_serial_workbook(folder / "mac_b.xlsx", True)).tables["families"]
+    raw_1900 = read_workbook(plain_serial_workbook(folder / "pc_b.xlsx", False)).tables["families"]
     assert all(a - b == 1462 for a, b in zip(raw_1900.values["referral_date"], same_numbers.values["referral_date"]))
 
 

@@ -110,7 +110,7 @@ def test_rows_in_order_dimension_right_protection_and_links_kept(built):
 def layout_alert(i):
     from ptxl.alerts import Alert
     return Alert(i % 3, "overdue", "no_contact", f"PT-{i:03d}", "Tom", "contacts", i + 2, dt.date(2023, 1, 1),
-                 -i, f"message {i}")
+                 -i, "no_contact", (("last", dt.date(2022, 12, 1)), ("n", 31 + i)))
 
 
 def _values(data: bytes, sheet: str) -> dict:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..pilot import evaluation_unit, unit_scope
+from ..pilot import evaluation_unit
 from .alert import KINDS, LEVELS, URGENCY, Alert
-from .messages import alert_columns, kind_label, level_label, link_text
+from .messages import alert_columns, kind_label, level_label, link_text, render_alert
 
-__all__ = ["Alert", "compute_alerts", "alert_columns", "kind_label", "level_label", "link_text",
+__all__ = ["Alert", "compute_alerts", "alert_columns", "kind_label", "level_label", "link_text", "render_alert",
            "URGENCY", "LEVELS", "KINDS"]
 
 
@@ -22,7 +22,6 @@ def compute_alerts(ds, as_of: dt.date | None = None) -> list[Alert]:
     """Every alert for the active families at ``as_of`` (default: the dataset's reference date)."""
     from .rules import RULES, Context
 
-    ctx = Context.build(ds, as_of or ds.reference_date)
-    with unit_scope(evaluation_unit(ds.settings)):  # messages say families or persons
-        alerts = [a for rule in RULES for a in rule(ctx)]
+    ctx = Context.build(ds, as_of or ds.reference_date, evaluation_unit(ds.settings))  # families or persons
+    alerts = [a for rule in RULES for a in rule(ctx)]
     return sorted(alerts, key=Alert.sort_key)

@@ -39,6 +39,11 @@ class Alert:
     due…); ``days`` = ``date`` − reference date, negative when overdue, ``None`` when the
     alert has no date. ``sheet_key`` + ``row`` point at the entry to open (``row`` None:
     the sheet where a new row is needed).
+
+    What it says is kept as ``code`` (a template of ``alerts.templates``) and ``params``
+    (``(name, value)`` pairs: dates, day counts, the forms' codes and keys, never a word of
+    one language), and worded late: ``render(lang)`` in any language, ``message`` in the
+    workbook's (``lang``), for ``unit`` (the pilot's families or persons).
     """
 
     urgency: int
@@ -50,14 +55,26 @@ class Alert:
     row: int | None
     date: dt.date | None
     days: int | None
-    message: str
+    code: str
+    params: tuple = ()
+    lang: str = "fr"
+    unit: str = "family"
+
+    def render(self, lang: str) -> str:
+        from .messages import render_alert  # words only when shown: the rules never render
+        return render_alert(self.code, self.params, lang, self.unit)
+
+    @property
+    def message(self) -> str:
+        """What to do, in the workbook's language."""
+        return self.render(self.lang)
 
     def sort_key(self) -> tuple:
         return (self.urgency, self.date is None, self.date or dt.date.min, self.case_id, self.kind,
                 self.row or 0)
 
-    def to_json(self) -> dict:
+    def to_json(self, lang: str | None = None) -> dict:
         return {"urgency": self.urgency, "level": self.level, "kind": self.kind, "case_id": self.case_id,
                 "case_manager": self.case_manager, "sheet_key": self.sheet_key, "row": self.row,
                 "date": self.date.isoformat() if self.date else None, "days": self.days,
-                "message": self.message}
+                "message": self.render(lang or self.lang)}

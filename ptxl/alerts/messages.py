@@ -8,9 +8,11 @@ person's name): only dates, counts, and labels that come from the forms.
 from __future__ import annotations
 
 import datetime as dt
+import string
+from functools import lru_cache
 
-from ..i18n import fmt_date as i18n_date, register, render
-from ..pilot import for_current_unit
+from ..i18n import fmt_date as i18n_date, register, render, texts
+from ..pilot import DEFAULT_UNIT, unit_text
 from ..schema import DEFAULT_LANG, get_schema
 
 HEADERS = {
@@ -171,9 +173,73 @@ def fmt_date(d: dt.date | None) -> str:
     return i18n_date(d)
 
 
-def message(key: str, lang: str, **values) -> str:
+def message(key: str, lang: str, unit: str = DEFAULT_UNIT, **values) -> str:
+    """Template ``key`` in ``lang``, said for ``unit`` (families or persons), filled with words already made."""
     lang = _lang(lang)
-    return render(ALERTS[f"templates_{key}"], lang, adapt=for_current_unit, **values)  # families or persons
+    template = _plain_template(key, lang, unit)
+    if template is not None:
+        return template.format(**values)
+    return render(ALERTS[f"templates_{key}"], lang, adapt=lambda text, lg: unit_text(text, unit, lg), **values)
+
+
+@lru_cache(maxsize=None)
+def _plain_template(key: str, lang: str, unit: str) -> str | None:
+    """The template said for ``unit``, when it has no plural endings (``{n:one|many}``); else None.
+
+    Why: ``render`` fills a template through ``string.Formatter`` in Python (for the plural
+    endings), ~20 µs a sentence; ``str.format`` gives the same text in C for a template without
+    them, and a refresh words thousands of alerts. The template is the catalogue's, adapted once.
+    """
+    text = unit_text(texts(ALERTS[f"templates_{key}"])[lang], unit, lang)
+    plural = any(spec and "|" in spec for _lit, _name, spec, _conv in string.Formatter().parse(text))
+    return None if plural else text
+
+
+def _label(scale: str, code, lang: str) -> str | None:
+    try:
+        return get_schema().scales[scale].label(code, lang) if code else None
+    except KeyError:
+        return None
+
+
+# How each field of an alert's parameters becomes words in a language. The parameters themselves are
+# language-neutral (dates, day counts, the forms' codes and keys), so one ``Alert`` renders in fr, nl, en.
+FIELDS = {
+    "date": lambda v, lang: fmt_date(v),
+    "last": lambda v, lang: fmt_date(v),
+    "n": days_text,  # a number of days, with its unit
+    "when": when_text,  # days from the reference date, ≥ 0
+    "ago": ago_text,  # days before the reference date
+    "doc": lambda v, lang: _label("document_type", v, lang) or kind_label("document_expired", lang),
+    "event": lambda v, lang: _label("chronology_event", v, lang) or UNKNOWN_EVENT.get(_lang(lang), "?"),
+    "sheet": lambda v, lang: get_schema().sheet(v).name(_lang(lang)),
+    "yes": lambda v, lang: get_schema().scales["yes_no"].label(v, _lang(lang)),
+    "criteria": lambda v, lang: ", ".join(get_schema().sheet("families").column(k).header(_lang(lang)) for k in v),
+}
+
+
+def render_alert(code: str, params: tuple, lang: str, unit: str = DEFAULT_UNIT) -> str:
+    """The sentence of an alert (template ``code``, ``params`` as ``(name, value)`` pairs) in ``lang``.
+
+    Why cached: a refresh lays out thousands of alerts and many say the same thing (the same
+    document type expiring the same day); each distinct sentence is worded once.
+    """
+    try:
+        return _render_cached(code, params, _lang(lang), unit)
+    except TypeError:  # a parameter that cannot be hashed: worded without the cache
+        return _render(code, params, _lang(lang), unit)
+
+
+def _render(code: str, params: tuple, lang: str, unit: str) -> str:
+    raw = dict(params)
+    months, issued = raw.pop("months", None), raw.pop("issued", None)  # a validity counted from the issue date
+    text = message(code, lang, unit, **{k: FIELDS[k](v, lang) for k, v in raw.items()})
+    if months:
+        text += message("validity_note", lang, unit, months=months, last=fmt_date(issued))
+    return text
+
+
+_render_cached = lru_cache(maxsize=65536)(_render)
 
 
 def level_label(level: str, lang: str = DEFAULT_LANG) -> str:

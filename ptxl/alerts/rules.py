@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..pilot import DEFAULT_UNIT
 from ..schema import get_schema
-from ..domain import add_months, document_states, is_admitted, latest_rows, setting_int
+from ..domain import add_months, document_states, is_admitted, latest_row, setting_int
 from .alert import URGENCY, Alert
-from . import messages as M
+from .messages import TEMPLATES
 
 CLOSED_ACTIONS = {"done", "cancelled"}
 
@@ -66,12 +67,13 @@ class Context:
     ds: object
     ref: dt.date
     lang: str
+    unit: str = DEFAULT_UNIT  # what the messages call a case: a family or a person
     families: dict = field(default_factory=dict)
     _ids: dict = field(default_factory=dict)  # sheet key → its case ids, trimmed
 
     @classmethod
-    def build(cls, ds, ref: dt.date) -> "Context":
-        ctx = cls(ds, ref, ds.lang)
+    def build(cls, ds, ref: dt.date, unit: str = DEFAULT_UNIT) -> "Context":
+        ctx = cls(ds, ref, ds.lang, unit)
         wanted = ("_row", "case_id", "status", "case_manager", "admission_date", "referral_date",
                   *get_schema().criteria)  # what the rules read of a family: boxing long notes is slow
         for rec in ctx._records("families", wanted, active_only=True):
@@ -93,42 +95,60 @@ class Context:
             df = df[[c for c in columns if c in df.columns]]
         return df.to_dict("records")
 
-    def frame(self, sheet_key: str, *columns: str) -> pd.DataFrame:
-        """Only the active families' entries and the columns a rule needs (whole sheets are slow to box)."""
+    def rows(self, sheet_key: str, *columns: str) -> list[tuple[Family, dict]]:
+        """The sheet's entries that belong to an active family, with that family, in the sheet's order."""
+        ids, values = self.columns(sheet_key, "_row", *columns)
+        names = ("case_id", *(c for c, _v in values))
+        families = self.families
+        return [(families[cid], dict(zip(names, (cid, *vals)))) for cid, *vals in zip(ids, *(v for _c, v in values))]
+
+    def columns(self, sheet_key: str, *columns: str) -> tuple[list, list[tuple[str, list]]]:
+        """(case ids, [(column, values)]) of the sheet's entries that belong to an active family.
+
+        Plain values (dates as ``dt.date``, blanks as None), taken column by column in C rather
+        than boxed cell by cell (``to_dict("records")``, then a ``Timestamp.date()`` per date):
+        the rules read plain Python; that was a third of the alerts stage on realistic M.
+        """
         df = self.ds.tables.get(sheet_key)
-        cols = ["_row", "case_id", *columns]
         if df is None or df.empty or not self.families:
-            return pd.DataFrame(columns=cols)
+            return [], []
+        ids = self._case_ids(sheet_key, df)
+        families = self.families
+        keep = [i for i, c in enumerate(ids) if type(c) is str and c in families]
+        return [ids[i] for i in keep], [(c, _plain(df[c], keep)) for c in columns if c in df.columns]
+
+    def _case_ids(self, sheet_key: str, df) -> list:
+        """The sheet's case ids as typed, trimmed (a blank is not a str), once per sheet."""
         ids = self._ids.get(sheet_key)
         if ids is None:
-            ids = self._ids[sheet_key] = df["case_id"].astype("string").str.strip().astype(object)
-        sub = df.loc[ids.isin(self.families.keys()), [c for c in cols if c in df.columns]].copy()
-        sub["case_id"] = ids[sub.index]
-        return sub
-
-    def rows(self, sheet_key: str, *columns: str) -> list[tuple[Family, dict]]:
-        """The sheet's entries that belong to an active family, with that family."""
-        return [(self.families[rec["case_id"]], rec)
-                for rec in self.frame(sheet_key, *columns).to_dict("records")]
+            ids = self._ids[sheet_key] = df["case_id"].astype("string").str.strip().astype(object).tolist()
+        return ids
 
     def setting(self, key: str) -> int | None:
         """A whole number ≥ 0 from the settings sheet, else the schema's default."""
         return setting_int(self.ds.settings, key)
 
-    def alert(self, kind: str, fam: Family, sheet_key: str, row, date: dt.date | None, message: str,
-              level: str | None = None, days: int | None | str = "auto") -> Alert:
+    def alert(self, kind: str, fam: Family, sheet_key: str, row, date: dt.date | None, code: str, /,
+              level: str | None = None, days: int | None | str = "auto", **params) -> Alert:
+        """An alert whose message is template ``code`` with ``params`` (see ``messages.FIELDS``), worded late."""
+        if code not in TEMPLATES:  # a typo fails the first time the rule fires (every kind is tested)
+            raise KeyError(f"no alert template {code!r}")
         if days == "auto":
             days = (date - self.ref).days if date else None
         if level is None:
             level = "overdue" if days is not None and days < 0 else "due_soon"
         return Alert(URGENCY[kind], level, kind, fam.case_id, fam.case_manager, sheet_key, row, date,
-                     days, message)
+                     days, code, tuple(params.items()), self.lang, self.unit)
 
-    def label(self, scale: str, code) -> str | None:
-        try:
-            return get_schema().scales[scale].label(code, self.lang) if code else None
-        except KeyError:
-            return None
+
+def _plain(series: pd.Series, keep: list[int]) -> list:
+    """The values of ``series`` at positions ``keep`` as plain Python (``dt.date`` or None for a date column)."""
+    arr = series.to_numpy()
+    if arr.dtype.kind == "M":  # datetime64: whole days, NaT → None, in one C conversion
+        return arr[keep].astype("datetime64[D]").tolist()
+    if arr.dtype.kind in "biuf" or arr.dtype == object:
+        return arr[keep].tolist()
+    return series.iloc[keep].tolist()  # an extension dtype (Int64, string): pandas' own boxing
 
 
 def _row(rec: dict) -> int | None:
@@ -155,15 +175,11 @@ def documents(ctx: Context):
         for doc in document_states(rows, ctx.ref, ctx.ds.settings):
             if doc.state not in ("expired", "expiring"):
                 continue
-            rec, kind, days = doc.row, doc.row.get("document_type"), doc.days
-            label = ctx.label("document_type", kind) or M.kind_label("document_expired", ctx.lang)
-            values = {"doc": label, "date": M.fmt_date(doc.until), "when": M.when_text(max(days, 0), ctx.lang),
-                      "ago": M.ago_text(-days, ctx.lang)}
+            rec, days = doc.row, doc.days
             key = "document_expired" if days < 0 else "document_expiring"
-            msg = M.message(key, ctx.lang, **values)
-            if doc.months:
-                msg += M.message("validity_note", ctx.lang, months=doc.months, last=M.fmt_date(rec["issue_date"]))
-            yield ctx.alert(key, fam, "documents", _row(rec), doc.until, msg)
+            note = {"months": doc.months, "issued": rec["issue_date"]} if doc.months else {}
+            yield ctx.alert(key, fam, "documents", _row(rec), doc.until, key, doc=rec.get("document_type"),
+                            date=doc.until, when=max(days, 0), ago=-days, **note)
 
 
 def actions(ctx: Context):
@@ -176,16 +192,11 @@ def actions(ctx: Context):
         if due is not None:
             days = (due - ctx.ref).days
             if days < 0:
-                yield ctx.alert("action_overdue", fam, "actions", row, due,
-                                M.message("action_overdue", ctx.lang, date=M.fmt_date(due),
-                                          n=M.days_text(-days, ctx.lang)))
+                yield ctx.alert("action_overdue", fam, "actions", row, due, "action_overdue", date=due, n=-days)
             elif days <= window:
-                yield ctx.alert("action_due", fam, "actions", row, due,
-                                M.message("action_due", ctx.lang, date=M.fmt_date(due),
-                                          when=M.when_text(days, ctx.lang)))
+                yield ctx.alert("action_due", fam, "actions", row, due, "action_due", date=due, when=days)
         if not text(rec.get("owner")):
-            yield ctx.alert("action_no_owner", fam, "actions", row, due,
-                            M.message("action_no_owner", ctx.lang), level="missing")
+            yield ctx.alert("action_no_owner", fam, "actions", row, due, "action_no_owner", level="missing")
 
 
 def contacts(ctx: Context):
@@ -205,28 +216,32 @@ def contacts(ctx: Context):
                 continue
             due = base + dt.timedelta(days=limit)
             if due <= ctx.ref:
-                yield ctx.alert(kind, fam, "contacts", row, due,
-                                M.message(template, ctx.lang, last=M.fmt_date(base),
-                                          n=M.days_text((ctx.ref - base).days, ctx.lang)))
+                yield ctx.alert(kind, fam, "contacts", row, due, template, last=base, n=(ctx.ref - base).days)
 
 
 def _latest(ctx: Context, sheet_key: str, date_key: str, where: tuple[str, str] | None = None) -> dict[str, tuple]:
-    """case id → (date, row) of its latest entry dated on or before the reference date."""
-    df = ctx.frame(sheet_key, date_key, *([where[0]] if where else []))
-    if df.empty:
+    """case id → (date, row) of its latest entry dated on or before the reference date.
+
+    The domain's rule (``latest_row``: undated rows left out, a tie goes to the later entry) on
+    each case's plain rows, in the sheet's order."""
+    ids, values = ctx.columns(sheet_key, "_row", date_key, *([where[0]] if where else []))
+    if len(values) < (3 if where else 2):
         return {}
-    df = df.assign(**{date_key: pd.to_datetime(df[date_key], errors="coerce")})
-    if where:
-        df = df[(df[where[0]] == where[1]).fillna(False).astype(bool)]
-    last = latest_rows(df, date_key, df["case_id"].unique(), ctx.ref)  # the domain's rule (undated: left out)
-    return {c: (d.date(), int(r)) for c, d, r in zip(last["case_id"], last[date_key], last["_row"])}
+    by_case: dict[str, list] = {}
+    for cid, row, date, *kind in zip(ids, *(v for _c, v in values)):
+        if where is None or (kind[0] == where[1]) is True:
+            by_case.setdefault(cid, []).append({"date": as_date(date), "_row": row})
+    out = {}
+    for case_id, recs in by_case.items():
+        last = latest_row(recs, "date", ctx.ref)
+        if last is not None:
+            out[case_id] = (last["date"], int(last["_row"]))
+    return out
 
 
 def reviews(ctx: Context):
     """Annex B every ``review_months``; annex A: a baseline from admission, then follow-ups."""
     months = ctx.setting("review_months")
-    sch = get_schema()
-    summary_name, baseline_name = sch.sheet("summary").name(ctx.lang), sch.sheet("baseline").name(ctx.lang)
     last_review = _latest(ctx, "summary", "review_date")
     last_assessment = _latest(ctx, "baseline", "assessment_date")
     has_baseline = _latest(ctx, "baseline", "assessment_date", ("assessment_type", "baseline"))
@@ -238,33 +253,27 @@ def reviews(ctx: Context):
         due = add_months(base, months)
         if due <= ctx.ref:
             template = "review_due" if seen else "review_due_first"
-            yield ctx.alert("review_due", fam, "summary", seen[1] if seen else None, due,
-                            M.message(template, ctx.lang, sheet=summary_name, date=M.fmt_date(due),
-                                      last=M.fmt_date(base)))
+            yield ctx.alert("review_due", fam, "summary", seen[1] if seen else None, due, template,
+                            sheet="summary", date=due, last=base)
         if fam.case_id not in has_baseline:
-            yield ctx.alert("baseline_missing", fam, "baseline", None, fam.admission,
-                            M.message("baseline_missing", ctx.lang, sheet=baseline_name,
-                                      date=M.fmt_date(fam.admission)), level="missing")
+            yield ctx.alert("baseline_missing", fam, "baseline", None, fam.admission, "baseline_missing",
+                            level="missing", sheet="baseline", date=fam.admission)
             continue
         last, row = last_assessment[fam.case_id]
         due = add_months(last, months)
         if due <= ctx.ref:
-            yield ctx.alert("assessment_due", fam, "baseline", row, due,
-                            M.message("assessment_due", ctx.lang, sheet=baseline_name, date=M.fmt_date(due),
-                                      last=M.fmt_date(last)))
+            yield ctx.alert("assessment_due", fam, "baseline", row, due, "assessment_due", sheet="baseline",
+                            date=due, last=last)
 
 
 def screening(ctx: Context):
     """An active family should have met every admission criterion (all seven 'yes')."""
-    sch = get_schema()
-    families = sch.sheet("families")
-    yes = sch.scales["yes_no"].label("yes", ctx.lang)
+    criteria = get_schema().criteria
     for fam in ctx.families.values():
-        missing = [families.column(k).header(ctx.lang) for k in sch.criteria if fam.record.get(k) != "yes"]
+        missing = tuple(k for k in criteria if fam.record.get(k) != "yes")
         if missing:
-            yield ctx.alert("screening_incomplete", fam, "families", fam.row, fam.admission,
-                            M.message("screening_incomplete", ctx.lang, yes=yes, criteria=", ".join(missing)),
-                            level="missing", days=None)
+            yield ctx.alert("screening_incomplete", fam, "families", fam.row, fam.admission, "screening_incomplete",
+                            level="missing", days=None, yes="yes", criteria=missing)
 
 
 def deadlines(ctx: Context):
@@ -279,16 +288,13 @@ def deadlines(ctx: Context):
             deadline = as_date(rec.get("deadline"))
             if deadline is None:
                 continue
-            days = (deadline - ctx.ref).days
-            event = ctx.label("chronology_event", rec.get("event_code")) or M.UNKNOWN_EVENT.get(ctx.lang, "?")
+            days, event = (deadline - ctx.ref).days, rec.get("event_code")
             if 0 <= days <= window:
-                yield ctx.alert("deadline_soon", fam, "chronology", r or None, deadline,
-                                M.message("deadline_soon", ctx.lang, event=event, date=M.fmt_date(deadline),
-                                          when=M.when_text(days, ctx.lang)))
+                yield ctx.alert("deadline_soon", fam, "chronology", r or None, deadline, "deadline_soon",
+                                event=event, date=deadline, when=days)
             elif days < 0 and not any(d is not None and (od, orow) > (d, r) for od, orow in recorded):
-                yield ctx.alert("deadline_passed", fam, "chronology", r or None, deadline,
-                                M.message("deadline_passed", ctx.lang, event=event, date=M.fmt_date(deadline),
-                                          ago=M.ago_text(-days, ctx.lang)))
+                yield ctx.alert("deadline_passed", fam, "chronology", r or None, deadline, "deadline_passed",
+                                event=event, date=deadline, ago=-days)
 
 
 RULES = (deadlines, documents, actions, contacts, reviews, screening)

@@ -80,7 +80,28 @@ def raw_from_grids(sheet_names: list, grids, table_sheets: dict | None = None, p
     return assemble(sheet_names, lang, found, grid_of, path)
 
 
+def book_date1904(book) -> bool:
+    """Whether the open book counts date serial numbers from 1904, as the file reader's ``read.sheetxml.date1904``.
+
+    Why: a date typed as a plain number (General format) reaches Python as that number, and
+    what day it means depends on the book's date system; Excel says it through the book's
+    object model: ``Workbook.Date1904`` on Windows (COM), the ``date 1904`` property on the Mac
+    (appscript). An engine that answers neither (xlwings' remote engine) counts from 1900, the default.
+    """
+    api = getattr(book, "api", None)
+    for ask in (lambda: api.Date1904, lambda: api.date_1904.get()):
+        try:
+            value = ask()
+        except Exception:  # not this platform's object model
+            continue
+        if isinstance(value, bool):
+            return value
+    return False
+
+
 def read_book(book):
     """The open book → ``read.RawWorkbook`` (entry and settings sheets only)."""
     names = [sh.name for sh in book.sheets]
-    return raw_from_grids(names, lambda name: sheet_grid(book.sheets[name]), _table_sheets(book))
+    raw = raw_from_grids(names, lambda name: sheet_grid(book.sheets[name]), _table_sheets(book))
+    raw.date1904 = book_date1904(book)
+    return raw

@@ -16,17 +16,29 @@ _CONTROL = re.compile("[" + re.escape("".join(CONTROL_CHARS)) + "]")
 
 def check(ds, ctx):
     for sheet, col, df in entry_columns(ds, ctx, lambda col: col.field.max_length is not None):
-        strs = [v for v in df[col.key].tolist() if isinstance(v, str)]
+        strs, joined = _texts(df[col.key].tolist())
         if not strs:
             continue
         limit = col.field.max_length  # Excel's 32,767 characters, from the forms' text limits
         # one pass over the whole column first: a clean column costs no per-row work
-        if max(map(len, strs)) > limit:
+        if len(joined) > limit and max(map(len, strs)) > limit:
             too_long = df[col.key].map(lambda v: isinstance(v, str) and len(v) > limit)
             for row, cid, _v in flagged(df, too_long):
                 yield ctx.finding("text.too_long", sheet.key, col.key, row, cid)
-        joined = "\n".join(strs)
         if any(ch in joined for ch in CONTROL_CHARS):  # substring search: much faster than a regex
             control = df[col.key].map(lambda v: isinstance(v, str) and _CONTROL.search(v) is not None)
             for row, cid, _v in flagged(df, control):
                 yield ctx.finding("text.control", sheet.key, col.key, row, cid)
+
+
+def _texts(values: list) -> tuple[list, str]:
+    """The column's non-empty texts and them joined by newlines.
+
+    A text column holds texts and blanks (None) only, so C's ``filter`` and ``join`` do it;
+    a cell of another type (``join`` refuses it) sends the column through ``isinstance``."""
+    strs = list(filter(None, values))
+    try:
+        return strs, "\n".join(strs)
+    except TypeError:
+        strs = [v for v in values if isinstance(v, str) and v]
+        return strs, "\n".join(strs)
