@@ -15,20 +15,19 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 
-from .schema import UNIT_WORDS
+from .schema import UNIT_WORDS, Settings, get_schema
 
-DEFAULT_UNIT = "family"
+DEFAULT_UNIT = get_schema().setting("evaluation_unit").default  # the forms' default: family
 
 
 def evaluation_unit(settings) -> str:
-    """``family`` (default) or ``person``."""
-    unit = (settings or {}).get("evaluation_unit")
-    return unit if unit in ("family", "person") else DEFAULT_UNIT
+    """``family`` or ``person``: the typed setting (its field refuses anything else; blank: the forms' default)."""
+    return Settings.of(settings).evaluation_unit
 
 
 def not_asked(settings) -> frozenset:
     """Annex B question keys this pilot does not ask (neither an answer nor a blank)."""
-    return frozenset((settings or {}).get("questions_not_asked") or ())
+    return frozenset(Settings.of(settings).questions_not_asked or ())
 
 
 @lru_cache(maxsize=None)

@@ -342,6 +342,12 @@ class Settings(Mapping):
     def replace(self, **changes) -> "Settings":
         return Settings({**self._values, **changes})
 
+    @classmethod
+    def of(cls, settings: Mapping | None) -> "Settings":
+        """``settings`` itself when typed, else typed from a plain mapping (``pipeline.from_stats``'s ``{}``,
+        a test's dict): the one way a stage asks a setting, so no caller writes a default of its own."""
+        return settings if isinstance(settings, cls) else cls(settings)
+
 
 def _brackets(labelled: dict) -> tuple:
     """The forms' bracket labels joined to their bounds by key (a key without bounds is ``unclear``)."""

@@ -30,7 +30,7 @@ from __future__ import annotations
 import copy
 from typing import Iterable, Mapping
 
-from .schema import get_schema
+from .schema import Settings, get_schema
 
 # The setting's default and its smallest value that hides anything (1 to threshold - 1): the forms'.
 _THRESHOLD = get_schema().setting("small_cell_threshold")
@@ -49,10 +49,7 @@ def small_cell_threshold(settings) -> int:
     ``settings`` is the typed ``schema.Settings`` (blank or out of its limits: the forms' default, a
     finding already said so); a plain mapping (``pipeline.from_stats`` without a dataset) gives the default.
     """
-    value = getattr(settings, "small_cell_threshold", None)
-    if value is None and hasattr(settings, "get"):
-        value = settings.get("small_cell_threshold")
-    return DEFAULT_THRESHOLD if value is None else int(value)
+    return Settings.of(settings).small_cell_threshold
 
 
 def small(threshold: int) -> str:

@@ -7,32 +7,21 @@ as expired a passport that a renewed one has replaced.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
-from ..schema import get_schema
+from ..schema import Settings
 from .dates import add_months
 
 
-def setting_int(settings: dict, key: str) -> int | None:
-    """A whole number ≥ 0 from the settings sheet, else the schema's default (None if it has none)."""
-    value = settings.get(key)
-    try:
-        if value is not None and not isinstance(value, bool) and not (isinstance(value, float) and math.isnan(value)):
-            number = float(str(value).strip().replace(",", "."))
-            if number >= 0 and number == int(number):
-                return int(number)
-    except (TypeError, ValueError):
-        pass
-    try:
-        return get_schema().setting(key).default
-    except StopIteration:
-        return None
+def setting_int(settings, key: str) -> int | None:
+    """A setting's typed value (``schema.Settings``: parsed by its field when read, a blank already the
+    forms' default). Kept for the stages that still ask by name (``rules.summaries``, ``alerts.rules``)."""
+    return Settings.of(settings)[key]
 
 
 def validity_months(settings: dict, document_type: str | None) -> int | None:
     """Default validity of a document type (``<type>_months`` setting); 0 or blank = none."""
-    return (setting_int(settings, f"{document_type}_months") or None) if document_type else None
+    return (Settings.of(settings).get(f"{document_type}_months") or None) if document_type else None
 
 
 def expiry(document_type: str | None, issue_date: dt.date | None, valid_until: dt.date | None,
@@ -86,7 +75,7 @@ def _superseded(rec: dict, issued, until, same_type: list) -> bool:
 
 def document_states(rows: list[dict], ref: dt.date, settings: dict) -> list[DocumentState]:
     """Each document of one case (plain rows: ``datetime.date`` or None) at ``ref``, in entry order."""
-    window = setting_int(settings, "alert_document_days") or 0
+    window = Settings.of(settings).alert_document_days
     existing = [r for r in rows if r.get("issue_date") is None or r["issue_date"] <= ref]
     known = {id(r): expiry(r.get("document_type"), r.get("issue_date"), r.get("valid_until"), settings)
              for r in existing}
