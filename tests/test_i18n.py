@@ -165,3 +165,101 @@ def test_the_command_line_writes_no_sentence_of_its_own():
     source = (Path(__file__).resolve().parent.parent / "ptxl" / "cli.py").read_text(encoding="utf-8")
     said = re.findall(r"(?:echo|fail|PtxlError)\(\s*f?\"([^\"]*)\"", source)
     assert said and all(not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", s) for s in said), said
+
+
+def _strings(node, scope: dict) -> set | None:
+    """The strings an expression can be, from literals, ``a if c else b``, f-strings and names bound in
+    ``scope`` (a function's assignments and loop targets); None when one of them cannot be known."""
+    import ast
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.IfExp):
+        a, b = _strings(node.body, scope), _strings(node.orelse, scope)
+        return None if a is None or b is None else a | b
+    if isinstance(node, ast.Name):
+        values = [_strings(v, scope) for v in scope.get(node.id, [])]
+        return None if not values or None in values else set().union(*values)
+    if isinstance(node, ast.JoinedStr):
+        out = {""}
+        for part in node.values:
+            each = _strings(part.value if isinstance(part, ast.FormattedValue) else part, scope)
+            if each is None:
+                return None
+            out = {a + b for a in out for b in each}
+        return out
+    return None
+
+
+def _bindings(func) -> dict:
+    """name → the expressions it is bound to in ``func``: ``x = …``, ``a, x = …, …``, ``for a, x in ((…), …)``."""
+    import ast
+    scope: dict = {}
+
+    def bind(target, value):
+        if isinstance(target, ast.Name):
+            scope.setdefault(target.id, []).append(value)
+        elif isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts):
+            for t, v in zip(target.elts, value.elts):
+                bind(t, v)
+        elif isinstance(target, ast.Tuple):  # unknowable: each name bound to something unresolvable
+            for t in target.elts:
+                bind(t, target)
+    for node in ast.walk(func):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                bind(target, node.value)
+        elif isinstance(node, ast.For) and isinstance(node.iter, (ast.Tuple, ast.List)):
+            for item in node.iter.elts:
+                bind(node.target, item)
+        elif isinstance(node, ast.For):
+            bind(node.target, node.iter)
+    return scope
+
+
+def alert_codes(source: str) -> list[tuple[int, str, set | None]]:
+    """Each ``ctx.alert(kind, fam, sheet, row, date, code, …)`` call of ``source``: (line, "kind" or
+    "template", the strings that argument can be, or None when they cannot be known)."""
+    import ast
+    out = []
+    for func in ast.walk(ast.parse(source)):
+        if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        scope = _bindings(func)
+        for call in ast.walk(func):
+            if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "alert"
+                    and len(call.args) >= 6):
+                out.append((call.lineno, "kind", _strings(call.args[0], scope)))
+                out.append((call.lineno, "template", _strings(call.args[5], scope)))
+    return sorted(out, key=lambda x: (x[0], x[1]))
+
+
+def test_every_alert_kind_and_template_code_is_in_the_catalogue():
+    """Alerts name their kind and template code as ``Context.alert``'s arguments, often through a
+    variable (``key = "document_expired" if … else …``): every value each can take is in the catalogue,
+    so a misspelt template code fails the suite instead of the first refresh where the rule fires."""
+    from pathlib import Path
+    codes = set(i18n.load_all())
+    root = Path(__file__).resolve().parent.parent
+    seen = {"kind": set(), "template": set()}
+    for path in sorted((root / "ptxl" / "alerts").rglob("*.py")):
+        for line, what, values in alert_codes(path.read_text(encoding="utf-8")):
+            assert values is not None, f"{path.name}:{line}: the alert's {what} cannot be checked (not a literal)"
+            for v in values:
+                assert f"alerts.{what}s.{v}" in codes, f"{path.name}:{line}: no alert {what} {v!r}"
+            seen[what] |= values
+    # every kind the alerts sheet can list is raised somewhere, and most templates are named
+    assert seen["kind"] == {c.split(".", 2)[2] for c in codes if c.startswith("alerts.kinds.")}
+    assert len(seen["template"]) >= 15
+
+
+def test_the_alert_code_check_sees_a_typo_through_a_variable():
+    source = ('def rule(ctx, fam, days):\n'
+              '    key = "document_expired" if days < 0 else "document_expirng"\n'
+              '    for kind, x in (("no_contact", 1), ("no_home_visit", 2)):\n'
+              '        yield ctx.alert(kind, fam, "contacts", None, None, f"{kind}_since_admission")\n'
+              '    yield ctx.alert(key, fam, "documents", None, None, key)\n'
+              '    yield ctx.alert(key, fam, "documents", None, None, fam.code)\n')
+    found = alert_codes(source)  # (line, kind) sorts before (line, template)
+    assert found[1] == (4, "template", {"no_contact_since_admission", "no_home_visit_since_admission"})
+    assert found[3] == (5, "template", {"document_expired", "document_expirng"})
+    assert found[5] == (6, "template", None)
