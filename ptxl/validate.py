@@ -19,7 +19,7 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 class WithFindings:
-    """The errors and warnings among ``self.findings``: of a loaded workbook and of its results alike."""
+    """The errors, warnings and notes among ``self.findings``: of a loaded workbook and of its results alike."""
 
     findings: list
 
@@ -30,6 +30,11 @@ class WithFindings:
     @property
     def warnings(self) -> list:
         return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def infos(self) -> list:
+        """The findings that are neither: notes (``info``)."""
+        return [f for f in self.findings if f.severity not in ("error", "warning")]
 
 
 @dataclass

@@ -102,6 +102,7 @@ class Context:
     refreshed_at: dt.datetime | None
     errors: int
     warnings: int
+    infos: int = 0  # findings neither errors nor warnings (``WithFindings``: counted with the Results)
     unit: str = "family"  # ``evaluation_unit``: the furniture's words say families or persons
 
     def t(self, label: dict) -> str:
@@ -222,23 +223,23 @@ def _answer_table(g: SheetGrid, r: int, scale, qs, results: dict, ctx: Context) 
     return r + 1
 
 
-def _count_block(g: SheetGrid, r: int, title: str, rows: list[tuple[str, object]], lang: str, style="out_count"):
-    """Subtitle, header, one row per category, a total row."""
+def _count_block(g: SheetGrid, r: int, title: str, rows: list[tuple[str, object]], total, lang: str,
+                 style="out_count"):
+    """Subtitle, header, one row per category, the total row (``Figures.totals``: computed, not summed here)."""
     g.put(r, 0, title, "subtitle")
     _header(g, r + 1, ["", O.COUNT[lang]])
     for i, (label, n) in enumerate(rows, start=r + 2):
         g.put(i, 0, label, "out_question")
         g.put(i, 1, n, style)
-    total = r + 2 + len(rows)
-    g.put(total, 0, O.TOTAL[lang], "out_header")
-    g.put(total, 1, sum(n for _, n in rows if isinstance(n, (int, float))), "out_count")
+    g.put(r + 2 + len(rows), 0, O.TOTAL[lang], "out_header")
+    g.put(r + 2 + len(rows), 1, total, "out_count")
 
 
 def _years_rows(bins, lang: str) -> list[tuple[str, int]]:
     return [(label[lang], n) for label, n in zip(_years_labels(), bins)]
 
 
-def cohort_grid(ctx: Context, cohort: dict, engagement: dict, years_bins) -> SheetGrid:
+def cohort_grid(ctx: Context, cohort: dict, engagement: dict, figures) -> SheetGrid:
     lang, sch = ctx.lang, get_schema()
     g = SheetGrid("cohort")
     _head(g, ctx, O.TITLES["cohort"], {0: 40, 1: 10, 2: 3})
@@ -258,19 +259,20 @@ def cohort_grid(ctx: Context, cohort: dict, engagement: dict, years_bins) -> She
     rows = {
         "adult_ages": [(ctx.t(lab), adm.get("adult_age_brackets", {}).get(k, 0)) for k, lab in O.ADULT_BRACKETS.items()],
         "child_ages": [(ctx.t(lab), adm.get("child_age_brackets", {}).get(k, 0)) for k, lab in O.CHILD_BRACKETS.items()],
-        "years": _years_rows(years_bins, lang),
+        "years": _years_rows(figures.years_bins, lang),
         "statuses": [(sch.scales["status"].label(c, lang), status.get(c, 0)) for c in _status_codes()],
     }
     for key, title, first, _n in cohort_blocks():
-        _count_block(g, first - 2, ctx.t(title), rows[key], lang)
+        _count_block(g, first - 2, ctx.t(title), rows[key], figures.totals.get(key, 0), lang)
     nat = adm.get("nationalities", {})
     r = COHORT_BLOCKS_AT + len(rows) * COHORT_BLOCK
     _count_block(g, r, ctx.t(O.NATIONALITIES),
-                 [(ctx.t(O.UNCLEAR) if k == "unclear" else str(k), n) for k, n in nat.items()], lang)
+                 [(ctx.t(O.UNCLEAR) if k == "unclear" else str(k), n) for k, n in nat.items()],
+                 figures.totals.get("nationalities", 0), lang)
     return g
 
 
-def followup_grid(ctx: Context, engagement: dict) -> SheetGrid:
+def followup_grid(ctx: Context, engagement: dict, figures) -> SheetGrid:
     lang, sch = ctx.lang, get_schema()
     g = SheetGrid("followup")
     # column A holds the EPIM block's indented status labels too: wide enough for the longest on one line
@@ -283,7 +285,8 @@ def followup_grid(ctx: Context, engagement: dict) -> SheetGrid:
     by_type = engagement.get("contacts_by_type", {})
     scale = sch.scales["contact_type"]
     _count_block(g, FOLLOWUP_CONTACTS_AT, ctx.t(O.CONTACTS_BY_TYPE),
-                 [(scale.label(c, lang), by_type.get(c, 0)) for c in scale.codes], lang)
+                 [(scale.label(c, lang), by_type.get(c, 0)) for c in scale.codes],
+                 figures.totals.get("contacts_by_type", 0), lang)
     _epim_block(g, FOLLOWUP_CONTACTS_AT + len(scale.codes) + 4, ctx, engagement.get("epim", {}))
     return g
 
@@ -371,7 +374,7 @@ def checks_grid(ctx: Context, findings: list) -> SheetGrid:
     _head(g, ctx, O.TITLES["checks"], {0: 13, 1: 16, 2: 10, 3: 11, 4: 20, 5: 24, 6: 58})
     g.put(1, 4, O.REFRESHED_AT[lang], "out_label")
     g.put(1, 5, ctx.refreshed_at, "out_datetime")
-    infos = len(findings) - ctx.errors - ctx.warnings
+    infos = ctx.infos
     summary = counted(O.CHECK_SUMMARY[lang], lang, e=ctx.errors, w=ctx.warnings) if findings else O.NO_FINDINGS[lang]
     if infos:
         summary += counted(O.CHECK_INFOS[lang], lang, i=infos)
@@ -444,12 +447,11 @@ def build_grids(results, refreshed_at: dt.datetime | None) -> dict[str, SheetGri
     ctx = Context(lang=lang, names={s.key: s.name(lang) for s in get_schema().sheets},
                   reference_date=results.reference_date,
                   refreshed_at=refreshed_at,
-                  errors=sum(f.severity == "error" for f in findings),
-                  warnings=sum(f.severity == "warning" for f in findings),
+                  errors=len(results.errors), warnings=len(results.warnings), infos=len(results.infos),
                   unit=results.unit)
     grids = [impact_grid(ctx, stats.get("impact", {})),
-             cohort_grid(ctx, stats.get("cohort", {}), stats.get("engagement", {}), results.figures.years_bins),
-             followup_grid(ctx, stats.get("engagement", {})),
+             cohort_grid(ctx, stats.get("cohort", {}), stats.get("engagement", {}), results.figures),
+             followup_grid(ctx, stats.get("engagement", {}), results.figures),
              evolution_grid(ctx, stats.get("baseline", {}), results.figures),
              alerts_grid(ctx, results.alerts), checks_grid(ctx, findings)]
     if refreshed_at is not None:

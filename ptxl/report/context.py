@@ -83,7 +83,8 @@ def _short(key: str, lang: str) -> str:
     return spelled_out(label.split(" – ", 1)[-1], lang)
 
 
-def impact_reading(keys: list[str], questions: dict, n: int, lang: str, positive: dict) -> str:
+def impact_reading(keys: list[str], questions: dict, n: int, lang: str, figures) -> str:
+    """The sentence under an impact table: ``Figures``' positive count and most frequent answer, worded."""
     if _suppressed(*(questions[k]["counts"] for k in keys)):
         return ""  # a reading would give back the hidden counts
     scale = get_schema().scales["impact"]
@@ -91,19 +92,19 @@ def impact_reading(keys: list[str], questions: dict, n: int, lang: str, positive
     for k in keys:
         q = questions[k]
         counts = q["counts"]
-        top = max((c for c in scale.codes if c != "no_answer"), key=lambda c: counts.get(c, 0))
-        text = t("reading_impact", lang, pos=q.get("positive_pct"), k=positive[k], n=n,
+        top = figures.top_answer[k]
+        text = t("reading_impact", lang, pos=q.get("positive_pct"), k=figures.positive[k], n=n,
                  top=scale.label(top, lang), top_n=counts.get(top, 0))
         parts.append(text if len(keys) == 1 else f"{_short(k, lang)} – {text}")
     return " ".join(parts)
 
 
-def yes_no_reading(keys: list[str], questions: dict, n: int, lang: str) -> str:
-    if _suppressed(*(questions[k]["counts"] for k in keys)):
+def yes_no_reading(keys: list[str], questions: dict, n: int, lang: str, extremes) -> str:
+    """The sentence under a prompt table: ``Figures.yes_extremes``' two questions of the group, worded."""
+    if extremes is None or _suppressed(*(questions[k]["counts"] for k in keys)):
         return ""
     yes = {k: questions[k]["counts"].get("yes", 0) for k in keys}
-    best = max(keys, key=lambda k: yes[k])
-    worst = min(keys, key=lambda k: yes[k])
+    best, worst = extremes
     return t("reading_yes_no", lang, best=_short(best, lang), best_n=yes[best], worst=_short(worst, lang),
              worst_n=yes[worst], n=n)
 
@@ -120,12 +121,13 @@ def impact_sections(results, lang: str) -> list[dict]:
         tables = []
         if impact_keys:
             tab = impact_table(impact_keys, questions, lang)
-            tab["reading"] = impact_reading(impact_keys, questions, n, lang, results.figures.positive) if n else ""
+            tab["reading"] = impact_reading(impact_keys, questions, n, lang, results.figures) if n else ""
             tables.append(tab)
         if yn_keys:
             tab = yes_no_table(yn_keys, questions, lang)
             tab["title"] = f"{sch.groups[g][lang].split(' – ')[0]} – {t('prompts', lang)}"
-            tab["reading"] = yes_no_reading(yn_keys, questions, n, lang) if n else ""
+            extremes = results.figures.yes_extremes.get(g)
+            tab["reading"] = yes_no_reading(yn_keys, questions, n, lang, extremes) if n else ""
             tables.append(tab)
         sections.append({"key": g, "title": for_current_unit(sch.groups[g][lang], lang), "tables": tables})
     return sections
@@ -184,7 +186,7 @@ def cohort_context(results, lang: str) -> dict:
     examined_who = t("of_examined", lang, n=n)
     if len(stay_rows) > PER_FAMILY_MAX:  # a bar per family only reads for a pilot-sized cohort
         stay = figure("column", t("chart_stay", lang), examined_who, [t("years_be", lang), t("families", lang)],
-                      _stay_brackets(results.figures.years_bins, lang), lang, total=len(years))
+                      _stay_brackets(results.figures.years_bins, lang), lang, total=results.figures.totals["years"])
     else:
         stay = figure("bar", t("chart_stay", lang), examined_who,
                       [t("family", lang), t("years_be", lang), t("legal_be", lang)], stay_rows, lang)

@@ -1,6 +1,7 @@
 """Figures derived from a statistics dict, computed once for every view: the layout and the report
 used to derive them each on their own (years-in-country bins twice, the baseline change and share
-improved in the layout, each family's legal stay in the report).
+improved in the layout, each family's legal stay in the report, the tables' totals in the layout,
+the most frequent answers the report's readings name).
 
 Pure, and it works on a published (suppressed) dict as well: a hidden value (``"<5"``, ``"*"``)
 gives no derived figure (None), never a figure that would give it back.
@@ -12,7 +13,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from ..domain import years_bin_counts
+from ..domain import admitted_statuses, years_bin_counts
+from ..schema import get_schema
 from ..suppress import POSITIVE
 
 
@@ -24,6 +26,11 @@ class Figures:
     legal_stay: dict = field(default_factory=dict)  # reviewed case id → whole years of legal stay (0 when blank)
     positive: dict = field(default_factory=dict)  # impact question → families answering some or considerable
     one_case_pct: float | None = None  # what one reviewed family weighs in a percentage (100 / n)
+    # count table → the total of its shown counts (a hidden one, "<5", adds nothing): adult_ages, child_ages,
+    # years, statuses, nationalities, contacts_by_type
+    totals: dict = field(default_factory=dict)
+    top_answer: dict = field(default_factory=dict)  # impact question → its most frequent answer (None if hidden)
+    yes_extremes: dict = field(default_factory=dict)  # annex B group → (most, least "yes" question) or None
 
 
 def _number(x) -> bool:
@@ -45,8 +52,52 @@ def derive(stats: Mapping, families=None) -> Figures:
             cells = [(q.get("counts") or {}).get(c, 0) for c in sorted(POSITIVE)]
             positive[key] = sum(cells) if all(_number(c) for c in cells) else None
     n = impact.get("n")
-    return Figures(tuple(years_bin_counts(years.values())), change, improved, _legal_stay(years, families), positive,
-                   100 / n if _number(n) and n else None)
+    bins = tuple(years_bin_counts(years.values()))
+    top, extremes = _readings(impact.get("questions") or {})
+    return Figures(bins, change, improved, _legal_stay(years, families), positive,
+                   100 / n if _number(n) and n else None, _totals(stats, bins), top, extremes)
+
+
+def _total(values) -> int:
+    return sum(v for v in values if _number(v))
+
+
+def _totals(stats: Mapping, bins: tuple) -> dict:
+    """Each count table's total, over the categories the forms list (the rows the tables show)."""
+    sch = get_schema()
+    adm = (stats.get("cohort") or {}).get("admitted") or {}
+    eng = stats.get("engagement") or {}
+    status, by_type = eng.get("status_counts") or {}, eng.get("contacts_by_type") or {}
+    return {
+        "adult_ages": _total((adm.get("adult_age_brackets") or {}).get(b.key, 0) for b in sch.age_brackets["adult"]),
+        "child_ages": _total((adm.get("child_age_brackets") or {}).get(b.key, 0) for b in sch.age_brackets["child"]),
+        "years": _total(bins),
+        "statuses": _total(status.get(c, 0) for c in admitted_statuses()),
+        "nationalities": _total((adm.get("nationalities") or {}).values()),
+        "contacts_by_type": _total(by_type.get(c, 0) for c in sch.scales["contact_type"].codes),
+    }
+
+
+def _readings(questions: Mapping) -> tuple[dict, dict]:
+    """The report's readings: each impact question's most frequent answer (the scale's first on a tie), and
+    per annex B group the prompt question most and least often answered "yes" (the forms' first on a tie).
+    None where a count is hidden: naming the larger of two hidden counts would tell them apart."""
+    sch = get_schema()
+    codes = [c for c in sch.scales["impact"].codes if c != "no_answer"]
+    top = {}
+    for q in sch.annex_b:
+        counts = (questions.get(q.key) or {}).get("counts")
+        if q.scale == "impact" and counts is not None:
+            cells = [counts.get(c, 0) for c in codes]
+            top[q.key] = None if not all(_number(c) for c in cells) else codes[cells.index(max(cells))]
+    extremes = {}
+    for group in sch.groups:
+        keys = [q.key for q in sch.annex_b if q.group == group and q.scale == "yes_no" and q.key in questions]
+        if keys:
+            yes = [(questions[k].get("counts") or {}).get("yes", 0) for k in keys]
+            extremes[group] = ((keys[yes.index(max(yes))], keys[yes.index(min(yes))])
+                               if all(_number(y) for y in yes) else None)
+    return top, extremes
 
 
 def _legal_stay(years: Mapping, families) -> dict:
