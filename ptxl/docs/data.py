@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..schema import Settings
+
 LOG_TABLES = ("members", "vulnerabilities", "baseline", "summary", "case_study", "contacts", "chronology",
               "actions", "documents")
 
@@ -38,7 +40,7 @@ class Index:
 
     lang: str
     reference_date: dt.date
-    settings: dict
+    settings: Settings  # the dataset's typed settings
     cases: dict  # case id → Case, in the families sheet's order
 
 
@@ -92,7 +94,7 @@ def build_index(ds) -> Index:
             cid = case_key(row.get("case_id"))
             if cid in cases:
                 cases[cid].tables[key].append(row)
-    return Index(ds.lang, ds.reference_date, dict(ds.settings), cases)
+    return Index(ds.lang, ds.reference_date, ds.settings, cases)  # typed: the documents ask it as the alerts do
 
 
 # --- dates -------------------------------------------------------------------------
