@@ -60,7 +60,7 @@ class Results(WithFindings):
         """The report's case studies (``stats.studies``): marked families' narratives, names blanked."""
         if "case_studies" not in self._lazy:
             from .stats.studies import chosen_case_studies
-            self._lazy["case_studies"] = chosen_case_studies(self.dataset)
+            self._lazy["case_studies"] = chosen_case_studies(self.dataset, self.reference_date)
         return self._lazy["case_studies"]
 
 

@@ -77,8 +77,8 @@ def test_case_studies_come_from_marked_families_and_are_escaped(tmp_path):
         "families": [{"case_id": "PT-003", "case_study": "yes"}, {"case_id": "PT-004", "case_study": "no"}],
         "case_study": [
             {"case_id": "PT-003", "profile": "Famille <A> & fils {{ x }} {% if %}\nDeuxième ligne",
-             "interventions": "Avocat </w:t> contacté"},
-            {"case_id": "PT-004", "profile": "NE PAS PUBLIER"},
+             "interventions": "Avocat </w:t> contacté", "written_date": dt.date(2023, 1, 10)},
+            {"case_id": "PT-004", "profile": "NE PAS PUBLIER", "written_date": dt.date(2023, 1, 10)},
         ]}, {"reference_date": dt.date(2023, 2, 28)})
     out = render_report(from_stats(seed_stats(), dataset=ds), tmp_path / "r.docx", lang="fr")
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
@@ -86,6 +86,24 @@ def test_case_studies_come_from_marked_families_and_are_escaped(tmp_path):
     assert "Famille <A> & fils {{ x }} {% if %}" in text and "Deuxième ligne" in text
     assert "Avocat </w:t> contacté" in text
     assert "NE PAS PUBLIER" not in text
+
+
+def test_a_case_study_is_the_narrative_its_annex_c_shows_at_the_reference_date():
+    """The domain's rule for the report as for the document: the latest narrative dated on or before the
+    reference date; one written later, or undated, is left out of both."""
+    from ptxl.docs.context import build_context as doc_context
+    ds = Dataset.from_rows({
+        "families": [{"case_id": "PT-003", "case_study": "yes"}, {"case_id": "PT-005", "case_study": "yes"}],
+        "case_study": [
+            {"case_id": "PT-003", "profile": "Avant", "written_date": dt.date(2023, 1, 10)},
+            {"case_id": "PT-003", "profile": "Après la date", "written_date": dt.date(2023, 3, 1)},
+            {"case_id": "PT-003", "profile": "Sans date"},
+            {"case_id": "PT-005", "profile": "Sans date non plus"},
+        ]}, {"reference_date": dt.date(2023, 2, 28)})
+    studies = from_stats(seed_stats(), dataset=ds).case_studies
+    assert [(s["case_id"], s["stages"]) for s in studies] == [("PT-003", [("profile", "Avant")])]
+    assert doc_context("modele_de_cas", ds, "PT-003")["C"]["profile"] == "Avant"
+    assert doc_context("modele_de_cas", ds, "PT-005")["has_case_study"] is False
 
 
 def test_report_carries_no_author_metadata(tmp_path):
