@@ -259,3 +259,36 @@ def test_views_never_load_validate_or_compute():
     # the checker sees what it must: the refresh and the command line do run the pipeline
     assert stage_imports(modules["ptxl.refresh"], modules) and "ptxl.pipeline:compute" in \
         stage_imports(modules["ptxl.cli"], modules)
+
+
+# --- the README's package map is the import graph ------------------------------------------------
+
+def readme_layers() -> list[tuple[str, list[str]]]:
+    """The ``layer : a · b`` lines of the README's package map, top to bottom."""
+    readme = (ROOT.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### Package map", 1)[1].split("```", 2)[1]
+    return [(name.strip(), [u.strip() for u in units.split("·")])
+            for name, units in (line.split(":", 1) for line in block.strip().splitlines())]
+
+
+def upward_imports(layers: list[tuple[str, list[str]]], graph: dict) -> list[str]:
+    """``a → b`` of each import from a unit to one in a layer above its own (``layers`` top to bottom)."""
+    level = {("ptxl" if u == "ptxl" else f"ptxl.{u}"): -i for i, (_n, units) in enumerate(layers) for u in units}
+    return sorted(f"{unit(m)} → {unit(t)}" for m, targets in graph.items() for t in targets
+                  if unit(t) != unit(m) and level.get(unit(t), 0) > level.get(unit(m), 0))
+
+
+def test_the_readme_package_map_is_the_import_graph(graph):
+    """Every package and top-level module sits in one layer of the map, and none imports a layer above it."""
+    layers = readme_layers()
+    named = [u for _n, units in layers for u in units]
+    units = sorted({unit(m).removeprefix("ptxl.") for m in all_modules()})
+    assert sorted(named) == units, "the map names each package and module once"
+    assert upward_imports(layers, graph) == []
+
+
+def test_the_map_check_sees_an_import_upward(graph):
+    layers = readme_layers()
+    swapped = [(n, ["layout"] if units == ["write"] else ["write"] if units == ["layout"] else units)
+               for n, units in layers]
+    assert any(e.startswith("ptxl.write → ptxl.layout") for e in upward_imports(swapped, graph))
