@@ -30,6 +30,7 @@ from __future__ import annotations
 import copy
 from typing import Iterable, Mapping
 
+from .domain import POSITIVE_ANSWERS
 from .schema import Settings, get_schema
 
 # The setting's default and its smallest value that hides anything (1 to threshold - 1): the forms'.
@@ -40,7 +41,7 @@ PROFILE_ROWS = ("adult_age_brackets", "child_age_brackets", "nationalities")
 PROFILE_BINARY = {"stateless": "families", "asylum_on_arrival": "families",
                   "over_5_years_in_country": "families"}
 PER_FAMILY = ("years_in_country",)
-POSITIVE = frozenset({"some", "considerable"})  # the cells behind an impact question's positive_pct
+POSITIVE = POSITIVE_ANSWERS  # the cells behind an impact question's positive_pct (the domain's)
 
 
 def small_cell_threshold(settings) -> int:

@@ -191,7 +191,8 @@ def _strings(node, scope: dict) -> set | None:
 
 
 def _bindings(func) -> dict:
-    """name → the expressions it is bound to in ``func``: ``x = …``, ``a, x = …, …``, ``for a, x in ((…), …)``."""
+    """name → the expressions it is bound to in ``func``: ``x = …``, ``a, x = …, …``,
+    ``for a, x in ((…), …)``."""
     import ast
     scope: dict = {}
 

@@ -22,16 +22,18 @@ layout, report, export) calls them instead of re-deriving them.
   supersedes it; documents issued after the reference date do not exist yet. ``documents``.
 - **Brackets**: age brackets and years-in-country bins are the forms' (through the schema),
   counted by their bounds, never parsed back from labels. ``brackets``.
+- **Positive impact**: an impact answer of ``some`` or ``considerable``. ``cases.POSITIVE_ANSWERS``.
 """
 
 from .brackets import ADULT_ROLES, adult_age, age_bracket_keys, age_brackets, bracket_counts, years_bin_counts
-from .cases import (NOT_ADMITTED, admitted_families, admitted_mask, admitted_statuses, counted_summaries,
-                    is_admitted, referred_families, status_at, status_on)
+from .cases import (NOT_ADMITTED, POSITIVE_ANSWERS, admitted_families, admitted_mask, admitted_statuses,
+                    counted_summaries, is_admitted, referred_families, status_at, status_on)
 from .dates import DAYS_PER_YEAR, add_months, after, age_on, age_years, months_between, months_float, years_between
 from .documents import DocumentState, document_states, expiry, setting_int, validity_months
 from .latest import UNDATED_LEFT_OUT, dated_on_or_before, latest_row, latest_rows, undated_mask
 
-__all__ = ["ADULT_ROLES", "DAYS_PER_YEAR", "NOT_ADMITTED", "UNDATED_LEFT_OUT", "DocumentState", "add_months", "after",
+__all__ = ["ADULT_ROLES", "DAYS_PER_YEAR", "NOT_ADMITTED", "POSITIVE_ANSWERS", "UNDATED_LEFT_OUT", "DocumentState",
+           "add_months", "after",
            "admitted_families", "admitted_mask", "admitted_statuses", "adult_age", "age_bracket_keys",
            "age_brackets", "age_on", "age_years", "bracket_counts", "counted_summaries", "dated_on_or_before",
            "document_states", "expiry", "is_admitted", "latest_row", "latest_rows", "months_between",

@@ -13,6 +13,10 @@ import pandas as pd
 from ..schema import get_schema
 from .latest import latest_rows
 
+# The answers of the impact scale that count as a positive impact ("Impact positif (%)" of the seed: some
+# or considerable). The statistics' positive_pct, its suppression and the network's all use this set.
+POSITIVE_ANSWERS = frozenset({"some", "considerable"})
+
 NOT_ADMITTED = ("screening", "not_admitted")  # FORMS.md: never admitted, with or without a date
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 
-from ..suppress import (HIDDEN, UNRESOLVED, apply_resolved, hide_table, resolved_count_row, resolved_row,
+from ..suppress import (HIDDEN, POSITIVE, UNRESOLVED, apply_resolved, hide_table, resolved_count_row, resolved_row,
                         small, suppress_stats)
 
 BINARY = ("stateless", "asylum_on_arrival")  # profile counts "x of the admitted": a row {yes, no}
@@ -59,10 +59,10 @@ def suppress_network(pilots: list[dict], network: dict, threshold: int) -> tuple
             q, m = shown[i]["impact"]["questions"][key], marks[names[i]]
             q["counts"] = _mark(raw[i]["impact"]["questions"][key]["counts"], m)
             q["pct"] = {k: HIDDEN if k in m else v for k, v in raw[i]["impact"]["questions"][key]["pct"].items()}
-            if "positive_pct" in q and m.keys() & {"some", "considerable"}:
+            if "positive_pct" in q and m.keys() & POSITIVE:
                 q["positive_pct"] = HIDDEN
         _publish(nq, nmarks)
-        if "positive_pct" in nq and nmarks.keys() & {"some", "considerable"}:
+        if "positive_pct" in nq and nmarks.keys() & POSITIVE:
             nq["positive_pct"] = HIDDEN
     # profile counts "x of the admitted"
     for key in BINARY:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..domain import POSITIVE_ANSWERS
 from ..schema import get_schema
 from .common import answered, pct
 
@@ -43,7 +44,7 @@ def impact_stats(latest: pd.DataFrame, not_asked=frozenset()) -> dict:
             c["no_answer"] += sum(v for k, v in found.items() if k not in c)
         out = {"scale": q.scale, "asked": True, "n": n, "counts": c, "pct": {k: pct(v, n) for k, v in c.items()}}
         if q.scale == "impact":
-            out["positive_pct"] = pct(c["some"] + c["considerable"], n)
+            out["positive_pct"] = pct(sum(c[k] for k in sorted(POSITIVE_ANSWERS)), n)
         questions[q.key] = out
     return {"n": n, "questions": questions}
 
