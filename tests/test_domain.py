@@ -96,3 +96,13 @@ def test_a_newer_document_supersedes_an_older_one_of_the_same_kind_only():
     states = domain.document_states(rows, REF, {"alert_document_days": 30})
     assert [s.state for s in states] == ["replaced", "valid", "expired", "expiring", "expired", None]
     assert states[3].days == 10 and states[4].until == D(2022, 12, 1) and states[4].months == 6
+
+
+def test_support_ends_at_the_closure_or_at_the_date_while_the_case_is_open():
+    from ptxl.domain import support_end, support_ends
+    ref = dt.date(2024, 6, 30)
+    closures = [None, dt.date(2024, 3, 1), ref, dt.date(2024, 9, 1)]  # open, closed before, on, after the date
+    expected = [ref, dt.date(2024, 3, 1), ref, ref]
+    assert [support_end(c, ref) for c in closures] == expected
+    frame = pd.DataFrame({"closure_date": pd.to_datetime(pd.Series(closures, dtype="object"))})
+    assert [d.date() for d in support_ends(frame, ref)] == expected  # the statistics' and the case files' end

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 
 from ..domain import (age_on, dated_on_or_before, document_states, is_admitted, latest_row, months_between,
-                      status_on)
+                      status_on, support_end)
 from ..fields import Choice, Numeric
 from ..schema import get_schema
 from .data import Index, build_index, by_date, fmt_date
@@ -168,7 +168,7 @@ def _contacts(ix: Index, case) -> tuple[list[dict], list[dict], str]:
         return log, by_type, ""
     dates = [c["contact_date"] for c in rows if c.get("contact_date")]
     start = fam.get("admission_date") or (min(dates) if dates else None)
-    end = min(d for d in (fam.get("closure_date"), ref) if d is not None)
+    end = support_end(fam.get("closure_date"), ref)
     weeks = max(1, round(((end - start).days if start and end >= start else 0) / 7))
     lines = [f"{b['type']}{t('colon', lang)}{b['count']}" for b in by_type]
     lines.append(t("contacts_total", lang).format(n=len(rows), weeks=weeks, rate=_number(round(len(rows) / weeks, 1),
@@ -190,7 +190,7 @@ def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
         in_country += f" ({since} {fmt_cell('families', 'arrival_date', fam, lang)})"
     admitted = fam.get("admission_date")
     if is_admitted(fam.get("status"), admitted, ref):
-        end = min(d for d in (fam.get("closure_date"), ref) if d is not None)
+        end = support_end(fam.get("closure_date"), ref)
         in_project = _duration(admitted, end, lang, False)
         closed = fam.get("closure_date") is not None and fam["closure_date"] <= ref
         if in_project:

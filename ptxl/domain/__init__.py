@@ -4,7 +4,8 @@ layout, report, export) calls them instead of re-deriving them.
 - **Admitted** (FORMS.md): an admission date and a status other than ``screening`` /
   ``not_admitted``; *at a date*, also the admission date on or before it (a family admitted
   after an earlier ``--as-of`` date is not yet admitted). The status *at a date*: a case closed
-  after it was still active then. ``cases``.
+  after it was still active then; its support ends at its closure date, or at the date when it is
+  still open then (``support_end``: months supported, time in the project). ``cases``.
 - **Counted in the impact tables**: admitted at the reference date and with a client summary
   dated on or before it; its latest such summary is the one counted. ``cases.counted_summaries``.
 - **Latest row at a date**: the last row dated on or before the date; the same date: the row
@@ -27,7 +28,8 @@ layout, report, export) calls them instead of re-deriving them.
 
 from .brackets import ADULT_ROLES, adult_age, age_bracket_keys, age_brackets, bracket_counts, years_bin_counts
 from .cases import (NOT_ADMITTED, POSITIVE_ANSWERS, admitted_families, admitted_mask, admitted_statuses,
-                    counted_summaries, is_admitted, referred_families, status_at, status_on)
+                    counted_summaries, is_admitted, referred_families, status_at, status_on, support_end,
+                    support_ends)
 from .dates import DAYS_PER_YEAR, add_months, after, age_on, age_years, months_between, months_float, years_between
 from .documents import DocumentState, document_states, expiry, setting_int, validity_months
 from .latest import UNDATED_LEFT_OUT, dated_on_or_before, latest_row, latest_rows, undated_mask
@@ -37,5 +39,6 @@ __all__ = ["ADULT_ROLES", "DAYS_PER_YEAR", "NOT_ADMITTED", "POSITIVE_ANSWERS", "
            "admitted_families", "admitted_mask", "admitted_statuses", "adult_age", "age_bracket_keys",
            "age_brackets", "age_on", "age_years", "bracket_counts", "counted_summaries", "dated_on_or_before",
            "document_states", "expiry", "is_admitted", "latest_row", "latest_rows", "months_between",
-           "months_float", "referred_families", "setting_int", "status_at", "status_on", "undated_mask", "validity_months",
+           "months_float", "referred_families", "setting_int", "status_at", "status_on", "support_end",
+           "support_ends", "undated_mask", "validity_months",
            "years_between", "years_bin_counts"]

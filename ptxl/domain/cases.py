@@ -31,6 +31,18 @@ def status_on(status, closure_date, ref: dt.date):
     return "active" if closure_date is not None and closure_date > ref else status
 
 
+def support_ends(cases: pd.DataFrame, ref: dt.date) -> pd.Series:
+    """Where each case's support stops being counted at ``ref``: its closure date, unless it is blank or
+    later (then ``ref``). "Months supported" in the statistics and "time in the project" in a case file."""
+    ref_ts = pd.Timestamp(ref)
+    return cases["closure_date"].where(cases["closure_date"].notna() & ~(cases["closure_date"] > ref_ts), ref_ts)
+
+
+def support_end(closure_date, ref: dt.date) -> dt.date:
+    """``support_ends`` for one case (plain values)."""
+    return closure_date if closure_date is not None and closure_date <= ref else ref
+
+
 def admitted_statuses() -> list[str]:
     """The status codes an admitted case can have, in the scale's order (the status tables' rows)."""
     return [c for c in get_schema().scales["status"].codes if c not in NOT_ADMITTED]

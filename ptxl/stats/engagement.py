@@ -23,7 +23,7 @@ import datetime as dt
 import pandas as pd
 
 from ..schema import get_schema
-from ..domain import admitted_statuses, status_at
+from ..domain import admitted_statuses, status_at, support_ends
 from ..domain.dates import months_series
 from .common import pct, round1, ts
 
@@ -60,12 +60,10 @@ def engagement_stats(reviewed: pd.DataFrame, contacts: pd.DataFrame, ref: dt.dat
                      admitted: pd.DataFrame | None = None) -> dict:
     sch = get_schema()
     ref_ts = ts(ref)
-    closed_later = reviewed["closure_date"] > ref_ts
     status = status_at(reviewed, ref)
     status_codes = admitted_statuses()
     found = status.value_counts()
-    end = reviewed["closure_date"].where(reviewed["closure_date"].notna() & ~closed_later, ref_ts)
-    months = months_series(reviewed["admission_date"], end)
+    months = months_series(reviewed["admission_date"], support_ends(reviewed, ref))
     c = contacts[contacts["case_id"].isin(reviewed["case_id"]) & contacts["contact_date"].notna()
                  & (contacts["contact_date"] <= ref_ts)]
     by_type = c["contact_type"].value_counts()
