@@ -106,3 +106,17 @@ def test_support_ends_at_the_closure_or_at_the_date_while_the_case_is_open():
     assert [support_end(c, ref) for c in closures] == expected
     frame = pd.DataFrame({"closure_date": pd.to_datetime(pd.Series(closures, dtype="object"))})
     assert [d.date() for d in support_ends(frame, ref)] == expected  # the statistics' and the case files' end
+
+
+def test_a_case_s_contacts_summed_up_from_its_admission_to_where_support_ends():
+    from ptxl.domain.contacts import contact_summary
+    ref = dt.date(2024, 6, 30)
+    rows = [{"contact_date": dt.date(2024, 5, 1), "contact_type": "phone", "minutes": 20},
+            {"contact_date": dt.date(2024, 5, 8), "contact_type": "home_visit", "minutes": 90},
+            {"contact_date": dt.date(2024, 5, 9), "contact_type": "phone", "minutes": None}]
+    s = contact_summary(rows, dt.date(2024, 4, 2), None, ref)  # admitted 89 days before: 13 weeks
+    assert s.by_type == (("home_visit", 1, 90), ("phone", 2, 20))  # the scale's order, not the log's
+    assert (s.count, s.weeks, s.rate, s.minutes) == (3, 13, 0.2, 110)
+    closed = contact_summary(rows, None, dt.date(2024, 5, 15), ref)  # no admission date: from the first contact
+    assert closed.weeks == 2 and closed.rate == 1.5  # 1 May → 15 May closure
+    assert contact_summary([], dt.date(2024, 4, 2), None, ref) is None

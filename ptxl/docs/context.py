@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..domain import (age_on, dated_on_or_before, document_states, is_admitted, latest_row, months_between,
                       status_on, support_end)
+from ..domain.contacts import contact_summary
 from ..fields import Choice, Numeric
 from ..schema import get_schema
 from .data import Index, build_index, by_date, fmt_date
@@ -157,25 +158,17 @@ def _contacts(ix: Index, case) -> tuple[list[dict], list[dict], str]:
     log = [{"date": fmt_date(c.get("contact_date")), "type": fmt_cell("contacts", "contact_type", c, lang),
             "minutes": _number(c.get("minutes"), lang), "case_manager": text(c.get("case_manager")),
             "note": text(c.get("note"))} for c in rows]
-    by_type = []
-    for o in get_schema().scales["contact_type"].options:
-        these = [c for c in rows if c.get("contact_type") == o.code]
-        if these:
-            mins = sum(c.get("minutes") or 0 for c in these)
-            by_type.append({"type": o.label(lang), "count": str(len(these)),
-                            "minutes": _number(mins, lang) if mins else ""})
-    if not rows:
-        return log, by_type, ""
-    dates = [c["contact_date"] for c in rows if c.get("contact_date")]
-    start = fam.get("admission_date") or (min(dates) if dates else None)
-    end = support_end(fam.get("closure_date"), ref)
-    weeks = max(1, round(((end - start).days if start and end >= start else 0) / 7))
+    summary = contact_summary(rows, fam.get("admission_date"), fam.get("closure_date"), ref)
+    if summary is None:
+        return log, [], ""
+    scale = get_schema().scales["contact_type"]
+    by_type = [{"type": scale.label(code, lang), "count": str(n), "minutes": _number(mins, lang) if mins else ""}
+               for code, n, mins in summary.by_type]
     lines = [f"{b['type']}{t('colon', lang)}{b['count']}" for b in by_type]
-    lines.append(t("contacts_total", lang).format(n=len(rows), weeks=weeks, rate=_number(round(len(rows) / weeks, 1),
-                                                                                            lang)))
-    total = sum(c.get("minutes") or 0 for c in rows)
-    if total:
-        lines.append(t("contacts_minutes", lang).format(h=total // 60, m=total % 60))
+    lines.append(t("contacts_total", lang).format(n=summary.count, weeks=summary.weeks,
+                                                  rate=_number(summary.rate, lang)))
+    if summary.minutes:
+        lines.append(t("contacts_minutes", lang).format(h=summary.minutes // 60, m=summary.minutes % 60))
     return log, by_type, "\n".join(lines)
 
 
