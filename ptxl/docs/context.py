@@ -105,9 +105,9 @@ def _assessments(ix: Index, case) -> dict:
             "scores": scores,
             "rows": [dict(h, score=s, why=text(r.get(f"{item.key}_why"))) for h, s, r in zip(heads, scores, rows)],
         }
-    dated = [r["assessment_date"] for r in rows if r.get("assessment_date")]
+    latest = latest_row(rows, "assessment_date", ix.reference_date) or {}
     return {"assessments": heads, "has_assessments": bool(rows), "A": items,
-            "assessment_date": fmt_date(max(dated)) if dated else ""}
+            "assessment_date": fmt_date(latest.get("assessment_date"))}
 
 
 def _choice_boxes(scale_key: str, code, lang: str) -> dict:

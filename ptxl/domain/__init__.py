@@ -24,6 +24,8 @@ layout, report, export) calls them instead of re-deriving them.
 - **Brackets**: age brackets and years-in-country bins are the forms' (through the schema),
   counted by their bounds, never parsed back from labels. ``brackets``.
 - **Positive impact**: an impact answer of ``some`` or ``considerable``. ``cases.POSITIVE_ANSWERS``.
+- **A case's contacts at a date**: per type, the weeks of support they spread over (from the
+  admission, else the first contact, to where support ends), the rate a week. ``contacts``.
 """
 
 from .brackets import ADULT_ROLES, adult_age, age_bracket_keys, age_brackets, bracket_counts, years_bin_counts
