@@ -236,10 +236,21 @@ def test_home_visit_threshold_changed_in_settings():
     assert [(a.kind, a.days) for a in alerts] == [("no_home_visit", -4)]
 
 
-def test_blank_or_unreadable_setting_falls_back_to_the_default():
-    for value in (None, "", "abc", -5):
-        assert kinds(contact_run([contact(-31)], {"alert_no_contact_days": value}), "no_contact")[0].days == -1
-    assert kinds(contact_run([contact(-31)], {"alert_no_contact_days": "45"}), "no_contact") == []
+def test_blank_or_unreadable_setting_falls_back_to_the_default(tmp_path):
+    """The settings as the reader types them (a blank, unreadable or negative cell: the forms' default, with a
+    finding): the alerts read the typed value and never parse or default a setting of their own."""
+    from ptxl.build.workbook import build_workbook
+    from ptxl.validate import load_workbook
+    for i, value in enumerate((None, "", "abc", -5, "45")):
+        path = build_workbook(tmp_path / f"w{i}.xlsx", "fr", {}, {"alert_no_contact_days": value})
+        typed = dict(load_workbook(path).dataset.settings)
+        found = kinds(contact_run([contact(-31)], {"alert_no_contact_days": typed["alert_no_contact_days"]}),
+                      "no_contact")
+        if value == "45":
+            assert typed["alert_no_contact_days"] == 45 and found == []
+        else:
+            assert typed["alert_no_contact_days"] == get_schema().setting("alert_no_contact_days").default
+            assert found[0].days == -1
 
 
 # ---- which families -------------------------------------------------------------------------
