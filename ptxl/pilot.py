@@ -84,6 +84,11 @@ def unit_scope(unit: str | None):
         _UNIT.reset(token)
 
 
+def current_unit() -> str:
+    """The unit of the workbook being rendered or checked (``unit_scope``): what a ``Finding`` keeps."""
+    return _UNIT.get()
+
+
 def for_current_unit(text: str, lang: str) -> str:
     """A catalogue text said for the unit of the workbook being rendered (see ``unit_scope``)."""
     return unit_text(text, _UNIT.get(), lang)

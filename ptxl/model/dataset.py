@@ -26,6 +26,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..i18n import render
+from ..pilot import current_unit, unit_text
 from ..schema import DEFAULT_LANG, Settings, get_schema
 
 
@@ -44,17 +45,24 @@ class Finding:
     message: str  # rendered in the workbook's language when found; ``render(lang)`` for another
     code: str = ""  # the rule's stable identifier, e.g. "choice.unknown" (catalogue code "rules.<code>")
     params: Mapping = field(default_factory=dict, compare=False, hash=False)  # the message's fields
+    # families or persons: the unit of the workbook it was found in (the ``unit_scope`` it was made under),
+    # kept so that the message re-rendered in another language (validate --lang, --json) still says it
+    unit: str = field(default_factory=current_unit, compare=False, hash=False)
 
     def render(self, lang: str) -> str:
         """The message in ``lang``, from the code and its fields (the stored text when it has no catalogue code).
 
-        Fields that are the workbook's own words (a column header, a picked label) stay as the
-        workbook shows them: the message points at what is on screen.
+        Said for the finding's ``unit``, as its stored message was. Fields that are the workbook's
+        own words (a column header, a picked label) stay as the workbook shows them: the message
+        points at what is on screen.
         """
         try:
-            return render(f"rules.{self.code}", lang, blank=True, **self.params)
+            return render(f"rules.{self.code}", lang, blank=True, adapt=self._for_unit, **self.params)
         except KeyError:  # no such code: a finding made by hand (tests) keeps its text
             return self.message
+
+    def _for_unit(self, text: str, lang: str) -> str:
+        return unit_text(text, self.unit, lang)
 
     def to_json(self, lang: str | None = None) -> dict:
         value = self.value
