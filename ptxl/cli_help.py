@@ -386,7 +386,7 @@ def usage_line(ctx, lang: str) -> str:
             word = _argument(param, lang)
             pieces.append(word if getattr(param, "required", False) else f"[{word}]")
     if hasattr(command, "list_commands"):
-        pieces.append("COMMAND [ARGS]...")
+        pieces += ["COMMAND", "[ARGS]..."]  # placeholders, translated below
     return f"{render(HELP.heading_usage, lang)} {ctx.command_path} {placeholders(' '.join(pieces), lang)}"
 
 
