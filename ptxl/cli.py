@@ -4,10 +4,13 @@ Imports of heavy libraries stay inside the commands, so ``ptxl stats`` never
 pays for Word or Excel automation.
 
 The language of what it says, one rule (also in the README): a message about a workbook is in
-that workbook's language, or ``--lang`` when given. ``--help`` and a usage mistake, said before any
-workbook is read, follow ``--lang`` when it is on the line, else ``PTXL_LANG``, else the locale
-(the first of LC_ALL, LC_MESSAGES, LANG that is set, when it starts with fr, nl or en); when
-none applies, help is French and a usage mistake French then English (``ptxl.cli_usage.run_lang``).
+that workbook's language, or ``--lang`` when given. What is said before any workbook is read
+(``--help``, a usage mistake, a file that cannot be opened, a bad --as-of) follows ``--lang`` when
+it is on the line, else ``PTXL_LANG``, else the locale (the first of LC_ALL, LC_MESSAGES, LANG
+that is set, when it starts with fr, nl or en); when none applies, help is French and a message
+French then English (``ptxl.cli_usage.run_lang``). Why bilingual there and not French alone:
+Windows, where staff run ptxl, sets none of those variables, and a Dutch-speaking case manager
+reads the English beside the French; a help page doubled would be unreadable, so it is French.
 Help texts come from the catalogue (``ptxl.cli_help``), not from the commands' docstrings.
 """
 
@@ -24,7 +27,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command
 
 from . import __version__, guard
-from .cli_usage import close_commands, is_help, note, run_lang, usage_message
+from .cli_usage import close_commands, env_lang, is_help, note, run_lang, usage_message
 from .model.errors import PtxlError
 
 # Before numpy loads: its BLAS would start a thread per core that spins ~0.1 s of CPU at start-up,
@@ -144,7 +147,7 @@ def _say(key: str, lang: str | None, **values) -> str:
 
 def _report(exc: BaseException) -> int:
     """Print the guard's paragraph for ``exc`` on stderr; returns the exit code."""
-    failure = guard.explain(exc, _RUN["lang"])
+    failure = guard.explain(exc, _RUN["lang"] or env_lang())  # before any workbook: the environment's, if any
     if failure.unexpected:
         guard.log_unexpected(exc)
     typer.echo(failure.message, err=True)
@@ -221,7 +224,7 @@ def new(path: Path = typer.Argument(...),
         lang: Optional[str] = typer.Option(None, "--lang"),
         with_buttons: bool = typer.Option(False, "--with-buttons")):
     from .build.workbook import build_workbook
-    said = speak(lang)  # problems: in --lang when given, else "French (English)" (no workbook yet)
+    said = speak(lang)  # problems: in --lang when given, else the environment's, else "French (English)"
     lang = lang or "fr"
     if path.exists():
         fail(_say("exists_never", said, path=path))
@@ -445,7 +448,7 @@ def export(path: Path,
         fail(_say("needs_anonymised", early))
     if not path.exists():
         from .model.problems import PROBLEMS, Problem
-        fail(Problem(PROBLEMS.no_such_file, path=path).render(early))
+        fail(Problem(PROBLEMS.no_such_file, path=path).render(early or env_lang()))
     ref = parse_as_of(as_of)
     loaded = load(path, ref)
     lang = speak(asked or loaded.lang)
@@ -484,7 +487,7 @@ def log_(path: Path, as_json: bool = typer.Option(False, "--json"),
         typer.echo(_say("no_run", lang, name=path.name, case=_say("and_case", lang, case=case) if case else "",
                         record=record.record_path(path).name))
     else:
-        typer.echo("\n".join(record.lines(entries, lang or "en")))
+        typer.echo("\n".join(record.lines(entries, lang or env_lang() or "en")))
 
 
 ExcelLangOpt = typer.Option(None, "--lang")
@@ -495,21 +498,21 @@ def excel_install(settings_only: bool = typer.Option(
         False, "--settings-only"),
         lang: Optional[str] = ExcelLangOpt):
     from .excel.install import Machine, install
-    for line in install(Machine.current(), addin=not settings_only, lang=speak(lang)):
+    for line in install(Machine.current(), addin=not settings_only, lang=speak(lang) or env_lang()):
         typer.echo(line)
 
 
 @excel_app.command("uninstall")
 def excel_uninstall(lang: Optional[str] = ExcelLangOpt):
     from .excel.install import Machine, uninstall
-    for line in uninstall(Machine.current(), lang=speak(lang)):
+    for line in uninstall(Machine.current(), lang=speak(lang) or env_lang()):
         typer.echo(line)
 
 
 @excel_app.command("status")
 def excel_status(lang: Optional[str] = ExcelLangOpt):
     from .excel.install import Machine, status
-    for line in status(Machine.current(), lang=speak(lang)):
+    for line in status(Machine.current(), lang=speak(lang) or env_lang()):
         typer.echo(line)
 
 
