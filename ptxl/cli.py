@@ -302,12 +302,15 @@ def validate(path: Path, as_json: bool = typer.Option(False, "--json"),
     asked = speak(lang)
     loaded = load(path)
     lang = speak(asked or loaded.lang)
+    from .pilot import evaluation_unit, said_for
+    unit = evaluation_unit(loaded.dataset.settings)  # said again in another language: families or persons still
     if as_json:
         other = None if lang == loaded.lang else lang  # findings hold their text in the workbook's language
-        typer.echo(json.dumps([f.to_json(other) for f in loaded.findings], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([f.to_json(other, said_for(unit)) for f in loaded.findings], ensure_ascii=False,
+                              indent=2))
     else:
         from .validate import print_findings
-        print_findings(loaded.findings, lang, path.name, rerender=lang != loaded.lang)
+        print_findings(loaded.findings, lang, path.name, rerender=lang != loaded.lang, unit=unit)
     if loaded.errors:
         raise typer.Exit(1)
 

@@ -84,9 +84,12 @@ def unit_scope(unit: str | None):
         _UNIT.reset(token)
 
 
-def current_unit() -> str:
-    """The unit of the workbook being rendered or checked (``unit_scope``): what a ``Finding`` keeps."""
-    return _UNIT.get()
+def said_for(unit: str | None):
+    """The ``adapt`` of ``ptxl.i18n.render`` for ``unit``: a text said for families or persons. What a
+    ``Finding`` re-rendered in another language (``validate --lang``, ``--json``) is given, since its stored
+    message was said for its workbook's unit (``validate_dataset``'s ``unit_scope``)."""
+    unit = unit if unit in ("family", "person") else DEFAULT_UNIT
+    return lambda text, lang: unit_text(text, unit, lang)
 
 
 def for_current_unit(text: str, lang: str) -> str:

@@ -141,15 +141,15 @@ def test_the_never_admitted_count_says_persons(lang, one, many):
     assert for_settings(render(DOCS.msg_left_out, lang, n=3), {}, lang) == render(DOCS.msg_left_out, lang, n=3)
 
 
-def test_a_finding_re_rendered_in_another_language_keeps_its_unit():
-    """A finding keeps the unit it was made under: ``validate --lang`` and ``--json`` re-render it."""
+def test_a_finding_re_rendered_in_another_language_says_its_workbook_s_unit():
+    """``validate --lang`` and ``--json`` say a finding again in another language, for the workbook's unit."""
+    from ptxl.pilot import said_for
     from ptxl.validate import validate_dataset
     found = [f for f in validate_dataset(_dataset("person")) if f.code == "admission.criterion"]
-    assert found and all(f.unit == "person" and f.message.startswith("Personne admise") for f in found)
-    assert all(f.render("en").startswith("Person admitted") for f in found)
-    assert all(f.to_json("nl")["message"].startswith("Persoon toegelaten") for f in found)
-    family = [f for f in validate_dataset(_dataset("family")) if f.code == "admission.criterion"]
-    assert family and all(f.render("en").startswith("Family admitted") for f in family)
+    assert found and all(f.message.startswith("Personne admise") for f in found)
+    assert all(f.render("en", said_for("person")).startswith("Person admitted") for f in found)
+    assert all(f.to_json("nl", said_for("person"))["message"].startswith("Persoon toegelaten") for f in found)
+    assert all(f.render("en", said_for("family")).startswith("Family admitted") for f in found)
 
 
 @pytest.mark.parametrize("as_json", [False, True])

@@ -26,7 +26,6 @@ from typing import Mapping
 import pandas as pd
 
 from ..i18n import render
-from ..pilot import current_unit, unit_text
 from ..schema import DEFAULT_LANG, Settings, get_schema
 
 
@@ -45,26 +44,22 @@ class Finding:
     message: str  # rendered in the workbook's language when found; ``render(lang)`` for another
     code: str = ""  # the rule's stable identifier, e.g. "choice.unknown" (catalogue code "rules.<code>")
     params: Mapping = field(default_factory=dict, compare=False, hash=False)  # the message's fields
-    # families or persons: the unit of the workbook it was found in (the ``unit_scope`` it was made under),
-    # kept so that the message re-rendered in another language (validate --lang, --json) still says it
-    unit: str = field(default_factory=current_unit, compare=False, hash=False)
 
-    def render(self, lang: str) -> str:
+    def render(self, lang: str, adapt=None) -> str:
         """The message in ``lang``, from the code and its fields (the stored text when it has no catalogue code).
 
-        Said for the finding's ``unit``, as its stored message was. Fields that are the workbook's
-        own words (a column header, a picked label) stay as the workbook shows them: the message
-        points at what is on screen.
+        ``adapt`` says it for the workbook's unit, as its stored message was (``ptxl.pilot.said_for``:
+        families or persons; the unit is the pilot's, above this layer). Fields that are the workbook's
+        own words (a column header, a picked label) stay as the workbook shows them: the message points
+        at what is on screen.
         """
         try:
-            return render(f"rules.{self.code}", lang, blank=True, adapt=self._for_unit, **self.params)
+            return render(f"rules.{self.code}", lang, blank=True, adapt=adapt, **self.params)
         except KeyError:  # no such code: a finding made by hand (tests) keeps its text
             return self.message
 
-    def _for_unit(self, text: str, lang: str) -> str:
-        return unit_text(text, self.unit, lang)
-
-    def to_json(self, lang: str | None = None) -> dict:
+    def to_json(self, lang: str | None = None, adapt=None) -> dict:
+        """The finding for ``--json``; its message in ``lang`` when given (``adapt`` as for ``render``)."""
         value = self.value
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()
@@ -72,7 +67,7 @@ class Finding:
             value = str(value)
         return {"severity": self.severity, "sheet": self.sheet, "cell": self.cell, "row": self.row,
                 "column": self.column, "key": self.key, "case_id": self.case_id, "value": value,
-                "message": self.message if lang is None else self.render(lang), "code": self.code}
+                "message": self.message if lang is None else self.render(lang, adapt), "code": self.code}
 
 
 @dataclass
