@@ -42,7 +42,16 @@ HELP = register("help", {
                              "et ses documents.",
                              "Plan Together XL: de werkmap van de begeleiders, de controles, statistieken en "
                              "documenten.",
-                             "Plan Together XL: the case managers' workbook, its checks, statistics and documents.")},
+                             "Plan Together XL: the case managers' workbook, its checks, statistics and documents."),
+                 "text": ("Les messages sur un classeur sont dans sa langue. Cette aide et ce qui est dit avant de "
+                          "lire un classeur suivent --lang, sinon la variable PTXL_LANG (fr, nl ou en), sinon la "
+                          "langue du système.",
+                          "Berichten over een werkmap zijn in haar taal. Deze hulp en wat gezegd wordt voor een "
+                          "werkmap gelezen is volgen --lang, anders de variabele PTXL_LANG (fr, nl of en), anders "
+                          "de taal van het systeem.",
+                          "Messages about a workbook are in its language. This help and what is said before a "
+                          "workbook is read follow --lang, else the PTXL_LANG variable (fr, nl or en), else the "
+                          "system's language.")},
         "new": {"summary": ("Écrit un classeur vierge. N'écrase jamais un fichier existant.",
                             "Schrijft een lege werkmap. Overschrijft nooit een bestaand bestand.",
                             "Write a blank workbook. Refuses to overwrite an existing file.")},
@@ -166,8 +175,8 @@ HELP = register("help", {
         "as_of": ("Date de référence pour cette exécution (remplace celle du classeur).",
                   "Referentiedatum voor deze uitvoering (vervangt die van de werkmap).",
                   "Reference date for this run (overrides the workbook's)."),
-        "quiet": ("Pas de barre de progression (il n'y en a pas non plus vers un tube).",
-                  "Geen voortgangsbalk (ook niet naar een pipe).",
+        "quiet": ("Pas de barre de progression (il n'y en a pas non plus quand la sortie est redirigée).",
+                  "Geen voortgangsbalk (die is er ook niet als de uitvoer omgeleid wordt).",
                   "No progress bar (there is none on a pipe either)."),
         "unencrypted": ("Écrit les fichiers en clair bien que le classeur soit chiffré (sinon ils sont chiffrés "
                         "avec son mot de passe).",
