@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import textwrap
 
-from .cli_usage import LANGS, placeholders
+from .cli_usage import LANGS, argument_placeholder, usage_line
 from .i18n import codes, register, render
 
 HELP = register("help", {
     "heading": {
-        "usage": ("Usage :", "Gebruik:", "Usage:"),
         "arguments": ("Arguments :", "Argumenten:", "Arguments:"),
         "options": ("Options :", "Opties:", "Options:"),
         "commands": ("Commandes :", "Opdrachten:", "Commands:"),
@@ -366,13 +365,6 @@ def _param_help(key: str, name: str, lang: str) -> str:
     return render(code, lang) if code else ""
 
 
-def _argument(param, lang: str) -> str:
-    """An argument's placeholder in the reader's words (``CHEMIN``, ``CLASSEUR...``)."""
-    word = (getattr(param, "metavar", None) or str(param.name).upper()).rstrip(".")
-    many = getattr(param, "nargs", 1) == -1
-    return placeholders(word.upper(), lang) + ("..." if many else "")
-
-
 def _option(param, key: str, lang: str) -> str:
     """An option as typed, with what to type after it when it takes a value."""
     names = ", ".join(list(param.opts) + list(getattr(param, "secondary_opts", None) or ()))
@@ -384,19 +376,6 @@ def _option(param, key: str, lang: str) -> str:
         return f"{names} ID"
     kind = _METAVARS.get(f"{key}.{param.name}") or _METAVARS.get(param.name) or "value"
     return f"{names} {render(f'help.metavar.{kind}', lang)}"
-
-
-def usage_line(ctx, lang: str) -> str:
-    """``Usage : ptxl refresh [OPTIONS] CHEMIN``: the placeholders in the reader's words."""
-    command = ctx.command
-    pieces = ["[OPTIONS]"]
-    for param in command.get_params(ctx):
-        if getattr(param, "param_type_name", "") == "argument":
-            word = _argument(param, lang)
-            pieces.append(word if getattr(param, "required", False) else f"[{word}]")
-    if hasattr(command, "list_commands"):
-        pieces += ["COMMAND", "[ARGS]..."]  # placeholders, translated below
-    return f"{render(HELP.heading_usage, lang)} {ctx.command_path} {placeholders(' '.join(pieces), lang)}"
 
 
 def _wrap(text: str, width: int, indent: int) -> list[str]:
@@ -439,7 +418,7 @@ def format_help(ctx, lang: str, width: int = 80) -> str:
             said = _param_help(key, param.name, lang)
             if getattr(param, "required", False):
                 said = f"{said} {render(HELP.heading_required, lang)}".strip()
-            arguments.append((_argument(param, lang), said))
+            arguments.append((argument_placeholder(param, lang), said))
         else:
             options.append((_option(param, key, lang), _param_help(key, param.name, lang)))
     for heading, rows in ((HELP.heading_arguments, arguments), (HELP.heading_options, options)):

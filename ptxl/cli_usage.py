@@ -174,14 +174,32 @@ def _message(exc, lang: str) -> str:
     return render(USAGE.bad_usage, lang)
 
 
+def argument_placeholder(param, lang: str) -> str:
+    """An argument's placeholder in the reader's words (``CHEMIN``, ``CLASSEUR...``)."""
+    word = (getattr(param, "metavar", None) or str(param.name).upper()).rstrip(".")
+    return placeholders(word.upper(), lang) + ("..." if getattr(param, "nargs", 1) == -1 else "")
+
+
+def usage_line(ctx, lang: str) -> str:
+    """``Usage : ptxl refresh [OPTIONS] CHEMIN``, built from the command's parameters rather than click's
+    usage pieces (typer 0.28 writes ``{path}``), so help and mistakes show the same line."""
+    command, pieces = ctx.command, ["[OPTIONS]"]
+    for param in command.get_params(ctx):
+        if getattr(param, "param_type_name", "") == "argument":
+            word = argument_placeholder(param, lang)
+            pieces.append(word if getattr(param, "required", False) else f"[{word}]")
+    if hasattr(command, "list_commands"):
+        pieces += ["COMMAND", "[ARGS]..."]  # placeholders, translated below
+    return render(USAGE.line, lang, command=ctx.command_path, pieces=placeholders(" ".join(pieces), lang))
+
+
 def _in(exc, lang: str) -> str:
     """The whole text in one language: usage line, where help is, blank line, what is wrong."""
     ctx, lines = getattr(exc, "ctx", None), []
     if ctx is not None:
         try:
             command = ctx.command_path
-            pieces = " ".join(ctx.command.collect_usage_pieces(ctx))
-            lines.append(render(USAGE.line, lang, command=command, pieces=placeholders(pieces, lang)))
+            lines.append(usage_line(ctx, lang))
             if ctx.command.get_help_option(ctx) is not None:
                 lines.append(render(USAGE.try_help, lang, command=command))
             lines.append("")
