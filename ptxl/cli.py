@@ -2,6 +2,16 @@
 
 Imports of heavy libraries stay inside the commands, so ``ptxl stats`` never
 pays for Word or Excel automation.
+
+The language of what it says, one rule (also in the README): a message about a workbook is in
+that workbook's language, or ``--lang`` when given. What is said before any workbook is read
+(``--help``, a usage mistake, a file that cannot be opened, a bad --as-of) follows ``--lang`` when
+it is on the line, else ``PTXL_LANG``, else the locale (the first of LC_ALL, LC_MESSAGES, LANG
+that is set, when it starts with fr, nl or en); when none applies, help is French and a message
+French then English (``ptxl.cli_usage.run_lang``). Why bilingual there and not French alone:
+Windows, where staff run ptxl, sets none of those variables, and a Dutch-speaking case manager
+reads the English beside the French; a help page doubled would be unreadable, so it is French.
+Help texts come from the catalogue (``ptxl.cli_help``), not from the commands' docstrings.
 """
 
 from __future__ import annotations
@@ -17,7 +27,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command
 
 from . import __version__, guard
-from .cli_usage import close_commands, is_help, lang_in, note, usage_message
+from .cli_usage import close_commands, env_lang, is_help, note, run_lang, usage_message
 from .model.errors import PtxlError
 
 # Before numpy loads: its BLAS would start a thread per core that spins ~0.1 s of CPU at start-up,
@@ -33,19 +43,26 @@ _CLICK_ERROR, _USAGE_ERROR = (next(c for c in typer.BadParameter.__mro__ if c.__
 
 # The language of this run's messages: --lang when given, else the workbook's once it is read; None before
 # (the bilingual "French (English)" form). Set by ``speak``, reset when a run starts.
-_RUN = {"lang": None}
+_RUN = {"lang": None, "argv": ()}  # argv: the words typed, for --help's language
+
+
+def _help_page(ctx, formatter) -> None:
+    """The help of ``ctx``'s command in the run's language (``ptxl.cli_help``), French when no rule applies."""
+    from .cli_help import format_help
+    formatter.write(format_help(ctx, run_lang(_RUN["argv"]) or "fr", getattr(formatter, "width", None) or 80))
 
 
 class _Group(TyperGroup):
     """The one guard of every command, however the app is invoked (``ptxl``, ``main()``, CliRunner).
 
     Usage mistakes show the command's usage; file-level problems and the unforeseen become one
-    paragraph (``ptxl.guard``); all exit 2, never a traceback; Ctrl+C exits 130. It also lists the
-    commands with their whole first sentence (wrapped), where click would cut it at 45 characters.
+    paragraph (``ptxl.guard``); all exit 2, never a traceback; Ctrl+C exits 130. Its help is ptxl's
+    own page in the run's language (``ptxl.cli_help``), the same with typer 0.12 or 0.28.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         _RUN["lang"] = None  # each run starts knowing no language (tests run many in one process)
+        _RUN["argv"] = list(sys.argv[1:] if args is None else args)
         try:
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             code = rv if isinstance(rv, int) and not isinstance(rv, bool) else 0  # Exit's code, or done
@@ -53,7 +70,7 @@ class _Group(TyperGroup):
             if is_help(exc):  # a group given no command: its help
                 exc.show()
             else:  # in --lang's words when the line has one (parsing is what failed), else French then English
-                typer.echo(usage_message(exc, lang_in(sys.argv[1:] if args is None else args)), err=True)
+                typer.echo(usage_message(exc, run_lang(_RUN["argv"])), err=True)
             code = guard.USAGE
         except typer.Abort:  # click ≤8.1's form of Ctrl+C (and of end-of-input at a prompt)
             code = _report(KeyboardInterrupt())
@@ -77,19 +94,16 @@ class _Group(TyperGroup):
         except KeyboardInterrupt as exc:  # typer 0.28 would make it a silent exit 130: say so first
             raise typer.Exit(_report(exc)) from None
 
-    def format_commands(self, ctx, formatter):
-        rows = []
-        for name in self.list_commands(ctx):
-            cmd = self.get_command(ctx, name)
-            if cmd is not None and not cmd.hidden:
-                rows.append((name, cmd.get_short_help_str(limit=10_000)))
-        if rows:
-            with formatter.section("Commands"):
-                formatter.write_dl(rows)
+    def format_help(self, ctx, formatter):
+        _help_page(ctx, formatter)
 
 
 class _Command(TyperCommand):
-    """Gives every usage error its command, so the usage line is shown (click leaves it out for a few)."""
+    """Gives every usage error its command, so the usage line is shown (click leaves it out for a few);
+    its help is ptxl's own page in the run's language, as for the groups."""
+
+    def format_help(self, ctx, formatter):
+        _help_page(ctx, formatter)
 
     def parse_args(self, ctx, args):
         strict = not ctx.allow_extra_args
@@ -133,17 +147,15 @@ def _say(key: str, lang: str | None, **values) -> str:
 
 def _report(exc: BaseException) -> int:
     """Print the guard's paragraph for ``exc`` on stderr; returns the exit code."""
-    failure = guard.explain(exc, _RUN["lang"])
+    failure = guard.explain(exc, _RUN["lang"] or env_lang())  # before any workbook: the environment's, if any
     if failure.unexpected:
         guard.log_unexpected(exc)
     typer.echo(failure.message, err=True)
     return failure.code
 
 
-app = _App(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-           help="Plan Together XL: the case managers' workbook, its checks, statistics and documents.")
-excel_app = _App(cls=_Group, add_completion=False, no_args_is_help=True,
-                 help="Install the 'Plan Together' tab in Excel (once per computer).")
+app = _App(cls=_Group, add_completion=False, no_args_is_help=True, rich_markup_mode=None)
+excel_app = _App(cls=_Group, add_completion=False, no_args_is_help=True)
 app.add_typer(excel_app, name="excel")
 
 
@@ -154,18 +166,15 @@ def _print_version(value: bool) -> None:
 
 
 @app.callback()
-def _options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
-                                          help="Print the version of ptxl and stop.")):
+def _options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True)):
     pass
 
 
-LangOpt = typer.Option("fr", "--lang", help="Language of the workbook: fr, nl or en.")
-SayOpt = typer.Option(None, "--lang", help="Language of the messages: fr, nl or en (default: the workbook's).")
-AsOfOpt = typer.Option(None, "--as-of", help="Reference date YYYY-MM-DD for this run (overrides the workbook's).")
-UnencryptedOpt = typer.Option(False, "--unencrypted", help="Write the files in clear although the workbook is "
-                              "encrypted (they are encrypted with its password otherwise).")
-PromptOutputOpt = typer.Option(False, "--prompt-output", help="Encrypt the files with another password, typed "
-                                "at a hidden prompt (or set PTXL_OUTPUT_PASSWORD), instead of the workbook's.")
+LangOpt = typer.Option("fr", "--lang")
+SayOpt = typer.Option(None, "--lang")
+AsOfOpt = typer.Option(None, "--as-of")
+UnencryptedOpt = typer.Option(False, "--unencrypted")
+PromptOutputOpt = typer.Option(False, "--prompt-output")
 
 
 def protection_for(path: Path, unencrypted: bool, prompt_output: bool, lang: str):
@@ -191,7 +200,7 @@ def say_protection(protection, lang: str) -> None:
         typer.echo(line, err=protection.unencrypted_override)
 
 
-QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar (there is none on a pipe either).")
+QuietOpt = typer.Option(False, "--quiet", "-q")
 
 
 def fail(message: str, code: int = 2):
@@ -211,21 +220,11 @@ def parse_as_of(value: str | None):
 
 
 @app.command()
-def new(path: Path = typer.Argument(..., help="Where to write the blank workbook (.xlsx)."),
-        lang: Optional[str] = typer.Option(None, "--lang", help="Language of the workbook: fr (default), nl or "
-                                           "en."),
-        with_buttons: bool = typer.Option(False, "--with-buttons",
-                                          help="Write a macro workbook (.xlsm) with the buttons on its home sheet, "
-                                               "for computers where the add-in cannot be installed.")):
-    """Write a blank workbook. Refuses to overwrite an existing file.
-
-    \b
-    Examples:
-      ptxl new plan_together.xlsx --lang nl
-      ptxl new plan_together.xlsm --with-buttons
-    """
+def new(path: Path = typer.Argument(...),
+        lang: Optional[str] = typer.Option(None, "--lang"),
+        with_buttons: bool = typer.Option(False, "--with-buttons")):
     from .build.workbook import build_workbook
-    said = speak(lang)  # problems: in --lang when given, else "French (English)" (no workbook yet)
+    said = speak(lang)  # problems: in --lang when given, else the environment's, else "French (English)"
     lang = lang or "fr"
     if path.exists():
         fail(_say("exists_never", said, path=path))
@@ -251,30 +250,17 @@ def new(path: Path = typer.Argument(..., help="Where to write the blank workbook
 
 
 @app.command()
-def schema(as_json: bool = typer.Option(False, "--json", help="Print JSON (the only format)."),
+def schema(as_json: bool = typer.Option(False, "--json"),
            lang: str = LangOpt):
-    """Print the sheets, tables and columns of the workbook, with their dropdown labels.
-
-    \b
-    Example:
-      ptxl schema --json --lang en
-    """
     from .schema import schema_json
     speak(lang)
     typer.echo(json.dumps(schema_json(lang), ensure_ascii=False, indent=2))
 
 
 @app.command()
-def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the demo into."),
-         everyone: bool = typer.Option(False, "--all", help="Documents for every family, also those never "
-                                       "admitted."),
+def demo(out: Path = typer.Argument(Path("ptxl-demo")),
+         everyone: bool = typer.Option(False, "--all"),
          quiet: bool = QuietOpt):
-    """Build the fictional demo cohort workbook, refresh it, write its documents and report.
-
-    \b
-    Example:
-      ptxl demo ./demo
-    """
     from .cli_texts import say
     from .demo import DEMO_FILENAME, REFERENCE_DATE, write_demo_workbook
     from .docs.texts import TEXTS as DOCS
@@ -310,38 +296,27 @@ def demo(out: Path = typer.Argument(Path("ptxl-demo"), help="Folder to write the
 
 
 @app.command()
-def validate(path: Path, as_json: bool = typer.Option(False, "--json", help="Print findings as JSON."),
+def validate(path: Path, as_json: bool = typer.Option(False, "--json"),
              lang: Optional[str] = SayOpt):
-    """Check every entry of the workbook; never writes the file.
-
-    Exit code 0: no errors (warnings allowed); 1: the workbook has errors; 2: the file cannot be read.
-
-    \b
-    Example:
-      ptxl validate plan_together.xlsx --json
-    """
     from .pipeline import load
     asked = speak(lang)
     loaded = load(path)
     lang = speak(asked or loaded.lang)
+    from .pilot import evaluation_unit, said_for
+    unit = evaluation_unit(loaded.dataset.settings)  # said again in another language: families or persons still
     if as_json:
         other = None if lang == loaded.lang else lang  # findings hold their text in the workbook's language
-        typer.echo(json.dumps([f.to_json(other) for f in loaded.findings], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([f.to_json(other, said_for(unit)) for f in loaded.findings], ensure_ascii=False,
+                              indent=2))
     else:
         from .validate import print_findings
-        print_findings(loaded.findings, lang, path.name, rerender=lang != loaded.lang)
+        print_findings(loaded.findings, lang, path.name, rerender=lang != loaded.lang, unit=unit)
     if loaded.errors:
         raise typer.Exit(1)
 
 
 @app.command()
 def refresh(path: Path, as_of: Optional[str] = AsOfOpt, lang: Optional[str] = SayOpt):
-    """Validate, then write statistics, alerts and checks into the output sheets (entries untouched).
-
-    \b
-    Example:
-      ptxl refresh plan_together.xlsx
-    """
     from .cli_texts import say
     from .refresh import refresh_workbook
     asked = speak(lang)
@@ -355,18 +330,10 @@ def refresh(path: Path, as_of: Optional[str] = AsOfOpt, lang: Optional[str] = Sa
 
 
 @app.command()
-def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+def stats(path: Path, as_json: bool = typer.Option(False, "--json"),
           as_of: Optional[str] = AsOfOpt,
-          suppress: bool = typer.Option(False, "--suppress", help="For publication: counts below the settings' "
-                                        "small-cell threshold (default 5) shown as '<5', with the cells that "
-                                        "would give them back hidden too ('*')."),
+          suppress: bool = typer.Option(False, "--suppress"),
           lang: Optional[str] = SayOpt):
-    """Print the impact, cohort, engagement and baseline statistics; never writes the file.
-
-    \b
-    Example:
-      ptxl stats plan_together.xlsx --json --as-of 2023-02-28
-    """
     from .pipeline import compute, load, publish
     from .stats import summary_lines
     asked = speak(lang)
@@ -390,24 +357,13 @@ def stats(path: Path, as_json: bool = typer.Option(False, "--json", help="Print 
 
 
 @app.command()
-def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the documents."),
-         case: List[str] = typer.Option([], "--case", help="Only this case id (repeatable)."),
-         force: bool = typer.Option(False, "--force", help="Replace existing files instead of numbering new ones."),
-         pdf: bool = typer.Option(False, "--pdf", help="Also write PDFs (needs LibreOffice)."),
-         everyone: bool = typer.Option(False, "--all", help="Every family, also those never admitted (by "
-                                       "default their nearly empty forms are not written)."),
+def docs(path: Path, out: Path = typer.Option(..., "--out"),
+         case: List[str] = typer.Option([], "--case"),
+         force: bool = typer.Option(False, "--force"),
+         pdf: bool = typer.Option(False, "--pdf"),
+         everyone: bool = typer.Option(False, "--all"),
          quiet: bool = QuietOpt, lang: Optional[str] = SayOpt,
          unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
-    """Write the Word documents of each admitted family (annex A, B, C and the full case file).
-
-    From an encrypted workbook the documents (and PDFs) are encrypted too.
-
-    \b
-    Examples:
-      ptxl docs plan_together.xlsx --out dossiers
-      ptxl docs plan_together.xlsx --out dossiers --case PT-003 --pdf
-      ptxl docs plan_together.xlsx --out dossiers --all
-    """
     from .docs.generate import generate_documents
     from .docs.texts import TEXTS as DOCS
     from .i18n import render
@@ -441,25 +397,13 @@ def docs(path: Path, out: Path = typer.Option(..., "--out", help="Folder for the
 
 
 @app.command()
-def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's .docx path."),
+def report(path: Path, out: Path = typer.Option(..., "--out"),
            as_of: Optional[str] = AsOfOpt,
-           lang: Optional[str] = typer.Option(None, "--lang", help="fr, nl or en (default: the workbook's)."),
-           force: bool = typer.Option(False, "--force", help="Replace an existing report file."),
-           suppress: bool = typer.Option(False, "--suppress", help="For publication: counts below the "
-                                         "settings' small-cell threshold (default 5) hidden, and the cells "
-                                         "that would give them back."),
+           lang: Optional[str] = typer.Option(None, "--lang"),
+           force: bool = typer.Option(False, "--force"),
+           suppress: bool = typer.Option(False, "--suppress"),
            quiet: bool = QuietOpt,
            unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
-    """Write the impact report, laid out like the evaluation note.
-
-    Case studies carry no name (the cohort's names are blanked). From an encrypted workbook the
-    report is encrypted too. Exit code 1 when the workbook has errors (the report is still written).
-
-    \b
-    Examples:
-      ptxl report plan_together.xlsx --out rapport.docx
-      ptxl report plan_together.xlsx --out rapport.docx --as-of 2023-02-28 --suppress
-    """
     from .cli_texts import say
     from .progress import STAGE, Steps, wanted
     from .report import write_report
@@ -491,29 +435,13 @@ def report(path: Path, out: Path = typer.Option(..., "--out", help="The report's
 
 @app.command()
 def export(path: Path,
-           anonymised: bool = typer.Option(False, "--anonymised", help="Required: names removed, birth dates as "
-                                           "age brackets, case ids as keyed pseudonyms."),
-           out: Path = typer.Option(..., "--out", help="Folder for the export (not the workbook's folder)."),
-           with_text: bool = typer.Option(False, "--with-text", help="Also export free text (notes, whys, "
-                                          "descriptions), with the cohort's names blanked out."),
-           suppress: bool = typer.Option(False, "--suppress", help="For publication: nationalities of fewer "
-                                         "families than the threshold become 'other' in every file, and the "
-                                         "statistics are small-cell suppressed."),
-           exact_dates: bool = typer.Option(False, "--exact-dates", help="Keep calendar dates (by default they "
-                                            "are days from each case's referral)."),
+           anonymised: bool = typer.Option(False, "--anonymised"),
+           out: Path = typer.Option(..., "--out"),
+           with_text: bool = typer.Option(False, "--with-text"),
+           suppress: bool = typer.Option(False, "--suppress"),
+           exact_dates: bool = typer.Option(False, "--exact-dates"),
            as_of: Optional[str] = AsOfOpt, lang: Optional[str] = SayOpt,
            unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
-    """Write the entry tables for an external evaluator, without who the families are.
-
-    Dates become days from the case's referral, nationality a listed country or 'other'; the
-    folder's README.txt says what was removed. The pseudonyms' key (.ptxl-key) and the table to
-    map them back stay beside the workbook. From an encrypted workbook the export workbook is
-    encrypted and no CSV/JSON is written.
-
-    \b
-    Example:
-      ptxl export plan_together.xlsx --anonymised --out export_evaluation
-    """
     from .export import XLSX_NAME, export_anonymised
     from .pipeline import compute, load, publish_for_export
     from .cli_texts import workbook_lang
@@ -523,7 +451,7 @@ def export(path: Path,
         fail(_say("needs_anonymised", early))
     if not path.exists():
         from .model.problems import PROBLEMS, Problem
-        fail(Problem(PROBLEMS.no_such_file, path=path).render(early))
+        fail(Problem(PROBLEMS.no_such_file, path=path).render(early or env_lang()))
     ref = parse_as_of(as_of)
     loaded = load(path, ref)
     lang = speak(asked or loaded.lang)
@@ -547,18 +475,9 @@ def export(path: Path,
 
 
 @app.command("log")
-def log_(path: Path, as_json: bool = typer.Option(False, "--json", help="Print the record as JSON."),
-         case: Optional[str] = typer.Option(None, "--case", help="Only the runs that covered this case id."),
+def log_(path: Path, as_json: bool = typer.Option(False, "--json"),
+         case: Optional[str] = typer.Option(None, "--case"),
          lang: Optional[str] = SayOpt):
-    """Print the processing record: every docs, report, export and stats --json run made from the workbook.
-
-    The record is the file <workbook>.ptxl-log.jsonl beside the workbook; it holds no name.
-
-    \b
-    Examples:
-      ptxl log plan_together.xlsx
-      ptxl log plan_together.xlsx --case PT-003 --json
-    """
     from . import record
     from .cli_texts import workbook_lang
     lang = speak(lang or workbook_lang(path, default=None))
@@ -571,69 +490,43 @@ def log_(path: Path, as_json: bool = typer.Option(False, "--json", help="Print t
         typer.echo(_say("no_run", lang, name=path.name, case=_say("and_case", lang, case=case) if case else "",
                         record=record.record_path(path).name))
     else:
-        typer.echo("\n".join(record.lines(entries, lang or "en")))
+        typer.echo("\n".join(record.lines(entries, lang or env_lang() or "en")))
 
 
-ExcelLangOpt = typer.Option(None, "--lang", help="Language of the messages: fr, nl or en (default: French, then "
-                            "English).")
+ExcelLangOpt = typer.Option(None, "--lang")
 
 
 @excel_app.command("install")
 def excel_install(settings_only: bool = typer.Option(
-        False, "--settings-only", help="Only write the settings (Python's path), for the .xlsm workbooks made with "
-                                       "'ptxl new --with-buttons'; do not install the add-in."),
+        False, "--settings-only"),
         lang: Optional[str] = ExcelLangOpt):
-    """Copy the add-in into Excel's start-up folder and write its settings (this Python).
-
-    Run it once per computer and user, with the Python that has ptxl installed.
-    Exit code 2 when Excel is not installed.
-
-    \b
-    Examples:
-      ptxl excel install
-      ptxl excel install --settings-only
-    """
     from .excel.install import Machine, install
-    for line in install(Machine.current(), addin=not settings_only, lang=speak(lang)):
+    for line in install(Machine.current(), addin=not settings_only, lang=speak(lang) or env_lang()):
         typer.echo(line)
 
 
 @excel_app.command("uninstall")
 def excel_uninstall(lang: Optional[str] = ExcelLangOpt):
-    """Remove the add-in from Excel's start-up folder, and its settings."""
     from .excel.install import Machine, uninstall
-    for line in uninstall(Machine.current(), lang=speak(lang)):
+    for line in uninstall(Machine.current(), lang=speak(lang) or env_lang()):
         typer.echo(line)
 
 
 @excel_app.command("status")
 def excel_status(lang: Optional[str] = ExcelLangOpt):
-    """Say whether the add-in is installed, whether it is current, and which Python it runs."""
     from .excel.install import Machine, status
-    for line in status(Machine.current(), lang=speak(lang)):
+    for line in status(Machine.current(), lang=speak(lang) or env_lang()):
         typer.echo(line)
 
 
 @app.command()
-def network(workbooks: List[Path] = typer.Argument(..., metavar="WORKBOOK...", help="The pilots' workbooks (any "
-                                                   "language, plain or encrypted), each given once."),
-            out: Optional[Path] = typer.Option(None, "--out", help="Folder for network.xlsx and "
-                                               "network_report.docx."),
-            as_json: bool = typer.Option(False, "--json", help="Print the network statistics as JSON instead."),
+def network(workbooks: List[Path] = typer.Argument(..., metavar="WORKBOOK..."),
+            out: Optional[Path] = typer.Option(None, "--out"),
+            as_json: bool = typer.Option(False, "--json"),
             as_of: Optional[str] = AsOfOpt,
-            suppress: bool = typer.Option(False, "--suppress", help="For publication: small counts hidden in "
-                                          "each pilot and in the network totals together."),
-            lang: Optional[str] = typer.Option(None, "--lang", help="fr, nl or en (default: the pilots' common "
-                                               "language, else en)."),
-            force: bool = typer.Option(False, "--force", help="Replace network.xlsx / network_report.docx "
-                                       "already in the folder.")):
-    """One network evaluation from several pilot workbooks: network.xlsx and network_report.docx.
-
-    \b
-    Examples:
-      ptxl network be.xlsx bg.xlsx pl.xlsx --out network --as-of 2020-06-30
-      ptxl network be.xlsx bg.xlsx --json --suppress
-    """
+            suppress: bool = typer.Option(False, "--suppress"),
+            lang: Optional[str] = typer.Option(None, "--lang"),
+            force: bool = typer.Option(False, "--force")):
     from .network import check_paths, evaluate
     from .pipeline import compute, load
     speak(lang)

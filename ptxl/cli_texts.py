@@ -1,9 +1,10 @@
 """What the command line says once a workbook is known, in that workbook's language (CLI.md "Messages").
 
 Counts go through ``ptxl.plural.counted`` ("{n} erreur{n:|s}"). A message printed
-before any workbook is read and without ``--lang`` (an --as-of that is not a date)
-is "French (English)", like the file problems; a usage mistake is worded by
-``ptxl.cli_usage`` (only ``--help`` stays click's English).
+before any workbook is read and without ``--lang`` (an --as-of that is not a date) is in
+the environment's language (``PTXL_LANG``, the locale), else "French (English)", like the
+file problems (the rule: ``ptxl.cli``'s docstring); a usage mistake is worded by
+``ptxl.cli_usage``, ``--help`` by ``ptxl.cli_help``.
 """
 
 from __future__ import annotations
@@ -147,7 +148,11 @@ T = {
 
 
 def say(key: str, lang: str | None, **values) -> str:
-    """One message of ``T`` in ``lang``; without a language (nothing read yet, no --lang): "French (English)"."""
+    """One message of ``T`` in ``lang``; without a language (nothing read yet, no --lang): the environment's
+    (``PTXL_LANG``, the locale: ``ptxl.cli_usage.env_lang``), else "French (English)"."""
+    if lang is None:
+        from .cli_usage import env_lang
+        lang = env_lang()
     if lang is None:
         return f"{say(key, 'fr', **values)} ({say(key, 'en', **values)})"
     return render(f"cli.t.{key}", lang, default="en", numbers=True, **values)  # counts: 12 345 / 12.345 / 12,345

@@ -7,9 +7,12 @@ close matches), so the sentence is rebuilt here from the catalogue: the command'
 line (its placeholders translated), where to find help, and what is wrong; exit 2 stays
 the command line's business (``ptxl.cli``).
 
-The language is ``--lang`` when the command line holds a known one (read from the words
-typed, since parsing is what failed), else the rule of every message printed before a
-workbook is read: French, then English. ``--help`` itself stays click's English.
+The language follows the command line's rule (``run_lang``, told in ``ptxl.cli``'s docstring
+and the README): ``--lang`` when the line holds a known one (read from the words typed,
+since parsing is what failed), else ``PTXL_LANG``, else the locale (LC_ALL, LC_MESSAGES,
+LANG); when none of them says fr, nl or en (a Windows machine sets none of them), French
+then English, so a Dutch speaker still reads a language they likely know. ``--help`` is
+worded by ``ptxl.cli_help`` with the same rule, French when none applies.
 
 typer 0.12 raises click 8.1's exceptions, typer 0.28 those of its own copy of click: the
 classes are recognised by name and their attributes read defensively, never imported, so
@@ -21,6 +24,7 @@ raised. Values echoed back are only what the user typed (an option, a command's 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 
 from .i18n import LANGS, register, render
@@ -69,6 +73,26 @@ def lang_in(argv) -> str | None:
     return None
 
 
+def env_lang(environ=None) -> str | None:
+    """The language the environment asks for: ``PTXL_LANG``, else the first locale variable that is set
+    (LC_ALL, LC_MESSAGES, LANG, as POSIX reads them) when it starts with fr, nl or en; else None."""
+    environ = os.environ if environ is None else environ
+    wanted = (environ.get("PTXL_LANG") or "").strip().lower()
+    if wanted in LANGS:
+        return wanted
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = (environ.get(name) or "").strip().lower()
+        if value:  # the first one set decides, as for any program (LANG=nl_BE under LC_ALL=C is C)
+            return value[:2] if value[:2] in LANGS else None
+    return None
+
+
+def run_lang(argv, environ=None) -> str | None:
+    """The command line's language rule: ``--lang`` on the line, else ``PTXL_LANG``, else the locale; None when
+    none says fr, nl or en (the caller's fallback: French for help, French then English for a mistake)."""
+    return lang_in(argv) or env_lang(environ)
+
+
 def note(exc: BaseException, kind: str, **fields) -> None:
     """Record what a bare click error (a message only) was about, where it is raised."""
     try:
@@ -81,7 +105,7 @@ def _kinds(exc) -> list[str]:
     return [c.__name__ for c in type(exc).__mro__]
 
 
-def _placeholders(text: str, lang: str) -> str:
+def placeholders(text: str, lang: str) -> str:
     """``[OPTIONS] PATH`` in the reader's words; typer 0.28 writes an argument ``{path}``: its case is kept."""
     def word(m):
         found = m.group(0)
@@ -102,7 +126,7 @@ def _param_name(param, ctx, lang: str) -> str:
         pieces = " ".join(param.get_usage_pieces(ctx)).strip("[]{}. ")
     except Exception:
         pieces = ""
-    return _placeholders(pieces or str(getattr(param, "name", "") or "").upper(), lang)
+    return placeholders(pieces or str(getattr(param, "name", "") or "").upper(), lang)
 
 
 def _option(ctx, name: str):
@@ -150,14 +174,32 @@ def _message(exc, lang: str) -> str:
     return render(USAGE.bad_usage, lang)
 
 
+def argument_placeholder(param, lang: str) -> str:
+    """An argument's placeholder in the reader's words (``CHEMIN``, ``CLASSEUR...``)."""
+    word = (getattr(param, "metavar", None) or str(param.name).upper()).rstrip(".")
+    return placeholders(word.upper(), lang) + ("..." if getattr(param, "nargs", 1) == -1 else "")
+
+
+def usage_line(ctx, lang: str) -> str:
+    """``Usage : ptxl refresh [OPTIONS] CHEMIN``, built from the command's parameters rather than click's
+    usage pieces (typer 0.28 writes ``{path}``), so help and mistakes show the same line."""
+    command, pieces = ctx.command, ["[OPTIONS]"]
+    for param in command.get_params(ctx):
+        if getattr(param, "param_type_name", "") == "argument":
+            word = argument_placeholder(param, lang)
+            pieces.append(word if getattr(param, "required", False) else f"[{word}]")
+    if hasattr(command, "list_commands"):
+        pieces += ["COMMAND", "[ARGS]..."]  # placeholders, translated below
+    return render(USAGE.line, lang, command=ctx.command_path, pieces=placeholders(" ".join(pieces), lang))
+
+
 def _in(exc, lang: str) -> str:
     """The whole text in one language: usage line, where help is, blank line, what is wrong."""
     ctx, lines = getattr(exc, "ctx", None), []
     if ctx is not None:
         try:
             command = ctx.command_path
-            pieces = " ".join(ctx.command.collect_usage_pieces(ctx))
-            lines.append(render(USAGE.line, lang, command=command, pieces=_placeholders(pieces, lang)))
+            lines.append(usage_line(ctx, lang))
             if ctx.command.get_help_option(ctx) is not None:
                 lines.append(render(USAGE.try_help, lang, command=command))
             lines.append("")

@@ -83,6 +83,14 @@ def unit_scope(unit: str | None):
         _UNIT.reset(token)
 
 
+def said_for(unit: str | None):
+    """The ``adapt`` of ``ptxl.i18n.render`` for ``unit``: a text said for families or persons. What a
+    ``Finding`` re-rendered in another language (``validate --lang``, ``--json``) is given, since its stored
+    message was said for its workbook's unit (``validate_dataset``'s ``unit_scope``)."""
+    unit = unit if unit in ("family", "person") else DEFAULT_UNIT
+    return lambda text, lang: unit_text(text, unit, lang)
+
+
 def for_current_unit(text: str, lang: str) -> str:
     """A catalogue text said for the unit of the workbook being rendered (see ``unit_scope``)."""
     return unit_text(text, _UNIT.get(), lang)

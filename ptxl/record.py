@@ -106,10 +106,11 @@ def for_case(workbook: str | Path, entries: list[dict], case_id: str) -> list[di
 def lines(entries: list[dict], lang: str = "en") -> list[str]:
     """The record as text, one run a line, for ``ptxl log`` (in the workbook's language, or --lang)."""
     from .cli_texts import say
+    from .i18n import fmt_datetime
     out = []
     for e in entries:
         where = e.get("out")
-        out.append(say("log_line", lang, time=e.get("time", "?"), command=f"{e.get('command', '?'):<10}",
+        out.append(say("log_line", lang, time=fmt_datetime(e.get("time") or "?", lang), command=f"{e.get('command', '?'):<10}",
                        families=e.get("families") or 0, documents=e.get("documents") or 0,
                        scope="" if e.get("cases") is not None else say("log_not_listed", lang),
                        encrypted=say("log_encrypted" if e.get("encrypted") else "log_clear", lang),

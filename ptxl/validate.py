@@ -111,10 +111,12 @@ def load_raw(raw, as_of: dt.date | None = None, path: Path | None = None) -> Loa
     return Loaded(ds, sort_findings(found, ctx, list(raw.sheet_names)), raw.lang, path)
 
 
-def print_findings(findings: list, lang: str, name: str, console=None, rerender: bool = True) -> None:
+def print_findings(findings: list, lang: str, name: str, console=None, rerender: bool = True,
+                   unit: str | None = None) -> None:
     """The readable ``ptxl validate`` report: one table per sheet, then a one-line summary.
 
-    ``rerender`` False: the findings' texts are already in ``lang`` (the workbook's), kept as they are.
+    ``rerender`` False: the findings' texts are already in ``lang`` (the workbook's), kept as they are;
+    otherwise they are said again in ``lang`` for the workbook's ``unit`` (families or persons).
     """
     from itertools import groupby
 
@@ -126,6 +128,8 @@ def print_findings(findings: list, lang: str, name: str, console=None, rerender:
     if not findings:
         console.print(ui("clean", lang, name=name))
         return
+    from .pilot import said_for
+    adapt = said_for(unit)
     style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for sheet, group in groupby(findings, key=lambda f: f.sheet):
         table = Table(title=sheet, title_justify="left", title_style="bold", show_lines=False, expand=False)
@@ -135,7 +139,7 @@ def print_findings(findings: list, lang: str, name: str, console=None, rerender:
         table.add_column(ui("message", lang), overflow="fold")
         for f in group:
             table.add_row(f.cell or "", f.case_id or "", f"[{style.get(f.severity, '')}]{ui(f.severity, lang)}[/]",
-                          f.render(lang) if rerender else f.message)
+                          f.render(lang, adapt) if rerender else f.message)
         console.print(table)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     console.print(ui("summary", lang, name=name, errors=counts["error"], warnings=counts["warning"],

@@ -8,6 +8,15 @@ from ptxl.build.workbook import build_workbook
 from ptxl.schema import LANGS
 
 
+@pytest.fixture(autouse=True)
+def _no_language_from_the_environment(monkeypatch):
+    """The command line reads PTXL_LANG and the locale (``ptxl.cli_usage.env_lang``): tests that want one set
+    it; the others run as on a machine that says none, whatever the developer's shell says."""
+    for name in ("PTXL_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture(scope="session")
 def blank_workbooks(tmp_path_factory) -> dict:
     """lang → path of a blank workbook written by build_workbook, for fr, nl and en."""

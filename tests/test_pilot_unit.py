@@ -55,15 +55,19 @@ def test_questions_not_asked_by_key_or_heading_in_any_language():
     assert keys == ("risk_level", "g1_more_information", "g2_cooperate_conditions") and bad == ["nothing"]
 
 
-def _dataset(unit: str, not_asked=None, lang="fr") -> Dataset:
+def _rows() -> dict:
     fam = {"case_id": "C-1", "family_name": "X", "referral_date": dt.date(2022, 1, 1),
            "admission_date": dt.date(2022, 2, 1), "status": "active"}
     rows = {"families": [fam, {**fam, "case_id": "C-2", "status": "removed", "closure_date": dt.date(2022, 9, 1)}],
             "summary": [{"case_id": "C-1", "review_date": dt.date(2022, 10, 1), "risk_level": "some",
                          "g2_cooperate_conditions": "yes"},
                         {"case_id": "C-2", "review_date": dt.date(2022, 8, 1), "risk_level": "none"}]}
-    return Dataset.from_rows(rows, {"reference_date": REF, "evaluation_unit": unit,
-                                    "questions_not_asked": not_asked}, lang)
+    return rows
+
+
+def _dataset(unit: str, not_asked=None, lang="fr") -> Dataset:
+    return Dataset.from_rows(_rows(), {"reference_date": REF, "evaluation_unit": unit,
+                                       "questions_not_asked": not_asked}, lang)
 
 
 @pytest.mark.parametrize("lang,title", [("fr", "Quelles sont ces personnes ?"), ("nl", "Wie zijn deze personen?"),
@@ -135,3 +139,28 @@ def test_the_never_admitted_count_says_persons(lang, one, many):
     assert for_settings(render(DOCS.msg_left_out, lang, n=1), person, lang).startswith(one)
     assert for_settings(render(DOCS.msg_left_out, lang, n=3), person, lang).startswith(many)
     assert for_settings(render(DOCS.msg_left_out, lang, n=3), {}, lang) == render(DOCS.msg_left_out, lang, n=3)
+
+
+def test_a_finding_re_rendered_in_another_language_says_its_workbook_s_unit():
+    """``validate --lang`` and ``--json`` say a finding again in another language, for the workbook's unit."""
+    from ptxl.pilot import said_for
+    from ptxl.validate import validate_dataset
+    found = [f for f in validate_dataset(_dataset("person")) if f.code == "admission.criterion"]
+    assert found and all(f.message.startswith("Personne admise") for f in found)
+    assert all(f.render("en", said_for("person")).startswith("Person admitted") for f in found)
+    assert all(f.to_json("nl", said_for("person"))["message"].startswith("Persoon toegelaten") for f in found)
+    assert all(f.render("en", said_for("family")).startswith("Family admitted") for f in found)
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_validate_in_another_language_says_persons(tmp_path, capsys, as_json):
+    import json
+
+    from ptxl.build.workbook import build_workbook
+    from ptxl.cli import main
+    build_workbook(tmp_path / "plan.xlsx", "fr", _rows(), {"reference_date": REF, "evaluation_unit": "person"})
+    assert main(["validate", str(tmp_path / "plan.xlsx"), "--lang", "en", *(["--json"] if as_json else [])]) == 0
+    out = capsys.readouterr().out
+    said = [f["message"] for f in json.loads(out)] if as_json else [" ".join(out.split())]
+    assert any("Person admitted" in m for m in said), out
+    assert not any("Family admitted" in m or "Personne" in m for m in said), out

@@ -85,6 +85,7 @@ def test_log_prints_a_line_per_run_and_finds_a_family(tmp_path, capsys):
     assert main(["log", str(path)]) == 0
     printed = capsys.readouterr().out.splitlines()
     assert len(printed) == 2 and all("docs" in line and "NON chiffré" in line for line in printed)
+    assert all(re.match(r"\d\d/\d\d/\d{4} \d\d:\d\d  docs ", line) for line in printed), printed  # the date as staff write it
     assert main(["log", str(path), "--lang", "en"]) == 0
     assert all("NOT encrypted" in line and "1 case," in line for line in capsys.readouterr().out.splitlines())
     assert main(["log", str(path), "--case", "PT-006", "--json"]) == 0

@@ -21,7 +21,7 @@ language. A ``ptxl.model.dataset.Finding`` keeps its code and fields (``render(l
 from __future__ import annotations
 
 from .catalogue import LANGS, Code, code_of, codes, load_all, register, render, texts
-from .formats import COLON, fmt_date, fmt_number
+from .formats import COLON, fmt_date, fmt_datetime, fmt_number
 
-__all__ = ["COLON", "LANGS", "Code", "code_of", "codes", "fmt_date", "fmt_number", "load_all", "register", "render",
-           "texts"]
+__all__ = ["COLON", "LANGS", "Code", "code_of", "codes", "fmt_date", "fmt_datetime", "fmt_number", "load_all",
+           "register", "render", "texts"]

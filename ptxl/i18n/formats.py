@@ -33,3 +33,16 @@ def fmt_number(value, lang: str, decimals: int | None = None) -> str:
 def fmt_date(value: dt.date | None, lang: str = "fr") -> str:
     """dd/mm/yyyy in every language (see the module's docstring); "" for no date."""
     return value.strftime("%d/%m/%Y") if value else ""
+
+
+def fmt_datetime(value: dt.datetime | str | None, lang: str = "fr") -> str:
+    """dd/mm/yyyy HH:MM (24-hour, in the three languages), as the time was recorded (its own offset).
+
+    An ISO text (the processing record's) is read first; one that is not a time is written as it is.
+    """
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return f"{fmt_date(value, lang)} {value:%H:%M}" if value else ""

@@ -45,18 +45,21 @@ class Finding:
     code: str = ""  # the rule's stable identifier, e.g. "choice.unknown" (catalogue code "rules.<code>")
     params: Mapping = field(default_factory=dict, compare=False, hash=False)  # the message's fields
 
-    def render(self, lang: str) -> str:
+    def render(self, lang: str, adapt=None) -> str:
         """The message in ``lang``, from the code and its fields (the stored text when it has no catalogue code).
 
-        Fields that are the workbook's own words (a column header, a picked label) stay as the
-        workbook shows them: the message points at what is on screen.
+        ``adapt`` says it for the workbook's unit, as its stored message was (``ptxl.pilot.said_for``:
+        families or persons; the unit is the pilot's, above this layer). Fields that are the workbook's
+        own words (a column header, a picked label) stay as the workbook shows them: the message points
+        at what is on screen.
         """
         try:
-            return render(f"rules.{self.code}", lang, blank=True, **self.params)
+            return render(f"rules.{self.code}", lang, blank=True, adapt=adapt, **self.params)
         except KeyError:  # no such code: a finding made by hand (tests) keeps its text
             return self.message
 
-    def to_json(self, lang: str | None = None) -> dict:
+    def to_json(self, lang: str | None = None, adapt=None) -> dict:
+        """The finding for ``--json``; its message in ``lang`` when given (``adapt`` as for ``render``)."""
         value = self.value
         if isinstance(value, (dt.date, dt.datetime)):
             value = value.isoformat()
@@ -64,7 +67,7 @@ class Finding:
             value = str(value)
         return {"severity": self.severity, "sheet": self.sheet, "cell": self.cell, "row": self.row,
                 "column": self.column, "key": self.key, "case_id": self.case_id, "value": value,
-                "message": self.message if lang is None else self.render(lang), "code": self.code}
+                "message": self.message if lang is None else self.render(lang, adapt), "code": self.code}
 
 
 @dataclass
