@@ -136,6 +136,8 @@ def parse_number(v, integer: bool, minimum: float | None = 0, maximum: float | N
     return v, code
 
 
+_INF = float("inf")
+
 def serial_date(v: float, date1904: bool = False) -> dt.date | None:
     """An Excel serial number → its date in the workbook's date system, or None outside 1900–2099."""
     if date1904:
@@ -162,6 +164,8 @@ def _parse_date(v, or_year: bool, date1904: bool, year_min: int, year_max: int):
     if isinstance(v, (int, float)):
         if v != v:  # NaN
             return None, False, OK
+        if v in (_INF, -_INF):  # no day: a number too large for Excel's date system, not a crash
+            return None, False, "date.invalid"
         if year_min <= v <= year_max:
             if or_year and float(v).is_integer():
                 return dt.date(int(v), 7, 1), True, OK

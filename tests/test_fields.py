@@ -289,3 +289,24 @@ def test_settings_dates_before_the_project_start_are_refused(tmp_path):
     raw = read_workbook(path)
     assert raw.settings["reference_date"][0] is not None  # the typed value is kept in the workbook, only refused
     assert pd.Timestamp(SCH.project_start) > pd.Timestamp(1999, 12, 31)
+
+
+def test_the_too_long_message_says_the_field_s_limit_in_each_language_s_numbers():
+    """The limit is the field's (not a number typed in the message), written the language's way."""
+
+    from ptxl.validate import validate_dataset
+    limit = get_schema().sheet("families").column("profile_notes").field.max_length
+    rows = {"families": [{"case_id": "PT-001", "referral_date": dt.date(2022, 1, 5), "status": "screening",
+                          "profile_notes": "x" * (limit + 1)}]}
+    [f] = [f for f in validate_dataset(Dataset.from_rows(rows, {"reference_date": dt.date(2023, 2, 28)}, "fr"))
+           if f.code == "text.too_long"]
+    assert f.params["limit"] == limit == 32767
+    assert "32\u202f767 caractères" in f.message and f.message == f.render("fr")
+    assert "32.767 tekens" in f.render("nl") and "limit of 32,767 characters" in f.render("en")
+
+
+@pytest.mark.parametrize("kind", ["date", "date_or_year"])
+@pytest.mark.parametrize("value", [float("inf"), float("-inf")])
+def test_an_infinite_number_in_a_date_column_is_an_invalid_date_not_a_crash(kind, value):
+    """Found by the property test of ``ptxl validate``: ``int(inf)`` raised OverflowError."""
+    assert SCH.fields[kind].parse(value, "fr", False) == (None, False, "date.invalid")

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..pilot import DEFAULT_UNIT
 from ..schema import get_schema
-from ..domain import add_months, document_states, is_admitted, latest_row, setting_int
+from ..domain import add_months, document_states, is_admitted, latest_row
 from .alert import URGENCY, Alert
 from .messages import TEMPLATES
 
@@ -125,8 +125,8 @@ class Context:
         return ids
 
     def setting(self, key: str) -> int | None:
-        """A whole number ≥ 0 from the settings sheet, else the schema's default."""
-        return setting_int(self.ds.settings, key)
+        """A setting's typed value (``schema.Settings``: blank or refused when read, the forms' default)."""
+        return self.ds.settings[key]
 
     def alert(self, kind: str, fam: Family, sheet_key: str, row, date: dt.date | None, code: str, /,
               level: str | None = None, days: int | None | str = "auto", **params) -> Alert:

@@ -13,12 +13,6 @@ from ..schema import Settings
 from .dates import add_months
 
 
-def setting_int(settings, key: str) -> int | None:
-    """A setting's typed value (``schema.Settings``: parsed by its field when read, a blank already the
-    forms' default). Kept for the stages that still ask by name (``rules.summaries``, ``alerts.rules``)."""
-    return Settings.of(settings)[key]
-
-
 def validity_months(settings: dict, document_type: str | None) -> int | None:
     """Default validity of a document type (``<type>_months`` setting); 0 or blank = none."""
     return (Settings.of(settings).get(f"{document_type}_months") or None) if document_type else None

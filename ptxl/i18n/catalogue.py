@@ -112,7 +112,8 @@ def render(code, lang: str, /, *args, default: str = "fr", blank: bool = False, 
            **params) -> str:
     """``code``'s text in ``lang`` (``default`` for a language ptxl has not), its fields filled from ``params``.
 
-    Counts choose their endings with the language's plural rule (``{n:|s}``); ``args`` fill
+    Counts choose their endings with the language's plural rule (``{n:|s}``), ``{x:n}`` writes a number
+    with the language's separators (``numbers`` does it for every whole-number field); ``args`` fill
     the few positional ``{}`` fields (document phrases such as "{} mois"). With
     ``blank``, a field not given (or None) is left empty, as the rule messages want for
     optional hints; otherwise a missing field is a KeyError (a bug, not a message). ``adapt(template,
@@ -124,8 +125,8 @@ def render(code, lang: str, /, *args, default: str = "fr", blank: bool = False, 
     if adapt is not None:
         template = adapt(template, lang)
     values = _Blank({k: v for k, v in params.items() if v is not None}) if blank else params
-    format_int = (lambda n: fmt_number(n, lang)) if numbers else None
-    return counted(template, lang, values, *args, format_int=format_int)
+    number = lambda n: fmt_number(n, lang)  # noqa: E731 - the language's separators, for "{x:n}" fields
+    return counted(template, lang, values, *args, format_int=number if numbers else None, format_number=number)
 
 
 def codes(namespace: str | None = None) -> list[str]:

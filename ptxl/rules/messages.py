@@ -149,11 +149,11 @@ CATALOGUE = {
         "« {header} »: overbodige spaties vooraan of achteraan, gelezen als {case_id}. Verwijder die spaties.",
         "'{header}': extra spaces at the start or end, read as {case_id}. Remove those spaces."),
     "text.too_long": ("error",
-        "« {header} » : le texte dépasse la limite d'Excel de 32 767 caractères. Raccourcissez-le ou mettez "
+        "« {header} » : le texte dépasse la limite d'Excel de {limit:n} caractères. Raccourcissez-le ou mettez "
         "la suite dans un document séparé.",
-        "« {header} »: de tekst overschrijdt de Excel-limiet van 32 767 tekens. Kort hem in of zet de rest in "
+        "« {header} »: de tekst overschrijdt de Excel-limiet van {limit:n} tekens. Kort hem in of zet de rest in "
         "een apart document.",
-        "'{header}': the text exceeds Excel's 32,767-character limit. Shorten it or put the rest in a "
+        "'{header}': the text exceeds Excel's limit of {limit:n} characters. Shorten it or put the rest in a "
         "separate document."),
     "text.control": ("warning",
         "« {header} » : le texte contient des caractères invisibles (souvent venus d'un copier-coller). "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..domain import add_months, counted_summaries, setting_int
+from ..domain import add_months, counted_summaries
 from ..pilot import not_asked
 from ..schema import get_schema
 from .common import families, flagged, lookup, present
@@ -24,7 +24,7 @@ def check(ds, ctx):
     if fam.empty or not present(ctx, "summary", "case_id", "review_date") \
             or not present(ctx, "families", "status", "admission_date"):
         return
-    due_since = pd.Timestamp(add_months(ctx.as_of, -(setting_int(ds.settings, "review_months") or 0)))
+    due_since = pd.Timestamp(add_months(ctx.as_of, -(ds.settings.review_months or 0)))
     counted = set(counted_summaries(fam[fam["admitted"]], summ, ctx.as_of)["case_id"])
     df = ds.tables["families"]
     missing = (df["case_id"].map(fam["admitted"]).eq(True)

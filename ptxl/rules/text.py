@@ -24,7 +24,7 @@ def check(ds, ctx):
         if len(joined) > limit and max(map(len, strs)) > limit:
             too_long = df[col.key].map(lambda v: isinstance(v, str) and len(v) > limit)
             for row, cid, _v in flagged(df, too_long):
-                yield ctx.finding("text.too_long", sheet.key, col.key, row, cid)
+                yield ctx.finding("text.too_long", sheet.key, col.key, row, cid, limit=limit)
         if any(ch in joined for ch in CONTROL_CHARS):  # substring search: much faster than a regex
             control = df[col.key].map(lambda v: isinstance(v, str) and _CONTROL.search(v) is not None)
             for row, cid, _v in flagged(df, control):

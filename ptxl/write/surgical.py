@@ -36,7 +36,7 @@ CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 CALC_CHAIN = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain"
 OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 M = "{%s}" % MAIN
-MAX_TEXT = 32767
+MAX_TEXT = get_schema().fields["longtext"].max_length  # Excel's cell limit: the forms' text limit
 # Child order of CT_Worksheet (ECMA-376 part 1, 18.3.1.99): new elements go in their place.
 ORDER = ("sheetPr dimension sheetViews sheetFormatPr cols sheetData sheetCalcPr sheetProtection protectedRanges "
          "scenarios autoFilter sortState dataConsolidate customSheetViews mergeCells phoneticPr "
