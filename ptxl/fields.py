@@ -65,7 +65,7 @@ _YEAR = re.compile(r"^(\d{4})$")
 _NUM = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 EPOCH_1900, EPOCH_1904 = dt.date(1899, 12, 30), dt.date(1904, 1, 1)  # day 0 of Excel's two date systems
 _SERIAL_END = (dt.date.max - EPOCH_1900).days - (EPOCH_1904 - EPOCH_1900).days  # beyond: no Python date
-_DATETIME = dt.datetime
+_DATE, _DATETIME = dt.date, dt.datetime  # exact types: a subclass (a pandas Timestamp) takes parse
 INT_LIMIT = 2 ** 53  # the largest whole number a spreadsheet cell holds exactly
 DATE_FORMAT = "dd/mm/yyyy"
 
@@ -405,11 +405,15 @@ class Date(Field):
         return got
 
     def parse_distinct(self, values, lang, date1904=False):
-        """As ``parse``, a cell formatted as a date (calamine gives a ``datetime``) without a call per value:
-        its day, when within the limits (a column of dates has thousands of distinct ones)."""
+        """As ``parse``, a cell formatted as a date (calamine gives a ``date``, or a ``datetime`` when it has a
+        time) without a call per value: its day, when within the limits (a column of dates has thousands
+        of distinct ones)."""
         lo, hi, parse, out = self.minimum, self.maximum, self.parse, {}
         for v in values:
-            if type(v) is _DATETIME:
+            kind = type(v)
+            if kind is _DATE:
+                out[v] = (v, False, OK) if lo <= v <= hi else (None, False, "date.invalid")
+            elif kind is _DATETIME:
                 d = v.date()
                 out[v] = (d, False, OK) if lo <= d <= hi else (None, False, "date.invalid")
             else:
