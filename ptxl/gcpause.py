@@ -43,6 +43,27 @@ def freeze_for_exit() -> None:
     gc.freeze()
 
 
+_LEFT_TO_EXIT: list = []  # what ``outlive`` keeps: freed by the operating system when ``end_process`` ends
+_ENDING = {"process": False}  # True in a ``ptxl`` process (``cli.run``): it ends by ``end_process``
+
+
+def ending_by_exit() -> None:
+    """Say that this process ends by ``end_process`` once its command is done (``cli.run`` only)."""
+    _ENDING["process"] = True
+
+
+def outlive(*objects) -> None:
+    """Keep ``objects`` until the process ends, when it ends by ``end_process``; otherwise do nothing.
+
+    Why: freeing a refresh's dataset, results and grids object by object costs ~0.01 s at the end
+    of a 1,000-family refresh (issue 14, bench/RESULTS.md part G), memory that ``os._exit`` gives back
+    at once anyway. Only what is no longer used is passed here, at the end of a command; in a library
+    call, a test or the Excel entry points (``ending_by_exit`` not called) it is freed as usual.
+    """
+    if _ENDING["process"]:
+        _LEFT_TO_EXIT.append(objects)
+
+
 def end_process(code: int) -> None:
     """End the command-line process with ``code`` once its command has returned: flush, then ``os._exit``.
 

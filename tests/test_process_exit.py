@@ -110,3 +110,22 @@ def test_file_problem_exits_2_with_its_message(tmp_path):
     assert proc.returncode == 2
     assert "missing.xlsx" in proc.stderr and "Traceback" not in proc.stderr
     assert not any(tmp_path.iterdir())  # nothing written, not even a backup folder
+
+
+def test_only_a_ptxl_process_leaves_its_refresh_to_the_exit(tmp_path, demo_bytes):
+    """``gcpause.outlive`` keeps the refresh's results for ``os._exit`` only in a process that ends by it:
+    a library call (a test, the Excel entry points) frees them as usual."""
+    from ptxl import gcpause
+    book = tmp_path / "demo.xlsx"
+    book.write_bytes(demo_bytes)
+    refresh_workbook(book, now=NOW)
+    assert gcpause._LEFT_TO_EXIT == []
+    code = ("import sys\nfrom ptxl import gcpause\nfrom ptxl.refresh import refresh_workbook\n"
+            "gcpause.ending_by_exit()\nrefresh_workbook(sys.argv[1])\n"
+            "kept = [type(o).__name__ for objs in gcpause._LEFT_TO_EXIT for o in objs]\n"
+            "print(kept)\ngcpause.end_process(0)\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(book)], capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "['Results', 'dict']"
+    assert parts(book)
