@@ -558,7 +558,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run():
+    """The ``ptxl`` process: one command, then the process ends at once (``gcpause.end_process``)."""
+    from .gcpause import end_process, ending_by_exit
+    ending_by_exit()
     code = main()
-    from .gcpause import freeze_for_exit
-    freeze_for_exit()  # the command is done: the exit's collections need not walk pandas' objects
-    sys.exit(code)
+    end_process(int(code or 0))  # main returns an int (None only from a command that returned nothing: 0)

@@ -63,8 +63,9 @@ _DMY = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _YEAR = re.compile(r"^(\d{4})$")
 _NUM = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-SERIAL_MIN, SERIAL_MAX = 2, 73051  # the serial numbers Excel's 1900 system maps to dates we can hold
 EPOCH_1900, EPOCH_1904 = dt.date(1899, 12, 30), dt.date(1904, 1, 1)  # day 0 of Excel's two date systems
+_SERIAL_END = (dt.date.max - EPOCH_1900).days - (EPOCH_1904 - EPOCH_1900).days  # beyond: no Python date
+_DATE, _DATETIME = dt.date, dt.datetime  # exact types: a subclass (a pandas Timestamp) takes parse
 INT_LIMIT = 2 ** 53  # the largest whole number a spreadsheet cell holds exactly
 DATE_FORMAT = "dd/mm/yyyy"
 
@@ -138,13 +139,17 @@ def parse_number(v, integer: bool, minimum: float | None = 0, maximum: float | N
 
 _INF = float("inf")
 
-def serial_date(v: float, date1904: bool = False) -> dt.date | None:
-    """An Excel serial number → its date in the workbook's date system, or None outside 1900–2099."""
-    if date1904:
-        n = int(v) + (EPOCH_1904 - EPOCH_1900).days if v >= 0 else -1  # the same day as a 1900-system serial
-    else:
-        n = int(v)
-    return EPOCH_1900 + dt.timedelta(days=n) if SERIAL_MIN <= n <= SERIAL_MAX else None
+
+def serial_date(v: float, date1904: bool = False, minimum: dt.date | None = None,
+                maximum: dt.date | None = None) -> dt.date | None:
+    """An Excel serial number → its date in the workbook's date system, or None when negative (no date in
+    either system), before ``minimum`` or after ``maximum``: a date field passes its own limits, so a
+    serial number and a typed date have the same range (the forms' ``DATE_LIMITS``, 1900–2100)."""
+    if not 0 <= v < _SERIAL_END:
+        return None
+    n = int(v) + (EPOCH_1904 - EPOCH_1900).days if date1904 else int(v)  # the same day as a 1900-system serial
+    got = EPOCH_1900 + dt.timedelta(days=n)
+    return None if (minimum is not None and got < minimum) or (maximum is not None and got > maximum) else got
 
 
 def _ymd(y: int, m: int, d: int):
@@ -154,7 +159,8 @@ def _ymd(y: int, m: int, d: int):
         return None
 
 
-def _parse_date(v, or_year: bool, date1904: bool, year_min: int, year_max: int):
+def _parse_date(v, or_year: bool, date1904: bool, minimum: dt.date, maximum: dt.date):
+    year_min, year_max = minimum.year, maximum.year
     if isinstance(v, dt.datetime):
         return v.date(), False, OK
     if isinstance(v, dt.date):
@@ -170,7 +176,7 @@ def _parse_date(v, or_year: bool, date1904: bool, year_min: int, year_max: int):
             if or_year and float(v).is_integer():
                 return dt.date(int(v), 7, 1), True, OK
             return None, False, "date.invalid"
-        got = serial_date(v, date1904)
+        got = serial_date(v, date1904, minimum, maximum)
         return (got, False, "date.serial") if got else (None, False, "date.invalid")
     s = str(v).strip()
     m = _DMY.match(s)
@@ -235,6 +241,12 @@ class Field:
     def read(self, v, lang: str, date1904: bool = False):
         """A cell that is not blank → (typed value, year only, finding code or None)."""
         return parse_text(v), False, OK
+
+    def parse_distinct(self, values, lang: str, date1904: bool = False) -> dict:
+        """value → ``parse(value)`` for each of ``values`` (a column's distinct cells): what the reader
+        calls once per column; a type may give the same results by a cheaper way."""
+        parse = self.parse
+        return {v: parse(v, lang, date1904) for v in values}
 
     def params(self, code: str, value, lang: str) -> dict:
         return {}
@@ -392,10 +404,26 @@ class Date(Field):
     is_date = True
 
     def read(self, v, lang, date1904=False):
-        got = _parse_date(v, self.or_year, date1904, self.minimum.year, self.maximum.year)
+        got = _parse_date(v, self.or_year, date1904, self.minimum, self.maximum)
         if got[0] is not None and not self.minimum <= got[0] <= self.maximum:
             return None, False, "date.invalid"
         return got
+
+    def parse_distinct(self, values, lang, date1904=False):
+        """As ``parse``, a cell formatted as a date (calamine gives a ``date``, or a ``datetime`` when it has a
+        time) without a call per value: its day, when within the limits (a column of dates has thousands
+        of distinct ones)."""
+        lo, hi, parse, out = self.minimum, self.maximum, self.parse, {}
+        for v in values:
+            kind = type(v)
+            if kind is _DATE:
+                out[v] = (v, False, OK) if lo <= v <= hi else (None, False, "date.invalid")
+            elif kind is _DATETIME:
+                d = v.date()
+                out[v] = (d, False, OK) if lo <= d <= hi else (None, False, "date.invalid")
+            else:
+                out[v] = parse(v, lang, date1904)
+        return out
 
     def hint(self, lang):
         return say(self.name, lang)

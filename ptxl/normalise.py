@@ -113,7 +113,7 @@ def _parsed_cells(col, raw_vals: list, lang: str, date1904: bool) -> tuple[list,
     parse = col.field.parse  # one bound method: this runs once per distinct value of ~1,000 columns
     try:
         if len(_NUMBER_TYPES.intersection(map(type, raw_vals))) <= 1:
-            by_value = {v: parse(v, lang, date1904) for v in dict.fromkeys(raw_vals)}
+            by_value = col.field.parse_distinct(dict.fromkeys(raw_vals), lang, date1904)
             distinct = by_value.values()
             out = list(map({v: res[0] for v, res in by_value.items()}.__getitem__, raw_vals))
             year_only = (list(map({v: res[1] for v, res in by_value.items()}.__getitem__, raw_vals))

@@ -31,9 +31,9 @@ class _Formatter(string.Formatter):
         if "|" in format_spec:
             one, many = format_spec.split("|", 1)
             return one if singular(value, self.lang) else many
-        if format_spec == "n" and self.format_number and isinstance(value, (int, float)) \
-                and not isinstance(value, bool):
-            return self.format_number(value)  # "{limit:n}": a number in the language's own way (32 767)
+        if format_spec == "n":  # "{limit:n}": a number in the language's own way (32 767); else as it is
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            return self.format_number(value) if number and self.format_number else str(value)
         if self.format_int and not format_spec and isinstance(value, int) and not isinstance(value, bool):
             return self.format_int(value)
         return super().format_field(value, format_spec)

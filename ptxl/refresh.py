@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .gcpause import gc_paused
+from .gcpause import gc_paused, outlive
 from .write import safety
 
 
@@ -53,5 +53,6 @@ def refresh_workbook(path: str | Path, as_of: dt.date | None = None, *,
     grids = build_grids(results, results.computed_at)
     content = crypto.reencrypt_like(data, rewrite(plain, grids, results.lang, snap.path.name), snap.path.name)
     kept = safety.replace_atomically(snap, content, keep_backups)
+    outlive(results, grids)  # in a ``ptxl`` process, left to its exit rather than freed one by one
     return RefreshResult(results.findings, results.stats, 1 if results.errors else 0, results.alerts, snap.path,
                          kept, results.lang)

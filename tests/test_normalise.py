@@ -62,6 +62,23 @@ def test_parse_date(typed, or_year, expected):
     assert parse_date(typed, or_year) == expected
 
 
+def test_a_serial_number_has_the_date_fields_range():
+    """A plain serial number and a typed date are accepted over the same range: the date field's limits
+    (1900-01-01 to 2100-12-31 in the forms), not bounds of the serial parser's own."""
+    from ptxl.fields import EPOCH_1900, EPOCH_1904
+    field = get_schema().fields["date"]
+    lo, hi = field.minimum, field.maximum
+    for day in (lo, dt.date(2100, 6, 1), hi):
+        assert parse_date(float((day - EPOCH_1900).days)) == (day, False, "date.serial")
+        if day >= EPOCH_1904:  # the 1904 system has no serial number before its day 0
+            assert parse_date(float((day - EPOCH_1904).days), date1904=True) == (day, False, "date.serial")
+        assert parse_date(dt.datetime.combine(day, dt.time())) == (day, False, None)
+    for outside in (lo - dt.timedelta(days=1), hi + dt.timedelta(days=1)):
+        assert parse_date(float((outside - EPOCH_1900).days)) == (None, False, "date.invalid")
+        assert parse_date(dt.datetime.combine(outside, dt.time())) == (None, False, "date.invalid")
+    assert parse_date(float("inf")) == (None, False, "date.invalid")
+
+
 @pytest.mark.parametrize("typed,integer,maximum,expected", [
     (7.0, True, 10, (7, None)),
     ("7", True, 10, (7, "number.text")),
