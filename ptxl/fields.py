@@ -38,6 +38,8 @@ TEXTS = register("fields", {
              "en": "Pick an answer from the dropdown list."},
     "integer": {"fr": "Un nombre entier ({min} ou plus).", "nl": "Een geheel getal ({min} of meer).",
                 "en": "A whole number ({min} or more)."},
+    "integer_between": {"fr": "Un nombre entier de {min} à {max:n}.", "nl": "Een geheel getal van {min} tot {max:n}.",
+                        "en": "A whole number from {min} to {max:n}."},
     "number": {"fr": "Un nombre ({min} ou plus).", "nl": "Een getal ({min} of meer).",
                "en": "A number ({min} or more)."},
     "case": {"fr": "Ce numéro de dossier n'existe pas (encore) dans la feuille des familles. Continuer quand même ?",
@@ -51,6 +53,9 @@ TEXTS = register("fields", {
                       "en": "a date dd/mm/yyyy from {min} to {max}"},
     "expected_integer": {"fr": "un nombre entier de {min} ou plus", "nl": "een geheel getal van {min} of meer",
                          "en": "a whole number of {min} or more"},
+    "expected_integer_between": {"fr": "un nombre entier de {min} à {max:n}",
+                                 "nl": "een geheel getal van {min} tot {max:n}",
+                                 "en": "a whole number from {min} to {max:n}"},
     "expected_questions": {"fr": "des clés ou titres de la fiche de synthèse séparés par ;",
                            "nl": "sleutels of titels van de cliëntfiche gescheiden door ;",
                            "en": "client summary keys or headings separated by ;"},
@@ -487,7 +492,11 @@ class Numeric(Field):
         return n, False, code
 
     def validation(self, lang, cell, sources):
-        return {"validate": "integer" if self.integer else "decimal", "criteria": ">=", "value": self.minimum,
+        kind = "integer" if self.integer else "decimal"
+        if self.maximum is not None and self.integer:  # a setting's whole number: both ends (issue 14: no overflow)
+            return {"validate": kind, "criteria": "between", "minimum": self.minimum, "maximum": self.maximum,
+                    "error_message": say("integer_between", lang, min=self.minimum, max=self.maximum)}
+        return {"validate": kind, "criteria": ">=", "value": self.minimum,
                 "error_message": say(self.name, lang, min=self.minimum)}
 
     def series(self, values):
@@ -513,6 +522,8 @@ class Integer(Numeric):
         return {"hint": ""} if code == "number.not_integer" else {}
 
     def expected(self, lang):
+        if self.maximum is not None:
+            return say("expected_integer_between", lang, min=self.minimum, max=self.maximum)
         return say("expected_integer", lang, min=self.minimum)
 
     def series(self, values):

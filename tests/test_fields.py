@@ -178,9 +178,9 @@ def test_the_settings_validation_limits_are_the_setting_s_field(blank_book):
     row = {s.key: f"C{i}" for i, s in enumerate(SCH.settings, start=2)}
     threshold = SCH.setting("small_cell_threshold").field
     assert threshold.minimum == 2
-    assert cells[row["small_cell_threshold"]] == ("whole", "greaterThanOrEqual", "2", None)
-    assert cells[row["review_months"]] == ("whole", "greaterThanOrEqual", str(SCH.setting("review_months").field.minimum),
-                                           None)
+    assert cells[row["small_cell_threshold"]] == ("whole", None, "2", str(threshold.maximum))
+    months = SCH.setting("review_months").field
+    assert cells[row["review_months"]] == ("whole", None, str(months.minimum), str(months.maximum))
     start = SCH.setting("reference_date").field
     assert start.minimum == SCH.project_start
     assert cells[row["reference_date"]] == ("date", None, _serial(start.minimum), _serial(start.maximum))
@@ -251,7 +251,7 @@ def test_a_threshold_that_would_hide_nothing_is_a_finding_and_takes_the_default(
     """A threshold below 2 hides no count (ptxl.suppress hides 1 to threshold - 1): refused, the default is used."""
     settings, found = _threshold_read(tmp_path, typed)
     assert settings.small_cell_threshold == SCH.setting("small_cell_threshold").default == 5
-    assert len(found) == 1 and found[0].params["expected"] == "un nombre entier de 2 ou plus"
+    assert len(found) == 1 and found[0].params["expected"] == "un nombre entier de 2 à 3\u202f650"
 
 
 def test_the_suppressed_statistics_use_the_typed_threshold(tmp_path, capsys):
@@ -310,3 +310,19 @@ def test_the_too_long_message_says_the_field_s_limit_in_each_language_s_numbers(
 def test_an_infinite_number_in_a_date_column_is_an_invalid_date_not_a_crash(kind, value):
     """Found by the property test of ``ptxl validate``: ``int(inf)`` raised OverflowError."""
     assert SCH.fields[kind].parse(value, "fr", False) == (None, False, "date.invalid")
+
+
+@pytest.mark.parametrize("key", ["review_months", "support_letter_months", "alert_no_contact_days"])
+def test_a_huge_whole_number_setting_is_a_finding_not_a_crash(tmp_path, capsys, key):
+    """99999999 months used to run the alerts' date arithmetic off the calendar: an unforeseen problem, exit 2.
+    Now the setting's field refuses it (its limit is the forms'), the default is used and the refresh works."""
+    import json
+
+    from ptxl.cli import main
+    path = build_workbook(tmp_path / "w.xlsx", "fr", {}, {key: 99999999, "reference_date": REF})
+    assert main(["refresh", str(path)]) == 1
+    capsys.readouterr()  # the refresh's summary
+    assert main(["validate", str(path), "--json"]) == 1
+    found = [f for f in json.loads(capsys.readouterr().out) if f["code"] == "settings.invalid"]
+    limit = SCH.setting(key).field.maximum
+    assert len(found) == 1 and f"{limit:,}".replace(",", "\u202f") in found[0]["message"]

@@ -250,7 +250,10 @@ TYPE_LIMITS = {
 }
 # A setting's limits: its type's, then its own (the fifth item of its row). The settings' dates are
 # project dates; the small-cell threshold hides counts of 1 to threshold - 1, so below 2 it hides nothing.
-SETTING_LIMITS = {"date": {"minimum": PROJECT_START, "maximum": DATE_LIMITS["maximum"]}, "integer": {"minimum": 0}}
+# A whole-number setting (days, months, a threshold) of ten years of days at most: beyond, it is a typo, and
+# the date arithmetic of the alerts would run off the calendar (99999999 months ended in a crash).
+SETTING_LIMITS = {"date": {"minimum": PROJECT_START, "maximum": DATE_LIMITS["maximum"]},
+                  "integer": {"minimum": 0, "maximum": 3650}}
 
 # Settings: key, type, label, default (a blank value takes it), and limits of its own if any.
 SETTINGS = [
