@@ -60,8 +60,10 @@ class Results(WithFindings):
         """``stats.casefiles.case_files`` at the reference date: each case's figures the Word documents show
         (``model.CaseFiles``), each case computed on first use (``ptxl stats`` never pays for them)."""
         if "case_files" not in self._lazy:
+            from .model.casefile import CaseFiles
             from .stats.casefiles import case_files
-            self._lazy["case_files"] = case_files(self.dataset, self.reference_date)
+            self._lazy["case_files"] = (case_files(self.dataset, self.reference_date) if self.dataset is not None
+                                        else CaseFiles(self.lang, self.reference_date, self.settings))
         return self._lazy["case_files"]
 
     @property

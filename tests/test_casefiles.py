@@ -80,3 +80,8 @@ def test_each_case_is_computed_on_first_use_only():
     assert list(files.cases) == ["PT-001", "PT-002", "PT-003"] and len(files.cases) == 3
     assert files.cases["PT-003"] is files.cases["PT-003"]
     assert "PT-999" not in files.cases
+
+
+def test_results_without_a_dataset_have_no_case():
+    files = from_stats({"reference_date": REF.isoformat()}).case_files
+    assert dict(files.cases) == {} and files.admitted == frozenset() and files.reference_date == REF

@@ -95,6 +95,8 @@ def generate_documents(loaded, out_dir, cases=None, force: bool = False, pdf: bo
                        everyone: bool = False) -> GeneratedFiles:
     """Fill each chosen case's documents into ``out_dir/<case id>/``; returns the files written.
 
+    ``loaded``: a ``pipeline.Results`` or ``validate.Loaded`` (its ``case_files``), or ``model.CaseFiles``.
+
     ``cases`` None means every family admitted by the reference date: the documents of a family
     never admitted (screened, refused, no data yet) would be empty forms. ``everyone`` keeps every
     family with a case id; cases named in ``cases`` are always written. ``progress(done, total)``
