@@ -7,8 +7,8 @@ otherwise. Here each step happens once and ``Results`` carries everything a view
 only formats and two views of the same Results cannot disagree.
 
 ``Results`` is frozen: ``publish`` returns a new one. The alerts, the case studies and the case files
-(the Word documents' figures) are computed on first use, once (``ptxl stats`` never pays for the alerts it does not show); the statistics and
-the figures derived from them are computed in ``compute``.
+(the Word documents' figures) are computed on first use, once (``ptxl stats`` never pays for what it
+does not show); the statistics and the figures derived from them are computed in ``compute``.
 """
 
 from __future__ import annotations

@@ -48,7 +48,8 @@ def test_admitted_later_than_the_reference_date_is_not_yet_admitted(tmp_path):
 
 def test_chosen_cases_only_and_unknown_case_refused(tmp_path):
     progress = []
-    written = generate_documents(Loaded(cohort()), tmp_path, cases=["PT-003"], progress=lambda d, t: progress.append((d, t)))
+    written = generate_documents(Loaded(cohort()), tmp_path, cases=["PT-003"],
+                                 progress=lambda d, t: progress.append((d, t)))
     assert [p.parent.name for p in written] == ["PT-003"] * 4
     assert progress == [(1, 4), (2, 4), (3, 4), (4, 4)]
     with pytest.raises(PtxlError, match="PT-999"):

@@ -2,8 +2,8 @@
 
 Pure formatting: nothing here reads a file, renders or computes. The figures (ages, durations, the
 latest row of each annex, document states, contacts by type) come computed in ``model.CaseFile``
-records (``stats.casefiles``, reachable as ``Results.case_files``); here they become text. Every value is already a
-string in the dataset's language (dates dd/mm/yyyy, answers as the scale's
+records (``stats.casefiles``, reachable as ``Results.case_files``); here they become text. Every
+value is already a string in the dataset's language (dates dd/mm/yyyy, answers as the scale's
 labels, derived answers written out), so templates need no filters and a staff
 member restyling one only ever meets ``{{ name }}`` tags. Every key is always
 present (blank as ''), so the strict renderer can tell a typo from a blank.
