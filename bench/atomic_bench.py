@@ -86,7 +86,7 @@ def main(argv=None) -> int:
             try:
                 with tempfile.TemporaryDirectory(dir=OUT) as tmp:
                     t0 = time.perf_counter()
-                    n = len(gen.generate_documents(ds, tmp))
+                    n = len(gen.generate_documents(Loaded(ds), tmp))
                     runs[label].append(time.perf_counter() - t0)
             finally:
                 gen.write_new = atomic_write_new
@@ -101,10 +101,10 @@ def main(argv=None) -> int:
 def _a_document(ds) -> bytes:
     """One real case document (annex A of the workbook's first family), rendered in memory."""
     from ptxl.docs.context import BUILDERS
-    from ptxl.docs.data import build_index
     from ptxl.docs.render import load_template
     from ptxl.paths import templates_dir
-    ix = build_index(ds)
+    from ptxl.stats.casefiles import case_files
+    ix = case_files(ds)
     case = next(iter(ix.cases.values()))
     doc = "fiche_de_base"
     tpl = load_template(templates_dir() / ds.lang / f"{doc}.docx", ds.lang, gen.context_keys(doc))

@@ -6,9 +6,9 @@ suppress on their own, and the report re-derived percentages and suppression the
 otherwise. Here each step happens once and ``Results`` carries everything a view shows, so a view
 only formats and two views of the same Results cannot disagree.
 
-``Results`` is frozen: ``publish`` returns a new one. The alerts and the case studies are computed
-on first use, once (``ptxl stats`` never pays for the alerts it does not show); the statistics and
-the figures derived from them are computed in ``compute``.
+``Results`` is frozen: ``publish`` returns a new one. The alerts, the case studies and the case files
+(the Word documents' figures) are computed on first use, once (``ptxl stats`` never pays for what it
+does not show); the statistics and the figures derived from them are computed in ``compute``.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class Results(WithFindings):
     source: str | None = None  # the workbook's file name (the network names its pilots by it)
     threshold: int | None = None  # the small-cell threshold once published, else None
     computed_at: dt.datetime | None = None
-    _lazy: dict = field(default_factory=dict, compare=False, repr=False)  # alerts, case studies: once
+    _lazy: dict = field(default_factory=dict, compare=False, repr=False)  # alerts, case studies, files: once
 
     @property
     def published(self) -> bool:
@@ -54,6 +54,17 @@ class Results(WithFindings):
             from .alerts import compute_alerts
             self._lazy["alerts"] = compute_alerts(self.dataset, self.reference_date) if self.dataset is not None else []
         return self._lazy["alerts"]
+
+    @property
+    def case_files(self):
+        """``stats.casefiles.case_files`` at the reference date: each case's figures the Word documents show
+        (``model.CaseFiles``), each case computed on first use (``ptxl stats`` never pays for them)."""
+        if "case_files" not in self._lazy:
+            from .model.casefile import CaseFiles
+            from .stats.casefiles import case_files
+            self._lazy["case_files"] = (case_files(self.dataset, self.reference_date) if self.dataset is not None
+                                        else CaseFiles(self.lang, self.reference_date, self.settings))
+        return self._lazy["case_files"]
 
     @property
     def case_studies(self) -> list:

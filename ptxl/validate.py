@@ -8,6 +8,7 @@ Reading never writes: the file is read once into memory and never reopened.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +48,13 @@ class Loaded(WithFindings):
     @property
     def exit_code(self) -> int:
         return 1 if self.errors else 0
+
+    @functools.cached_property
+    def case_files(self):
+        """``stats.casefiles.case_files`` of the dataset at its reference date, computed once: what ``ptxl docs``
+        formats when it runs without the statistics."""
+        from .stats.casefiles import case_files
+        return case_files(self.dataset)
 
 
 def validate_dataset(ds: Dataset, as_of: dt.date | None = None, ctx=None) -> list:

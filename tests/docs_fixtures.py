@@ -160,12 +160,12 @@ def table_rows(table) -> list[list[str]]:
 def render_all(ds, templates=None) -> dict:
     """{(case id, document): bytes} for every case and document type, through the compiled renderer."""
     from ptxl.docs.context import BUILDERS
-    from ptxl.docs.data import build_index
     from ptxl.docs.generate import context_keys
     from ptxl.docs.render import load_template
     from ptxl.paths import templates_dir
+    from ptxl.stats.casefiles import case_files
     folder = templates or templates_dir()
-    ix = build_index(ds)
+    ix = case_files(ds)
     out = {}
     for doc, build in BUILDERS.items():
         tpl = load_template(folder / ds.lang / f"{doc}.docx", ds.lang, context_keys(doc))

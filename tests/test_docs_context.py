@@ -9,7 +9,7 @@ from markupsafe import escape
 
 from docs_fixtures import MULTILINE, NASTY, REF, cohort
 from ptxl.docs.context import build_context
-from ptxl.docs.data import build_index, by_date, records
+from ptxl.stats.casefiles import by_date, case_files, records
 from ptxl.domain import latest_row, months_between
 from ptxl.docs.markup import BREAK, Lines, text
 from ptxl.schema import get_schema
@@ -50,7 +50,7 @@ def test_lines_escape_then_break():
 
 
 def test_every_context_value_is_printable_text():
-    ix = build_index(cohort())
+    ix = case_files(cohort())
     for doc in ("fiche_de_base", "fiche_de_synthese", "modele_de_cas", "dossier_famille"):
         ctx = build_context(doc, ix, "PT-001")
 
@@ -67,7 +67,7 @@ def test_every_context_value_is_printable_text():
 
 
 def test_case_file_context_reads_the_reference_date_consistently():
-    ctx = build_context("dossier_famille", cohort(), "PT-001")
+    ctx = build_context("dossier_famille", case_files(cohort()), "PT-001")
     assert ctx["reference_date"] == REF.strftime("%d/%m/%Y")
     assert ctx["review_date"] == "10/02/2023"  # the review of 10/03/2023 is after the reference date
     assert [a["date"] for a in ctx["assessments"]] == ["03/02/2022", "01/08/2022", "15/01/2023"]
@@ -75,7 +75,7 @@ def test_case_file_context_reads_the_reference_date_consistently():
     assert ctx["F"]["family_ties"] == Lines(MULTILINE)
     assert [c["date"] for c in ctx["contacts"]] == ["10/02/2022", "01/03/2022", "01/04/2022"]
     assert [b["type"] for b in ctx["contacts_by_type"]] == ["Visite à domicile", "Appel téléphonique"]
-    en = build_context("dossier_famille", cohort("en"), "PT-001")
+    en = build_context("dossier_famille", case_files(cohort("en")), "PT-001")
     assert en["F"]["legal_stay_years"] == "2.5" and en["F"]["status"] == get_schema().scales["status"].label(
         "active", "en")
 
@@ -90,7 +90,7 @@ def test_case_file_and_alerts_agree_on_a_document_without_a_valid_until():
         "documents": [{"case_id": "PT-001", "document_type": "medical_certificate",
                        "issue_date": dt.date(2022, 10, 1)}],
     }, {"reference_date": dt.date(2023, 2, 28)})
-    doc = build_context("dossier_famille", ds, "PT-001")["documents"][0]
+    doc = build_context("dossier_famille", case_files(ds), "PT-001")["documents"][0]
     assert doc["valid_until"].startswith("01/01/2023")
     assert doc["validity"] == "Expiré"
     kinds = {a.kind for a in compute_alerts(ds) if a.sheet_key == "documents"}

@@ -14,6 +14,7 @@ from ptxl.docs import generate_documents
 from ptxl.docs import pdf as pdfmod
 from ptxl.docs.generate import safe_name
 from ptxl.model.errors import PtxlError
+from ptxl.validate import Loaded
 from tools import libreoffice_pdf, pdf_text, run_ooxml_validator
 
 DOCS = ("dossier_famille", "fiche_de_base", "fiche_de_synthese", "modele_de_cas")
@@ -24,46 +25,47 @@ def _names(folder):
 
 
 def test_one_folder_per_case_and_names_with_id_type_and_date(tmp_path):
-    written = generate_documents(cohort(), tmp_path, everyone=True)
+    written = generate_documents(Loaded(cohort()), tmp_path, everyone=True)
     assert len(written) == 12 and all(p.exists() for p in written)
     assert _names(tmp_path) == ["PT-001", "PT-002", "PT-003"]
     assert _names(tmp_path / "PT-003") == [f"PT-003_{d}_2023-02-28.docx" for d in DOCS]
 
 
 def test_by_default_no_documents_for_a_family_never_admitted(tmp_path):
-    written = generate_documents(cohort(), tmp_path / "default")
+    written = generate_documents(Loaded(cohort()), tmp_path / "default")
     assert _names(tmp_path / "default") == ["PT-001", "PT-003"]  # PT-002 is still in screening
     assert written.left_out == 1 and len(written) == 8
-    asked = generate_documents(cohort(), tmp_path / "asked", cases=["PT-002"])  # named: always written
+    asked = generate_documents(Loaded(cohort()), tmp_path / "asked", cases=["PT-002"])  # named: always written
     assert [p.parent.name for p in asked] == ["PT-002"] * 4 and asked.left_out == 0
 
 
 def test_admitted_later_than_the_reference_date_is_not_yet_admitted(tmp_path):
     from ptxl.model.dataset import Dataset
     earlier = Dataset.from_rows(cohort_rows(), {"reference_date": dt.date(2021, 12, 31)}, "fr")
-    written = generate_documents(earlier, tmp_path)
+    written = generate_documents(Loaded(earlier), tmp_path)
     assert {p.parent.name for p in written} == {"PT-003"}  # PT-001 was admitted in February 2022
 
 
 def test_chosen_cases_only_and_unknown_case_refused(tmp_path):
     progress = []
-    written = generate_documents(cohort(), tmp_path, cases=["PT-003"], progress=lambda d, t: progress.append((d, t)))
+    written = generate_documents(Loaded(cohort()), tmp_path, cases=["PT-003"],
+                                 progress=lambda d, t: progress.append((d, t)))
     assert [p.parent.name for p in written] == ["PT-003"] * 4
     assert progress == [(1, 4), (2, 4), (3, 4), (4, 4)]
     with pytest.raises(PtxlError, match="PT-999"):
-        generate_documents(cohort(), tmp_path / "other", cases=["PT-999"])
+        generate_documents(Loaded(cohort()), tmp_path / "other", cases=["PT-999"])
     assert not (tmp_path / "other").exists()
 
 
 def test_never_overwrites_silently_and_force_replaces(tmp_path):
-    first = generate_documents(cohort(), tmp_path, cases=["PT-001"])
+    first = generate_documents(Loaded(cohort()), tmp_path, cases=["PT-001"])
     marker = b"staff edited this copy"
     first[0].write_bytes(marker)
-    second = generate_documents(cohort(), tmp_path, cases=["PT-001"])
+    second = generate_documents(Loaded(cohort()), tmp_path, cases=["PT-001"])
     assert first[0].read_bytes() == marker
     assert [p.name for p in second] == [p.name.replace(".docx", "_2.docx") for p in first]
     assert second.renamed == list(second)
-    third = generate_documents(cohort(), tmp_path, cases=["PT-001"], force=True)
+    third = generate_documents(Loaded(cohort()), tmp_path, cases=["PT-001"], force=True)
     assert third == first and not third.renamed and first[0].read_bytes() != marker
     assert len(list((tmp_path / "PT-001").iterdir())) == 8  # no temporary file left behind
 
@@ -76,7 +78,7 @@ def test_case_ids_become_safe_file_names():
 
 
 def test_nl_names_and_labels(tmp_path):
-    written = generate_documents(cohort("nl"), tmp_path, cases=["PT-001"])
+    written = generate_documents(Loaded(cohort("nl")), tmp_path, cases=["PT-001"])
     assert sorted(p.name for p in written) == [f"PT-001_{s}_2023-02-28.docx" for s in
                                                ("basisfiche", "casusmodel", "clientfiche", "gezinsdossier")]
 
@@ -84,7 +86,7 @@ def test_nl_names_and_labels(tmp_path):
 def test_pdf_without_libreoffice_says_how_to_install_and_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr(pdfmod, "find_soffice", lambda: None)
     with pytest.raises(PtxlError, match="libreoffice.org"):
-        generate_documents(cohort(), tmp_path / "out", pdf=True)
+        generate_documents(Loaded(cohort()), tmp_path / "out", pdf=True)
     assert not (tmp_path / "out").exists()
 
 
@@ -127,7 +129,7 @@ def test_cli_missing_workbook_exits_2(tmp_path, capsys):
 def test_documents_pass_the_open_xml_validator(tmp_path):
     """Every document of a full case (PT-001) and, in French, of an empty one (PT-002), in the three languages."""
     paths = [p for lang in ("fr", "nl", "en")
-             for p in generate_documents(cohort(lang), tmp_path / lang,
+             for p in generate_documents(Loaded(cohort(lang)), tmp_path / lang,
                                          cases=["PT-001", "PT-002"] if lang == "fr" else ["PT-001"])]
     failures = {str(p.relative_to(tmp_path)): errors for p in paths if (errors := run_ooxml_validator(p))}
     assert failures == {}
@@ -136,7 +138,7 @@ def test_documents_pass_the_open_xml_validator(tmp_path):
 def test_one_libreoffice_call_converts_the_batch(tmp_path):
     if pdfmod.find_soffice() is None:
         pytest.skip("LibreOffice not installed")
-    written = generate_documents(cohort(), tmp_path, cases=["PT-001", "PT-003"], pdf=True)
+    written = generate_documents(Loaded(cohort()), tmp_path, cases=["PT-001", "PT-003"], pdf=True)
     assert len(written.pdfs) == 8 and all(p.suffix == ".pdf" and p.with_suffix(".docx").exists()
                                           for p in written.pdfs)
     text = pdf_text(tmp_path / "PT-001" / "PT-001_dossier_famille_2023-02-28.pdf")
@@ -147,7 +149,7 @@ def test_one_libreoffice_call_converts_the_batch(tmp_path):
 def test_every_template_converts_in_libreoffice(tmp_path):
     docs = []
     for lang in ("fr", "nl", "en"):
-        for p in generate_documents(cohort(lang), tmp_path / lang, cases=["PT-001"]):
+        for p in generate_documents(Loaded(cohort(lang)), tmp_path / lang, cases=["PT-001"]):
             docs.append(p.rename(p.with_name(f"{lang}_{p.name}")))
     pdfs = libreoffice_pdf(docs, tmp_path / "pdf")
     assert len(pdfs) == 12
@@ -157,4 +159,4 @@ def test_every_template_converts_in_libreoffice(tmp_path):
 def test_a_file_that_cannot_be_written_is_a_plain_error(tmp_path):
     (tmp_path / "PT-001").write_text("a file where the case folder should be")
     with pytest.raises(PtxlError, match="PT-001"):
-        generate_documents(cohort(), tmp_path, cases=["PT-001"])
+        generate_documents(Loaded(cohort()), tmp_path, cases=["PT-001"])

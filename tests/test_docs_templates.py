@@ -13,7 +13,7 @@ from docxtpl import DocxTemplate
 
 from docs_fixtures import cohort, paragraphs, read_docx
 from ptxl.docs.context import BUILDERS
-from ptxl.docs.data import build_index
+from ptxl.stats.casefiles import case_files
 from ptxl.docs.generate import context_keys
 from ptxl.docs.make_templates import build_templates
 from ptxl.docs.render import CompiledTemplate
@@ -60,7 +60,7 @@ def test_every_variable_a_template_uses_is_provided(lang, doc):
     tpl = DocxTemplate(TEMPLATES / lang / f"{doc}.docx")
     used = tpl.get_undeclared_template_variables()
     assert "case_id" in used  # the check sees the tags (header included)
-    ix = build_index(cohort(lang))
+    ix = case_files(cohort(lang))
     context = BUILDERS[doc](ix, ix.cases["PT-001"])
     assert tpl.get_undeclared_template_variables(context=context) == set()
     assert set(context) == context_keys(doc)  # every case provides the same names
@@ -91,7 +91,7 @@ def test_a_misspelt_variable_is_named(tmp_path):
 def test_a_misspelt_field_is_named_when_rendering(tmp_path):
     path = _edited(tmp_path, "modele_de_cas", "{{ C.review }}", "{{ C.reveiw }}")
     tpl = CompiledTemplate(path, "fr", context_keys("modele_de_cas"))
-    ix = build_index(cohort())
+    ix = case_files(cohort())
     with pytest.raises(PtxlError) as err:
         tpl.render(BUILDERS["modele_de_cas"](ix, ix.cases["PT-001"]))
     assert "reveiw" in str(err.value) and "{{ C.reveiw }}" in str(err.value)
@@ -112,7 +112,7 @@ def test_a_tag_split_over_runs_by_word_still_works(tmp_path):
     """Word often cuts a tag in several runs when it is retyped or restyled: docxtpl's patching joins them."""
     path = _edited(tmp_path, "modele_de_cas", "{{ C.profile }}",
                    '{{ C.</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>profile }}')
-    ix = build_index(cohort())
+    ix = case_files(cohort())
     data = CompiledTemplate(path, "fr", context_keys("modele_de_cas")).render(
         BUILDERS["modele_de_cas"](ix, ix.cases["PT-001"]))
     assert any("Famille" in p for p in paragraphs(read_docx(data)))
@@ -144,7 +144,7 @@ def test_template_traces_of_its_author_and_external_links_are_removed(tmp_path):
     with zipfile.ZipFile(path, "w") as z:
         for n, data in parts.items():
             z.writestr(n, data)
-    ix = build_index(cohort())
+    ix = case_files(cohort())
     data = CompiledTemplate(path, "fr", context_keys("modele_de_cas")).render(
         BUILDERS["modele_de_cas"](ix, ix.cases["PT-001"]))
     z = zipfile.ZipFile(io.BytesIO(data))

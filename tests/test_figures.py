@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ptxl.layout import build_grids, cohort_blocks
 from ptxl.pipeline import from_stats
+from ptxl.report.context import impact_sections
+from ptxl.schema import get_schema
 from ptxl.stats.figures import derive
 
 
@@ -74,3 +76,37 @@ def test_the_output_sheets_show_the_computed_totals():
         assert total == results.figures.totals[key] == sum(v for v in shown if isinstance(v, int)), key
     followup = build_grids(results, None)["followup"]
     assert 16 in [c.value for c in followup.cells.values()]  # contacts by type: 6 + 10
+
+
+def _table_of(key: str) -> tuple:
+    q = next(q for q in get_schema().annex_b if q.key == key)
+    return q.group, q.scale
+
+
+def test_a_table_shows_a_no_answer_column_when_one_of_its_questions_has_one():
+    """The decision is computed once (``Figures.no_answer_column``) and both views follow it."""
+    stats = _stats()
+    fig = derive(stats)
+    assert fig.no_answer_column[_table_of("risk_level")] is True  # risk_level has 3 no-answers
+    assert fig.no_answer_column[_table_of("g1_consequences")] is False  # no g1 prompt has one
+    stats["impact"]["questions"]["risk_level"]["counts"]["no_answer"] = "<5"  # hidden: the column stays
+    assert derive(stats).no_answer_column[_table_of("risk_level")] is True
+    stats["impact"]["questions"]["risk_level"]["counts"]["no_answer"] = 0
+    assert derive(stats).no_answer_column[_table_of("risk_level")] is False
+    every = {q.key: {"counts": {}, "pct": {}, "positive_pct": None} for q in get_schema().annex_b if q.scale != "text"}
+    stats = _stats()
+    stats["impact"]["questions"] = {**every, **stats["impact"]["questions"]}  # the report shows every question
+    results = from_stats(stats)
+    label = get_schema().scales["impact"].label("no_answer", "fr")
+    with_column = {(s["key"], tab["kind"]) for s in impact_sections(results, "fr") for tab in s["tables"]
+                   if label in tab["header"]}
+    assert with_column == {k for k, shown in results.figures.no_answer_column.items() if shown} != set()
+    impact = build_grids(results, None)["impact"]
+    assert sum(c.value == label for c in impact.cells.values()) == len(with_column)
+
+
+def test_the_nationality_chart_counts_the_reviewed_families_when_the_statistics_do():
+    assert derive(_stats()).nationalities_of == "admitted"
+    stats = _stats()
+    stats["cohort"]["reviewed"]["nationalities"] = {"Guinée": 2}
+    assert derive(stats).nationalities_of == "reviewed"

@@ -261,6 +261,43 @@ def test_views_never_load_validate_or_compute():
         stage_imports(modules["ptxl.cli"], modules)
 
 
+# The domain's rules the Word documents must not apply themselves: every public function of ptxl/domain
+# (read from the code). The documents format ``model.CaseFile`` records that ``stats.casefiles`` computes
+# with them (ages, durations, latest rows, document states, contacts, admitted); formatting helpers the
+# documents may still take from the domain would be listed here: none is needed today.
+DOCS_MAY_USE_DOMAIN: set[str] = set()
+
+
+def domain_functions(modules: dict[str, Path]) -> set[str]:
+    """The public functions defined at the top of ptxl/domain's modules (the domain's rules)."""
+    return {node.name for m, path in modules.items() if unit(m) == "ptxl.domain"
+            for node in ast.parse(path.read_text(encoding="utf-8")).body
+            if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")}
+
+
+def domain_rules_used(module: str, modules: dict[str, Path], rules: set[str]) -> list[str]:
+    """``target:name`` of each domain rule ``module`` imports (a whole domain module counts as all of them)."""
+    return sorted(f"{target}:{name}" for target, name in imported_pairs(modules[module], modules)
+                  if unit(target) == "ptxl.domain" and (name == "*" or name in rules)
+                  and name not in DOCS_MAY_USE_DOMAIN)
+
+
+def test_the_documents_never_apply_a_domain_rule():
+    """docs/* formats the case files computed by ``stats.casefiles``; it imports none of the domain's rules
+    (age_on, months_between, latest_row, dated_on_or_before, document_states, is_admitted, status_on,
+    support_end, contact_summary, admitted_families, ...)."""
+    modules = all_modules()
+    rules = domain_functions(modules)
+    assert {"age_on", "months_between", "latest_row", "dated_on_or_before", "document_states", "is_admitted",
+            "status_on", "support_end", "contact_summary", "admitted_families"} <= rules
+    docs = sorted(m for m in modules if unit(m) == "ptxl.docs")
+    assert {"ptxl.docs.context", "ptxl.docs.generate", "ptxl.docs.render"} <= set(docs)
+    assert {m: u for m in docs if (u := domain_rules_used(m, modules, rules))} == {}
+    # the checker sees what it must: the compute side applies those rules
+    assert {"ptxl.domain:age_on", "ptxl.domain.contacts:contact_summary"} <= set(
+        domain_rules_used("ptxl.stats.casefiles", modules, rules))
+
+
 # --- the README's package map is the import graph ------------------------------------------------
 
 def readme_layers() -> list[tuple[str, list[str]]]:

@@ -219,6 +219,13 @@ def test_a_pilot_with_errors_is_counted_from_its_valid_entries(three, tmp_path):
     assert pilot["errors"] == 1 and pilot["cases"] == 3
     assert pilot["stats"]["impact"]["questions"]["risk_level"]["counts"]["some"] == 1
     assert pilot["stats"]["impact"]["questions"]["risk_level"]["counts"]["no_answer"] == 1
+    # the pilots table's network column shows the total the network computed, not one the view adds up
+    from ptxl.network import evaluate
+    from ptxl.network.tables import side_by_side
+    from ptxl.pipeline import compute, load
+    net = evaluate(compute(load(p)) for p in (three[0][0], bad))
+    assert net.errors_total == 1
+    assert side_by_side(net, "en")[0].rows[-1][1:] == [0, 1, net.errors_total]
 
 
 def _protected(column: dict, marks: dict, t: int) -> bool:

@@ -100,10 +100,11 @@ def test_a_case_study_is_the_narrative_its_annex_c_shows_at_the_reference_date()
             {"case_id": "PT-003", "profile": "Sans date"},
             {"case_id": "PT-005", "profile": "Sans date non plus"},
         ]}, {"reference_date": dt.date(2023, 2, 28)})
-    studies = from_stats(seed_stats(), dataset=ds).case_studies
+    results = from_stats(seed_stats(), dataset=ds)  # the seed's reference date is the dataset's, 2023-02-28
+    studies = results.case_studies
     assert [(s["case_id"], s["stages"]) for s in studies] == [("PT-003", [("profile", "Avant")])]
-    assert doc_context("modele_de_cas", ds, "PT-003")["C"]["profile"] == "Avant"
-    assert doc_context("modele_de_cas", ds, "PT-005")["has_case_study"] is False
+    assert doc_context("modele_de_cas", results.case_files, "PT-003")["C"]["profile"] == "Avant"
+    assert doc_context("modele_de_cas", results.case_files, "PT-005")["has_case_study"] is False
 
 
 def test_report_carries_no_author_metadata(tmp_path):

@@ -20,10 +20,11 @@ from builders import build
 from docs_fixtures import REF, cohort, cohort_rows, paragraphs, read_docx
 from ptxl.docs import generate_documents
 from ptxl.docs.context import BUILDERS
-from ptxl.docs.data import build_index
+from ptxl.stats.casefiles import case_files
 from ptxl.docs.generate import file_slug
 from ptxl.docs.texts import FILE_SLUG, TITLE
 from ptxl.model.dataset import Dataset
+from ptxl.validate import Loaded
 from ptxl.paths import templates_dir
 from ptxl.pilot import unit_text
 from ptxl.refresh import refresh_workbook
@@ -85,7 +86,7 @@ def _shown(document) -> list[str]:
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_person_pilots_four_documents_say_persons(tmp_path, lang):
     rows = cohort_rows()
-    written = generate_documents(_person(lang, rows), tmp_path, everyone=True)
+    written = generate_documents(Loaded(_person(lang, rows)), tmp_path, everyone=True)
     assert len(written) == 4 * len(rows["families"])
     typed = _typed(rows)
     for path in written:
@@ -105,8 +106,8 @@ def test_a_person_pilots_four_documents_say_persons(tmp_path, lang):
 def test_a_family_pilots_documents_are_what_the_templates_give(tmp_path, lang):
     """Each document as docxtpl itself fills the committed template, word for word, and the same file names."""
     ds = cohort(lang)
-    written = generate_documents(ds, tmp_path, cases=["PT-001"])
-    ix = build_index(ds)
+    written = generate_documents(Loaded(ds), tmp_path, cases=["PT-001"])
+    ix = case_files(ds)
     for doc, build_context in BUILDERS.items():
         path = next(p for p in written if f"_{FILE_SLUG[doc][lang]}_" in p.name)
         assert path.name == f"PT-001_{FILE_SLUG[doc][lang]}_{REF.isoformat()}.docx"
@@ -133,9 +134,9 @@ def test_a_restyled_template_follows_the_unit_and_keeps_its_tags(tmp_path):
                 assert old in text
                 data = text.replace(old, "Familles suivies : {{ case_id }} ({{ organisation }})", 1).encode()
             zout.writestr(item, data)
-    person = generate_documents(_person("fr"), tmp_path / "p", cases=["PT-001"], templates=folder,
+    person = generate_documents(Loaded(_person("fr")), tmp_path / "p", cases=["PT-001"], templates=folder,
                                 docs=("modele_de_cas",))
-    family = generate_documents(cohort("fr"), tmp_path / "f", cases=["PT-001"], templates=folder,
+    family = generate_documents(Loaded(cohort("fr")), tmp_path / "f", cases=["PT-001"], templates=folder,
                                 docs=("modele_de_cas",))
     assert "Personnes suivies : PT-001 (JRS Belgium)" in "\n".join(_shown(read_docx(person[0])))
     assert "Familles suivies : PT-001 (JRS Belgium)" in "\n".join(_shown(read_docx(family[0])))

@@ -1,8 +1,9 @@
 """Word case files filled from the workbook: annex A, B, C and the family's full case file.
 
-``generate_documents`` is what ``ptxl docs`` and the Excel button call; the
-context builders (``ptxl.docs.context``) and the renderer (``ptxl.docs.render``)
-are separate stages, usable and testable alone. Heavy imports stay inside.
+``generate_documents`` is what ``ptxl docs`` and the Excel button call, with a ``Results`` or
+``Loaded`` whose ``case_files`` (``stats.casefiles``) hold every figure already computed; the
+context builders (``ptxl.docs.context``) only format them and the renderer (``ptxl.docs.render``)
+fills the templates, each usable and testable alone. Heavy imports stay inside.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
-"""Context builders: (dataset, case id) → the plain dict a Word template is filled with.
+"""Context builders: (case files, case) → the plain dict a Word template is filled with.
 
-Pure functions: nothing here reads a file or renders. Every value is already a
-string in the dataset's language (dates dd/mm/yyyy, answers as the scale's
+Pure formatting: nothing here reads a file, renders or computes. The figures (ages, durations, the
+latest row of each annex, document states, contacts by type) come computed in ``model.CaseFile``
+records (``stats.casefiles``, reachable as ``Results.case_files``); here they become text. Every
+value is already a string in the dataset's language (dates dd/mm/yyyy, answers as the scale's
 labels, derived answers written out), so templates need no filters and a staff
 member restyling one only ever meets ``{{ name }}`` tags. Every key is always
 present (blank as ''), so the strict renderer can tell a typo from a blank.
@@ -13,16 +15,19 @@ from __future__ import annotations
 
 
 
-from ..domain import (age_on, dated_on_or_before, document_states, is_admitted, latest_row, months_between,
-                      status_on, support_end)
-from ..domain.contacts import contact_summary
 from ..fields import Choice, Numeric
+from ..model.casefile import CaseFile, CaseFiles
 from ..schema import get_schema
-from .data import Index, build_index, by_date, fmt_date
 from .markup import text
 from .texts import DOC_TYPES, t
 
 CHECKED, UNCHECKED = "☒", "☐"
+
+
+def fmt_date(d, year_only: bool = False) -> str:
+    if d is None:
+        return ""
+    return str(d.year) if year_only else d.strftime("%d/%m/%Y")
 
 
 def _label(scale_key: str, code, lang: str) -> str:
@@ -54,19 +59,20 @@ def fmt_cell(sheet_key: str, key: str, row: dict, lang: str):
     return text(v)
 
 
-def _status(ix: Index, fam: dict) -> str:
+def _status(ix: CaseFiles, case: CaseFile) -> str:
     """The status at the reference date, as the statistics count it (closed later: still active then)."""
-    return _label("status", status_on(fam.get("status"), fam.get("closure_date"), ix.reference_date), ix.lang)
+    return _label("status", case.status, ix.lang)
 
 
 def _plural(n: int, one: str, many: str, lang: str) -> str:
     return t(one, lang) if n == 1 else t(many, lang).format(n)
 
 
-def _duration(start, end, lang: str, with_years: bool, approx: bool = False) -> str:
-    if start is None or end is None or end < start:
+def _duration(span: tuple | None, lang: str, with_years: bool, approx: bool = False) -> str:
+    """``span``: (months, days) as computed (``CaseFile.in_project``, ``in_country``); None says nothing."""
+    if span is None:
         return ""
-    months, days = months_between(start, end)
+    months, days = span
     parts = []
     if with_years and months >= 12:
         parts.append(_plural(months // 12, "one_year", "years", lang))
@@ -82,7 +88,7 @@ def _duration(start, end, lang: str, with_years: bool, approx: bool = False) -> 
 
 # --- shared pieces ----------------------------------------------------------------------------------
 
-def _common(ix: Index, case) -> dict:
+def _common(ix: CaseFiles, case: CaseFile) -> dict:
     fam = case.family
     return {"case_id": case.case_id, "organisation": text(ix.settings.get("organisation")),
             "project_location": text(ix.settings.get("project_location")),
@@ -90,11 +96,10 @@ def _common(ix: Index, case) -> dict:
             "case_manager": text(fam.get("case_manager"))}
 
 
-def _assessments(ix: Index, case) -> dict:
+def _assessments(ix: CaseFiles, case: CaseFile) -> dict:
     """Annex A: the assessments up to the reference date, oldest first, and each item's scores across them."""
     lang, sch = ix.lang, get_schema()
-    rows = by_date(dated_on_or_before(case.rows("baseline"), "assessment_date", ix.reference_date),
-                   "assessment_date")
+    rows = case.assessments
     heads = [{"date": fmt_date(r.get("assessment_date")),
               "type": fmt_cell("baseline", "assessment_type", r, lang),
               "case_manager": text(r.get("case_manager"))} for r in rows]
@@ -105,7 +110,7 @@ def _assessments(ix: Index, case) -> dict:
             "scores": scores,
             "rows": [dict(h, score=s, why=text(r.get(f"{item.key}_why"))) for h, s, r in zip(heads, scores, rows)],
         }
-    latest = latest_row(rows, "assessment_date", ix.reference_date) or {}
+    latest = case.latest_assessment or {}
     return {"assessments": heads, "has_assessments": bool(rows), "A": items,
             "assessment_date": fmt_date(latest.get("assessment_date"))}
 
@@ -117,10 +122,10 @@ def _choice_boxes(scale_key: str, code, lang: str) -> dict:
     return boxes
 
 
-def _summary(ix: Index, case) -> dict:
+def _summary(ix: CaseFiles, case: CaseFile) -> dict:
     """Annex B impact part: the latest review on or before the reference date, every answer of every scale."""
     lang = ix.lang
-    row = latest_row(case.rows("summary"), "review_date", ix.reference_date) or {}
+    row = case.summary or {}
     answers = {}
     for q in get_schema().annex_b:
         answers[q.key] = text(row.get(q.key)) if q.scale == "text" else _choice_boxes(q.scale, row.get(q.key), lang)
@@ -133,11 +138,11 @@ def _member_lines(members: list[dict], value, lang: str) -> str:
                      for m in members)
 
 
-def _members(ix: Index, case) -> list[dict]:
-    lang, ref = ix.lang, ix.reference_date
+def _members(ix: CaseFiles, case: CaseFile) -> list[dict]:
+    lang = ix.lang
     out = []
-    for m in case.rows("members"):
-        age = age_on(m.get("birth_date"), ref)
+    for member in case.members:
+        m, age = member.row, member.age
         age_txt = "" if age is None or age < 0 else t("years", lang).format(age)
         if age_txt and m.get("birth_date_year_only"):
             age_txt = f"{t('about', lang)} {age_txt}"
@@ -151,14 +156,13 @@ def _members(ix: Index, case) -> list[dict]:
     return out
 
 
-def _contacts(ix: Index, case) -> tuple[list[dict], list[dict], str]:
+def _contacts(ix: CaseFiles, case: CaseFile) -> tuple[list[dict], list[dict], str]:
     """The contact log up to the reference date, its count by type, and the annex B question 10 sentence."""
-    lang, ref, fam = ix.lang, ix.reference_date, case.family
-    rows = by_date(dated_on_or_before(case.rows("contacts"), "contact_date", ref), "contact_date")
+    lang, rows = ix.lang, case.contacts
     log = [{"date": fmt_date(c.get("contact_date")), "type": fmt_cell("contacts", "contact_type", c, lang),
             "minutes": _number(c.get("minutes"), lang), "case_manager": text(c.get("case_manager")),
             "note": text(c.get("note"))} for c in rows]
-    summary = contact_summary(rows, fam.get("admission_date"), fam.get("closure_date"), ref)
+    summary = case.contact_summary
     if summary is None:
         return log, [], ""
     scale = get_schema().scales["contact_type"]
@@ -172,22 +176,19 @@ def _contacts(ix: Index, case) -> tuple[list[dict], list[dict], str]:
     return log, by_type, "\n".join(lines)
 
 
-def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
-    """Annex B questions 1–16, each derived from the registry, the members, the checklist and the logs."""
-    lang, ref, fam = ix.lang, ix.reference_date, case.family
-    vul = latest_row(case.rows("vulnerabilities"), "assessed_date", ref) or {}
-    arrival = fam.get("arrival_date")
-    in_country = _duration(arrival, ref, lang, True, approx=bool(fam.get("arrival_date_year_only")))
+def _profile(ix: CaseFiles, case: CaseFile, members: list[dict], contacts_text: str) -> dict:
+    """Annex B questions 1–16, each said from the registry, the members, the checklist and the logs."""
+    lang, fam = ix.lang, case.family
+    vul = case.vulnerabilities or {}
+    in_country = _duration(case.in_country, lang, True, approx=bool(fam.get("arrival_date_year_only")))
     if in_country:
         since = t("since_year" if fam.get("arrival_date_year_only") else "since", lang)
         in_country += f" ({since} {fmt_cell('families', 'arrival_date', fam, lang)})"
     admitted = fam.get("admission_date")
-    if is_admitted(fam.get("status"), admitted, ref):
-        end = support_end(fam.get("closure_date"), ref)
-        in_project = _duration(admitted, end, lang, False)
-        closed = fam.get("closure_date") is not None and fam["closure_date"] <= ref
+    if case.admitted:
+        in_project = _duration(case.in_project, lang, False)
         if in_project:
-            span = (t("from_to", lang).format(fmt_date(admitted), fmt_date(end)) if closed
+            span = (t("from_to", lang).format(fmt_date(admitted), fmt_date(case.support_end)) if case.closed
                     else f"{t('since', lang)} {fmt_date(admitted)}")
             in_project += f" ({span})"
     else:
@@ -212,26 +213,23 @@ def _profile(ix: Index, case, members: list[dict], contacts_text: str) -> dict:
         "released_after_contact": fmt_cell("families", "released_after_contact", fam, lang),
         "known_before": fmt_cell("families", "known_before", fam, lang),
         "intake_risk": fmt_cell("families", "intake_risk", fam, lang),
-        "status": _status(ix, fam),
+        "status": _status(ix, case),
         "profile_notes": fmt_cell("families", "profile_notes", fam, lang),
     }
 
 
-def _case_study(ix: Index, case) -> dict:
-    rows = case.rows("case_study")
-    row = latest_row(rows, "written_date", ix.reference_date) or {}
+def _case_study(ix: CaseFiles, case: CaseFile) -> dict:
+    row = case.case_study or {}
     answers = {k: text(row.get(k)) for k, _lab in get_schema().annex_c}
     return {"C": answers, "has_case_study": any(answers.values()),
             "case_study_date": fmt_date(row.get("written_date"))}
 
 
-def _documents(ix: Index, case) -> list[dict]:
+def _documents(ix: CaseFiles, case: CaseFile) -> list[dict]:
     """The documents that existed at the reference date, each with the validity the alerts use."""
     lang = ix.lang
     out = []
-    for doc in document_states(case.rows("documents"), ix.reference_date, ix.settings):
-        if doc.state is None:  # issued after the reference date
-            continue
+    for doc in case.documents:
         d = doc.row
         note = " " + t("default_validity", lang).format(doc.months) if doc.months else ""
         state = t(DOC_STATES[doc.state], lang)
@@ -249,24 +247,24 @@ DOC_STATES = {"unknown": "validity_unknown", "replaced": "replaced", "expired": 
 
 # --- the four documents ----------------------------------------------------------------------------
 
-def fiche_de_base(ix: Index, case) -> dict:
+def fiche_de_base(ix: CaseFiles, case: CaseFile) -> dict:
     ctx = {**_common(ix, case), **_assessments(ix, case)}
     latest = ctx["assessments"][-1]["case_manager"] if ctx["assessments"] else ""
     ctx["case_manager"] = latest or ctx["case_manager"]  # who wrote the latest assessment signs the sheet
     return ctx
 
 
-def fiche_de_synthese(ix: Index, case) -> dict:
+def fiche_de_synthese(ix: CaseFiles, case: CaseFile) -> dict:
     members = _members(ix, case)
     _log, _by_type, contacts_text = _contacts(ix, case)
     return {**_common(ix, case), **_summary(ix, case), "P": _profile(ix, case, members, contacts_text)}
 
 
-def modele_de_cas(ix: Index, case) -> dict:
+def modele_de_cas(ix: CaseFiles, case: CaseFile) -> dict:
     return {**_common(ix, case), **_case_study(ix, case)}
 
 
-def dossier_famille(ix: Index, case) -> dict:
+def dossier_famille(ix: CaseFiles, case: CaseFile) -> dict:
     lang, fam = ix.lang, case.family
     members = _members(ix, case)
     log, by_type, contacts_text = _contacts(ix, case)
@@ -274,14 +272,14 @@ def dossier_famille(ix: Index, case) -> dict:
     chronology = [{"date": fmt_date(e.get("event_date")),
                    "event": fmt_cell("chronology", "event_code", e, lang),
                    "description": text(e.get("description")), "deadline": fmt_date(e.get("deadline"))}
-                  for e in by_date(case.rows("chronology"), "event_date")]
+                  for e in case.chronology]
     actions = [{"action": text(a.get("action")), "owner": text(a.get("owner")),
                 "due_date": fmt_date(a.get("due_date")), "status": fmt_cell("actions", "action_status", a, lang),
-                "done_date": fmt_date(a.get("done_date"))} for a in by_date(case.rows("actions"), "due_date")]
+                "done_date": fmt_date(a.get("done_date"))} for a in case.actions]
     return {**_common(ix, case), **_assessments(ix, case), **_summary(ix, case), **_case_study(ix, case),
             "P": _profile(ix, case, members, contacts_text),
             "F": {**{c.key: fmt_cell("families", c.key, fam, lang) for c in fam_sheet.columns},
-                  "status": _status(ix, fam)},
+                  "status": _status(ix, case)},
             "family_name": text(fam.get("family_name")),
             "members": members, "chronology": chronology, "contacts": log, "contacts_by_type": by_type,
             "actions": actions, "documents": _documents(ix, case)}
@@ -292,7 +290,6 @@ BUILDERS = {"fiche_de_base": fiche_de_base, "fiche_de_synthese": fiche_de_synthe
 assert tuple(BUILDERS) == DOC_TYPES
 
 
-def build_context(doc: str, source, case_id: str) -> dict:
-    """The context of one document. ``source`` is a Dataset, or an Index built once for a batch."""
-    ix = source if isinstance(source, Index) else build_index(source)
-    return BUILDERS[doc](ix, ix.cases[case_id])
+def build_context(doc: str, files: CaseFiles, case_id: str) -> dict:
+    """The context of one document: ``files`` as computed (``Results.case_files``, ``stats.casefiles``)."""
+    return BUILDERS[doc](files, files.cases[case_id])

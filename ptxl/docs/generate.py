@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from ..model.dataset import Dataset
+from ..model.casefile import CaseFile, CaseFiles
 from ..model.errors import PtxlError
 from ..schema import L
 from ..paths import templates_dir
@@ -20,7 +20,6 @@ from ..write.atomic import make_folder, save, sync_folder
 from ..pilot import evaluation_unit, unit_scope, unit_text
 from . import pdf as pdfmod
 from .context import BUILDERS
-from .data import LOG_TABLES, Case, Index, build_index, case_key
 from .render import load_template
 from .texts import ANNEX, DOC_TYPES, FILE_SLUG
 
@@ -45,8 +44,7 @@ class GeneratedFiles(list):
 
 def context_keys(doc: str) -> set[str]:
     """The top-level names a document's context always provides (what its template may use)."""
-    ix = Index("fr", dt.date(2000, 1, 1), {}, {})
-    return set(BUILDERS[doc](ix, Case("X", {}, {k: [] for k in LOG_TABLES})))
+    return set(BUILDERS[doc](CaseFiles("fr", dt.date(2000, 1, 1), {}), CaseFile("X", {})))
 
 
 def file_slug(doc: str, lang: str, unit: str) -> str:
@@ -61,12 +59,11 @@ def safe_name(case_id: str) -> str:
     return f"_{name}" if name.split(".")[0].upper() in RESERVED else name
 
 
-def _dataset(source) -> Dataset:
-    """The dataset of a ``pipeline.load`` (``Loaded``) or ``pipeline.compute`` (``Results``): the documents are
-    a view, they never read a workbook themselves."""
-    if isinstance(source, Dataset):
-        return source
-    return source.dataset
+def _case_files(source) -> CaseFiles:
+    """The case files of a ``pipeline.compute`` (``Results``) or ``pipeline.load`` (``Loaded``), computed once
+    on first use by ``stats.casefiles``: the documents are a view, they never read a workbook or derive a
+    figure themselves."""
+    return source if isinstance(source, CaseFiles) else source.case_files
 
 
 def write_new(path: Path, data: bytes, force: bool, lang: str | None = None) -> tuple[Path, bool]:
@@ -93,19 +90,12 @@ def _write(path: Path, data: bytes, force: bool, lang: str) -> tuple[Path, bool]
     return write_new(path, data, force, lang)
 
 
-def admitted_case_ids(ds: Dataset) -> set[str]:
-    """The case ids of the families admitted by the reference date, as the statistics count them."""
-    from ..domain import admitted_families
-    families = ds.tables.get("families")
-    if families is None or families.empty:
-        return set()
-    return {cid for cid in map(case_key, admitted_families(families, ds.reference_date)["case_id"]) if cid}
-
-
 def generate_documents(loaded, out_dir, cases=None, force: bool = False, pdf: bool = False, *,
                        docs=DOC_TYPES, templates=None, progress=None, protection=None,
                        everyone: bool = False) -> GeneratedFiles:
     """Fill each chosen case's documents into ``out_dir/<case id>/``; returns the files written.
+
+    ``loaded``: a ``pipeline.Results`` or ``validate.Loaded`` (its ``case_files``), or ``model.CaseFiles``.
 
     ``cases`` None means every family admitted by the reference date: the documents of a family
     never admitted (screened, refused, no data yet) would be empty forms. ``everyone`` keeps every
@@ -116,8 +106,8 @@ def generate_documents(loaded, out_dir, cases=None, force: bool = False, pdf: bo
     """
     from ..protect import CLEAR
     protection = protection or CLEAR
-    ds = _dataset(loaded)
-    ix, lang = build_index(ds), ds.lang
+    ix = _case_files(loaded)
+    lang = ix.lang
     chosen = list(ix.cases) if not cases else [str(c).strip() for c in cases]
     for cid in chosen:
         if cid not in ix.cases:
@@ -125,12 +115,11 @@ def generate_documents(loaded, out_dir, cases=None, force: bool = False, pdf: bo
     chosen = list(dict.fromkeys(chosen))
     left_out = 0
     if not cases and not everyone:
-        admitted = admitted_case_ids(ds)
-        left_out = sum(cid not in admitted for cid in chosen)
-        chosen = [cid for cid in chosen if cid in admitted]
+        left_out = sum(cid not in ix.admitted for cid in chosen)
+        chosen = [cid for cid in chosen if cid in ix.admitted]
     soffice = pdfmod.require_soffice(lang) if pdf else None
     folder = Path(templates) if templates else templates_dir()
-    unit = evaluation_unit(ds.settings)  # the templates' texts and the file names say families or persons
+    unit = evaluation_unit(ix.settings)  # the templates' texts and the file names say families or persons
     compiled = {d: load_template(folder / lang / f"{d}.docx", lang, context_keys(d), unit) for d in docs}
     slugs = {d: file_slug(d, lang, unit) for d in docs}
     out_dir = Path(out_dir)

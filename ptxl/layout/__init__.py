@@ -162,7 +162,7 @@ def _pct(value) -> float | None:
     return None if value is None else value / 100
 
 
-def impact_grid(ctx: Context, impact: dict) -> SheetGrid:
+def impact_grid(ctx: Context, impact: dict, figures) -> SheetGrid:
     sch = get_schema()
     g = SheetGrid("impact")
     _head(g, ctx, O.TITLES["impact"], {0: QUESTION_WIDTH, **{j: 11 for j in range(1, 9)}})
@@ -185,17 +185,18 @@ def impact_grid(ctx: Context, impact: dict) -> SheetGrid:
             if scale_key == "yes_no":
                 g.put(r, 0, f"{ctx.t(title).split(' – ')[0]} – {ctx.t(O.PROMPTS)}", "out_label")
                 r += 1
-            r = _answer_table(g, r, sch.scales[scale_key], qs, questions, ctx) + 1
+            r = _answer_table(g, r, sch.scales[scale_key], qs, questions, ctx,
+                              figures.no_answer_column.get((group, scale_key), False)) + 1
     return g
 
 
-def _answer_table(g: SheetGrid, r: int, scale, qs, results: dict, ctx: Context) -> int:
+def _answer_table(g: SheetGrid, r: int, scale, qs, results: dict, ctx: Context, blanks: bool) -> int:
     """One table of the seed: counts per answer, then the percentages; returns the next free row.
 
-    A question the pilot does not ask says so across its row instead of showing zeros.
+    A question the pilot does not ask says so across its row instead of showing zeros. ``blanks``: the
+    table shows a "no answer" column (``Figures.no_answer_column``).
     """
     lang = ctx.lang
-    blanks = any(results.get(q.key, {}).get("counts", {}).get("no_answer", 0) for q in qs)
     codes = [c for c in scale.codes if c != "no_answer" or blanks]
     pct_codes = ["positive"] if scale.key == "impact" else [c for c in scale.codes if c != "no_answer"]
     heads = [ctx.t(O.QUESTION)] + [scale.label(c, lang) for c in codes]
@@ -449,7 +450,7 @@ def build_grids(results, refreshed_at: dt.datetime | None) -> dict[str, SheetGri
                   refreshed_at=refreshed_at,
                   errors=len(results.errors), warnings=len(results.warnings), infos=len(results.infos),
                   unit=results.unit)
-    grids = [impact_grid(ctx, stats.get("impact", {})),
+    grids = [impact_grid(ctx, stats.get("impact", {}), results.figures),
              cohort_grid(ctx, stats.get("cohort", {}), stats.get("engagement", {}), results.figures),
              followup_grid(ctx, stats.get("engagement", {}), results.figures),
              evolution_grid(ctx, stats.get("baseline", {}), results.figures),

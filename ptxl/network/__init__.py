@@ -35,6 +35,11 @@ class Network:
         return {"pilots": self.pilots, "network": self.network}
 
     @property
+    def errors_total(self) -> int:
+        """The errors of all the pilots' workbooks (the pilots table's network column)."""
+        return sum(p["errors"] for p in self.pilots)
+
+    @property
     def errors(self) -> list:
         """(file, number of errors) of the pilots whose workbook has errors."""
         return [(p["file"], p["errors"]) for p in self.pilots if p["errors"]]

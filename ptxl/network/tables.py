@@ -53,7 +53,7 @@ def side_by_side(net, lang: str) -> list[Table]:
         row(t("language", lang), [p["language"] for p in pilots], None),
         row(t("unit", lang), [_unit_label(p["unit"], lang) for p in pilots], None),
         row(t("reference_date", lang), [s["reference_date"] for s in st], None),
-        row(t("errors", lang), [p["errors"] for p in pilots], sum(p["errors"] for p in pilots)),
+        row(t("errors", lang), [p["errors"] for p in pilots], net.errors_total),
     ])
     caseload = Table("caseload", t("outputs", lang), head, [
         row(t("referred", lang), [s["cohort"]["families_referred"] for s in st], nw["caseload"]["referred"]),

@@ -41,12 +41,12 @@ def _join(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + f" {t('and', lang)} " + items[-1]
 
 
-def impact_table(keys: list[str], questions: dict, lang: str) -> dict:
-    """The seed's impact-scale table: counts per answer and "Impact positif (%)"."""
+def impact_table(keys: list[str], questions: dict, lang: str, blanks: bool) -> dict:
+    """The seed's impact-scale table: counts per answer and "Impact positif (%)"; ``blanks``: with a
+    "no answer" column (``Figures.no_answer_column``)."""
     sch = get_schema()
     scale = sch.scales["impact"]
     codes = [o.code for o in scale.options]
-    blanks = any(questions[k]["counts"].get("no_answer", 0) for k in keys)
     if blanks:
         codes.append("no_answer")
     header = [t("question", lang)] + [scale.label(c, lang) for c in codes] + [t("positive", lang)]
@@ -57,12 +57,12 @@ def impact_table(keys: list[str], questions: dict, lang: str) -> dict:
     return {"kind": "impact", "header": header, "rows": rows, "keys": keys}
 
 
-def yes_no_table(keys: list[str], questions: dict, lang: str) -> dict:
-    """The seed's prompt-question table: Oui / Non / Ne sait pas [/ Pas de réponse], then the three percentages."""
+def yes_no_table(keys: list[str], questions: dict, lang: str, blanks: bool) -> dict:
+    """The seed's prompt-question table: Oui / Non / Ne sait pas [/ Pas de réponse], then the three percentages;
+    ``blanks``: with a "no answer" column (``Figures.no_answer_column``)."""
     sch = get_schema()
     scale = sch.scales["yes_no"]
     codes = [o.code for o in scale.options]
-    blanks = any(questions[k]["counts"].get("no_answer", 0) for k in keys)
     count_codes = codes + (["no_answer"] if blanks else [])
     header = ([t("question", lang)] + [scale.label(c, lang) for c in count_codes]
               + [t("pct_of", lang, label=scale.label(c, lang)) for c in codes])
@@ -114,17 +114,18 @@ def impact_sections(results, lang: str) -> list[dict]:
     sch, stats = get_schema(), results.stats
     questions = stats["impact"]["questions"]
     n = stats["impact"]["n"]
+    blanks = results.figures.no_answer_column
     sections = []
     for g in GROUP_ORDER:
         impact_keys = [q.key for q in sch.annex_b if q.group == g and q.scale == "impact"]
         yn_keys = [q.key for q in sch.annex_b if q.group == g and q.scale == "yes_no"]
         tables = []
         if impact_keys:
-            tab = impact_table(impact_keys, questions, lang)
+            tab = impact_table(impact_keys, questions, lang, blanks.get((g, "impact"), False))
             tab["reading"] = impact_reading(impact_keys, questions, n, lang, results.figures) if n else ""
             tables.append(tab)
         if yn_keys:
-            tab = yes_no_table(yn_keys, questions, lang)
+            tab = yes_no_table(yn_keys, questions, lang, blanks.get((g, "yes_no"), False))
             tab["title"] = f"{sch.groups[g][lang].split(' – ')[0]} – {t('prompts', lang)}"
             extremes = results.figures.yes_extremes.get(g)
             tab["reading"] = yes_no_reading(yn_keys, questions, n, lang, extremes) if n else ""
@@ -174,7 +175,7 @@ def cohort_context(results, lang: str) -> dict:
     cohort = stats["cohort"]
     adm, rev = cohort["admitted"], cohort["reviewed"]
     eng = stats["engagement"]
-    examined = "nationalities" in rev  # the seed's nationality chart counts the examined families
+    examined = results.figures.nationalities_of == "reviewed"  # the seed's chart counts the examined families
     nat = (rev if examined else adm).get("nationalities") or {}
     years = rev.get("years_in_country") or {}
     legal = results.figures.legal_stay

@@ -31,6 +31,12 @@ class Figures:
     totals: dict = field(default_factory=dict)
     top_answer: dict = field(default_factory=dict)  # impact question → its most frequent answer (None if hidden)
     yes_extremes: dict = field(default_factory=dict)  # annex B group → (most, least "yes" question) or None
+    # (annex B group, "impact" | "yes_no") → its answer table shows a "no answer" column (one of its questions
+    # has a no-answer count, shown or hidden)
+    no_answer_column: dict = field(default_factory=dict)
+    # whose nationalities the nationality chart counts: "reviewed" (the seed's chart: the examined families)
+    # when the statistics count them, else "admitted"
+    nationalities_of: str = "admitted"
 
 
 def _number(x) -> bool:
@@ -54,8 +60,23 @@ def derive(stats: Mapping, families=None) -> Figures:
     n = impact.get("n")
     bins = tuple(years_bin_counts(years.values()))
     top, extremes = _readings(impact.get("questions") or {})
+    reviewed = (stats.get("cohort") or {}).get("reviewed") or {}
     return Figures(bins, change, improved, _legal_stay(years, families), positive,
-                   100 / n if _number(n) and n else None, _totals(stats, bins), top, extremes)
+                   100 / n if _number(n) and n else None, _totals(stats, bins), top, extremes,
+                   _no_answer_columns(impact.get("questions") or {}),
+                   "reviewed" if "nationalities" in reviewed else "admitted")
+
+
+def _no_answer_columns(questions: Mapping) -> dict:
+    """Each answer table of the impact sheet and the report (a group's impact or yes/no questions) shows a
+    "no answer" column when one of its questions has one: zero columns are left out, a hidden count
+    ("<5") is kept (leaving its column out would tell it is 0)."""
+    out: dict = {}
+    for q in get_schema().annex_b:
+        if q.scale in ("impact", "yes_no"):
+            counts = (questions.get(q.key) or {}).get("counts") or {}
+            out[q.group, q.scale] = out.get((q.group, q.scale), False) or bool(counts.get("no_answer", 0))
+    return out
 
 
 def _total(values) -> int:
