@@ -67,6 +67,14 @@ class Results(WithFindings):
         return self._lazy["case_files"]
 
     @property
+    def case_studies_missing(self) -> list:
+        """The families marked "Case study" whose narrative is not in ``case_studies``: none written, or
+        only undated or later ones (the report says so, rather than "no family is marked")."""
+        from .stats.studies import marked_families
+        shown = {s["case_id"] for s in self.case_studies}
+        return [c for c in marked_families(self.dataset) if c not in shown]
+
+    @property
     def case_studies(self) -> list:
         """The report's case studies (``stats.studies``): marked families' narratives, names blanked."""
         if "case_studies" not in self._lazy:

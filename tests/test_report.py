@@ -107,6 +107,29 @@ def test_a_case_study_is_the_narrative_its_annex_c_shows_at_the_reference_date()
     assert doc_context("modele_de_cas", results.case_files, "PT-005")["has_case_study"] is False
 
 
+def test_marked_families_without_a_narrative_at_the_date_are_named_not_called_unmarked(tmp_path):
+    """PT-005 is marked but its only narrative is undated: the report says so (both in its material and in the
+    case studies section), instead of "no family is marked 'Case study'"."""
+    ds = Dataset.from_rows({
+        "families": [{"case_id": "PT-003", "case_study": "yes"}, {"case_id": "PT-005", "case_study": "yes"}],
+        "case_study": [{"case_id": "PT-003", "profile": "Avant", "written_date": dt.date(2023, 1, 10)},
+                       {"case_id": "PT-005", "profile": "Sans date"}]}, {"reference_date": dt.date(2023, 2, 28)})
+    results = from_stats(seed_stats(), dataset=ds)
+    assert results.case_studies_missing == ["PT-005"]
+    text = "\n".join(p.text for p in Document(str(render_report(results, tmp_path / "r.docx", lang="fr"))).paragraphs)
+    said = "Marquées « Étude de cas » mais sans récit daté au plus tard du 28/02/2023 dans la feuille « Modèle de cas » : PT-005."
+    assert text.count(said) == 2 and "Aucune famille n'est marquée" not in text and "Dossier PT-003" in text
+    only_undated = from_stats(seed_stats(), dataset=Dataset.from_rows(
+        {"families": [{"case_id": "PT-005", "case_study": "yes"}],
+         "case_study": [{"case_id": "PT-005", "profile": "Sans date"}]}, {"reference_date": dt.date(2023, 2, 28)}))
+    text = "\n".join(p.text for p in Document(str(render_report(only_undated, tmp_path / "u.docx", lang="nl"))).paragraphs)
+    assert "Gemarkeerd als « Casestudy » maar zonder verhaal" in text and "Geen enkel gezin is gemarkeerd" not in text
+    unmarked = from_stats(seed_stats(), dataset=Dataset.from_rows({"families": [{"case_id": "PT-005"}]},
+                                                                  {"reference_date": dt.date(2023, 2, 28)}))
+    text = "\n".join(p.text for p in Document(str(render_report(unmarked, tmp_path / "n.docx", lang="fr"))).paragraphs)
+    assert "Aucune famille n'est marquée « Étude de cas »" in text
+
+
 def test_report_carries_no_author_metadata(tmp_path):
     """ptxl is the creator, dated now: no person's name, no python-docx 2013 date, no thumbnail."""
     before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)

@@ -257,7 +257,16 @@ def case_studies(results, lang: str) -> list[dict]:
             for s in results.case_studies]
 
 
-def material(stats: dict, studies: list[dict], lang: str) -> dict:
+def studies_missing(results, lang: str) -> str | None:
+    """What the report says of the marked families it shows no narrative for (None: there are none)."""
+    missing = results.case_studies_missing
+    if not missing:
+        return None
+    return t("studies_missing", lang, ids=_join(missing, lang), date=fmt_date(results.stats["reference_date"]),
+             sheet=get_schema().sheet("case_study").name(lang))
+
+
+def material(stats: dict, studies: list[dict], lang: str, missing: str | None = None) -> dict:
     """Starting points for the sections the evaluator writes, from what the workbook holds.
 
     About: who is counted. Discussion: per impact group, how many examined families have obstacles
@@ -275,7 +284,12 @@ def material(stats: dict, studies: list[dict], lang: str) -> dict:
 
     ids = [s["case_id"] for s in studies]
     discussion = answered([q.key for q in sch.annex_b if q.scale == "text" and q.group in GROUP_ORDER])
-    discussion.append(t("studies_marked", lang, ids=_join(ids, lang)) if ids else t("no_case_study", lang))
+    if ids:
+        discussion.append(t("studies_marked", lang, ids=_join(ids, lang)))
+    if missing:
+        discussion.append(missing)
+    elif not ids:
+        discussion.append(t("no_case_study", lang))
     return {
         "about": [t("about_cohort", lang, referred=cohort["families_referred"],
                     admitted=cohort["families_admitted"], n=n)],
@@ -289,6 +303,7 @@ def build_context(results, lang: str = "fr", today: dt.date | None = None) -> di
     ref = stats["reference_date"]
     n = stats["impact"]["n"]
     studies = case_studies(results, lang)
+    missing = studies_missing(results, lang)
     return {
         "lang": lang,
         "organisation": settings.get("organisation") or "",
@@ -298,7 +313,7 @@ def build_context(results, lang: str = "fr", today: dt.date | None = None) -> di
         "generated": t("generated", lang, date=fmt_date(today or dt.date.today())),
         "to_write": t("to_write", lang),
         "material_intro": t("material", lang),
-        "material": material(stats, studies, lang),
+        "material": material(stats, studies, lang, missing),
         "cohort": cohort_context(results, lang),
         "outcomes": outcomes(stats, lang),
         "sample_note": t("sample_note", lang, n=n, one=_num(results.figures.one_case_pct, lang)) if n < SMALL_SAMPLE
@@ -308,5 +323,6 @@ def build_context(results, lang: str = "fr", today: dt.date | None = None) -> di
                                                  "unchanged", "worsened")],
         "baseline_rows": baseline_rows(stats, lang),
         "case_studies": studies,
+        "case_studies_missing": missing,
         "no_answer_label": NO_ANSWER[lang],
     }

@@ -115,9 +115,11 @@ def _bullets(tpl, lines: list[str], intro: str):
     return sd
 
 
-def _case_studies(tpl, studies: list[dict], lang: str):
+def _case_studies(tpl, studies: list[dict], lang: str, missing: str | None = None):
     sd = tpl.new_subdoc()
-    if not studies:
+    if missing:  # marked, but no narrative at the reference date: said, never "no family is marked"
+        sd.add_paragraph(missing)
+    elif not studies:
         sd.add_paragraph(t("no_case_study", lang))
     for study in studies:
         sd.add_heading(study["title"], level=2)
@@ -176,7 +178,7 @@ def _render_report(results, out, lang, template, today, protect) -> Path:
     ctx["outcomes_table"] = _table_subdoc(tpl, oc["header"], oc["rows"], 8.0, [8.0, 2.5], total_row=True)
     ctx["impact_tables"] = _impact_subdoc(tpl, ctx["sections"])
     ctx["baseline_table"] = _table_subdoc(tpl, ctx["baseline_header"], ctx["baseline_rows"], 5.5)
-    ctx["case_studies"] = _case_studies(tpl, ctx["case_studies"], lang)
+    ctx["case_studies"] = _case_studies(tpl, ctx["case_studies"], lang, ctx.get("case_studies_missing"))
     tpl.render(ctx, autoescape=True)
     buf = io.BytesIO()
     tpl.save(buf)

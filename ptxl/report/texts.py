@@ -155,6 +155,12 @@ T = {
         "fr": "Études de cas marquées pour le rapport : {ids} (section « Études de cas »).",
         "nl": "Casestudies gemarkeerd voor het rapport: {ids} (sectie « Casestudies »).",
         "en": "Case studies marked for the report: {ids} ('Case studies' section)."},
+    "studies_missing": {
+        "fr": "Marquées « Étude de cas » mais sans récit daté au plus tard du {date} dans la feuille « {sheet} » : "
+              "{ids}.",
+        "nl": "Gemarkeerd als « Casestudy » maar zonder verhaal gedateerd op of voor {date} in het blad "
+              "« {sheet} »: {ids}.",
+        "en": "Marked 'Case study' but with no narrative dated on or before {date} in the '{sheet}' sheet: {ids}."},
     "and": {"fr": "et", "nl": "en", "en": "and"},
 }
 

@@ -16,13 +16,18 @@ from ..names import blanker_for
 from ..schema import get_schema
 
 
-def chosen_case_studies(dataset, ref: dt.date | None = None) -> list[dict]:
-    """[{"case_id", "stages": [(annex C key, blanked text), …]}] of the marked families with a narrative
-    at ``ref`` (default: the dataset's reference date)."""
+def marked_families(dataset) -> list[str]:
+    """The case ids marked ``case_study = yes`` in the families sheet, in order."""
     if dataset is None or "families" not in dataset.tables:
         return []
     fam = dataset.tables["families"]
-    marked = sorted(c for c, flag in zip(fam["case_id"], fam["case_study"]) if flag == "yes" and c)
+    return sorted(c for c, flag in zip(fam["case_id"], fam["case_study"]) if flag == "yes" and c)
+
+
+def chosen_case_studies(dataset, ref: dt.date | None = None) -> list[dict]:
+    """[{"case_id", "stages": [(annex C key, blanked text), …]}] of the marked families with a narrative
+    at ``ref`` (default: the dataset's reference date)."""
+    marked = marked_families(dataset)
     if not marked:
         return []
     latest = latest_rows(dataset.tables["case_study"], "written_date", marked, ref or dataset.reference_date)
