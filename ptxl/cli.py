@@ -49,7 +49,10 @@ _RUN = {"lang": None, "argv": ()}  # argv: the words typed, for --help's languag
 def _help_page(ctx, formatter) -> None:
     """The help of ``ctx``'s command in the run's language (``ptxl.cli_help``), French when no rule applies."""
     from .cli_help import format_help
-    formatter.write(format_help(ctx, run_lang(_RUN["argv"]) or "fr", getattr(formatter, "width", None) or 80))
+    from .schema import get_schema
+    fields = {"threshold": get_schema().setting("small_cell_threshold").default}
+    formatter.write(format_help(ctx, run_lang(_RUN["argv"]) or "fr", getattr(formatter, "width", None) or 80,
+                                fields))
 
 
 class _Group(TyperGroup):

@@ -213,13 +213,16 @@ HELP = register("help", {
                                  "Print findings as JSON.")},
         "stats": {"as_json": ("Affiche du JSON.", "Toont JSON.", "Print JSON."),
                   "suppress": ("Pour publication : les effectifs sous le seuil des petits nombres des réglages "
-                               "(5 par défaut) affichés « <5 », et les cellules qui permettraient de les retrouver "
+                               "({threshold} par défaut) affichés « <{threshold} », et les cellules qui "
+                               "permettraient de les retrouver "
                                "masquées aussi (« * »).",
                                "Voor publicatie: aantallen onder de drempel voor kleine aantallen van de "
-                               "instellingen (standaard 5) getoond als « <5 », en de cellen die ze zouden "
+                               "instellingen (standaard {threshold}) getoond als « <{threshold} », en de cellen "
+                               "die ze zouden "
                                "teruggeven ook verborgen (« * »).",
-                               "For publication: counts below the settings' small-cell threshold (default 5) shown "
-                               "as '<5', with the cells that would give them back hidden too ('*').")},
+                               "For publication: counts below the settings' small-cell threshold "
+                               "(default {threshold}) shown "
+                               "as '<{threshold}', with the cells that would give them back hidden too ('*').")},
         "docs": {"out": ("Dossier des documents.", "Map voor de documenten.", "Folder for the documents."),
                  "case": ("Seulement ce numéro de dossier (répétable).", "Alleen dit dossiernummer (herhaalbaar).",
                           "Only this case id (repeatable)."),
@@ -240,10 +243,13 @@ HELP = register("help", {
                    "force": ("Remplace un rapport existant.", "Vervangt een bestaand rapport.",
                              "Replace an existing report file."),
                    "suppress": ("Pour publication : les effectifs sous le seuil des petits nombres des réglages "
-                                "(5 par défaut) masqués, et les cellules qui permettraient de les retrouver.",
+                                "({threshold} par défaut) masqués, et les cellules qui permettraient de les "
+                                "retrouver.",
                                 "Voor publicatie: aantallen onder de drempel voor kleine aantallen van de "
-                                "instellingen (standaard 5) verborgen, en de cellen die ze zouden teruggeven.",
-                                "For publication: counts below the settings' small-cell threshold (default 5) "
+                                "instellingen (standaard {threshold}) verborgen, en de cellen die ze zouden "
+                                "teruggeven.",
+                                "For publication: counts below the settings' small-cell threshold "
+                                "(default {threshold}) "
                                 "hidden, and the cells that would give them back.")},
         "export": {"anonymised": ("Obligatoire : noms retirés, dates de naissance en tranches d'âge, numéros de "
                                   "dossier en pseudonymes à clé.",
@@ -359,10 +365,10 @@ def summary(key: str, lang: str) -> str:
     return render(f"help.cmd.{key}.summary", lang)
 
 
-def _param_help(key: str, name: str, lang: str) -> str:
+def _param_help(key: str, name: str, lang: str, fields: dict | None = None) -> str:
     group = key.split("_")[0]
     code = _code(f"param.{key}.{name}", f"param.{group}.{name}", f"param.{name}")
-    return render(code, lang) if code else ""
+    return render(code, lang, **(fields or {})) if code else ""
 
 
 def _option(param, key: str, lang: str) -> str:
@@ -398,8 +404,11 @@ def _rows(rows, width: int) -> list[str]:
     return lines
 
 
-def format_help(ctx, lang: str, width: int = 80) -> str:
-    """The whole help page of ``ctx``'s command (or group) in ``lang``, plain text."""
+def format_help(ctx, lang: str, width: int = 80, fields: dict | None = None) -> str:
+    """The whole help page of ``ctx``'s command (or group) in ``lang``, plain text.
+
+    ``fields``: values the help texts name, from the forms (the small-cell threshold's default), given by
+    the command line since this module sits below the schema."""
     key, command = command_key(ctx), ctx.command
     width = max(min(width or 80, 100), 40)
     lines = [usage_line(ctx, lang), ""]
@@ -415,12 +424,12 @@ def format_help(ctx, lang: str, width: int = 80) -> str:
         if getattr(param, "hidden", False):
             continue
         if getattr(param, "param_type_name", "") == "argument":
-            said = _param_help(key, param.name, lang)
+            said = _param_help(key, param.name, lang, fields)
             if getattr(param, "required", False):
                 said = f"{said} {render(HELP.heading_required, lang)}".strip()
             arguments.append((argument_placeholder(param, lang), said))
         else:
-            options.append((_option(param, key, lang), _param_help(key, param.name, lang)))
+            options.append((_option(param, key, lang), _param_help(key, param.name, lang, fields)))
     for heading, rows in ((HELP.heading_arguments, arguments), (HELP.heading_options, options)):
         if rows:
             lines += ["", render(heading, lang)] + _rows(rows, width)
