@@ -213,13 +213,13 @@ HELP = register("help", {
                                  "Print findings as JSON.")},
         "stats": {"as_json": ("Affiche du JSON.", "Toont JSON.", "Print JSON."),
                   "suppress": ("Pour publication : les effectifs sous le seuil des petits nombres des réglages "
-                               "({threshold} par défaut) affichés « <{threshold} », et les cellules qui "
+                               "({threshold} par défaut) affichés «\u00a0<{threshold}\u00a0», et les cellules qui "
                                "permettraient de les retrouver "
-                               "masquées aussi (« * »).",
+                               "masquées aussi («\u00a0*\u00a0»).",
                                "Voor publicatie: aantallen onder de drempel voor kleine aantallen van de "
-                               "instellingen (standaard {threshold}) getoond als « <{threshold} », en de cellen "
+                               "instellingen (standaard {threshold}) getoond als «\u00a0<{threshold}\u00a0», en de cellen "
                                "die ze zouden "
-                               "teruggeven ook verborgen (« * »).",
+                               "teruggeven ook verborgen («\u00a0*\u00a0»).",
                                "For publication: counts below the settings' small-cell threshold "
                                "(default {threshold}) shown "
                                "as '<{threshold}', with the cells that would give them back hidden too ('*').")},
