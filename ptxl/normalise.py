@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .fields import EPOCH_1900, EPOCH_1904, INT_LIMIT, OK, parse_number, parse_text, serial_date  # noqa: F401
+from .fields import parse_text
 from .fields import Choice
 from .fields import blank as _blank
 from .model.dataset import Dataset

@@ -203,7 +203,7 @@ def as_read(column, value):
     one) as the date of that serial number; any other number as a float; a blank as "".
     """
     from ptxl.build.workbook import to_cell
-    from ptxl.normalise import EPOCH_1900
+    from ptxl.fields import EPOCH_1900
     value = to_cell(column, value, "fr", coded=False)
     if value is None:
         return ""

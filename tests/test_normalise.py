@@ -9,7 +9,8 @@ import pytest
 
 from ptxl.build.workbook import build_workbook
 from ptxl.model.dataset import Dataset
-from ptxl.normalise import parse_choice, parse_date, parse_number, parse_text
+from ptxl.fields import parse_number
+from ptxl.normalise import parse_choice, parse_date, parse_text
 from ptxl.schema import get_schema
 from ptxl.validate import load_workbook
 
@@ -163,7 +164,7 @@ def test_unreadable_values_become_blank_never_garbage(tmp_path):
 
 
 def test_a_huge_whole_number_in_an_integer_column_is_an_error_not_a_crash():
-    from ptxl.normalise import parse_number
+    from ptxl.fields import parse_number
     assert parse_number(8.1e292, integer=True) == (None, "number.invalid")
     assert parse_number(8.1e292, integer=True, maximum=10) == (None, "score.range")
     assert parse_number(float(2 ** 53), integer=True)[0] == 2 ** 53  # the limit itself is still a number

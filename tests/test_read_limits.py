@@ -403,7 +403,8 @@ def test_the_same_numbers_in_a_1900_workbook_are_1462_days_earlier(folder):
 
 
 def test_serial_dates_in_both_systems():
-    from ptxl.normalise import parse_date, serial_date
+    from ptxl.fields import serial_date
+    from ptxl.normalise import parse_date
     assert serial_date(44985) == dt.date(2023, 2, 28)
     assert serial_date(44985 - 1462, date1904=True) == dt.date(2023, 2, 28)
     assert serial_date(0, date1904=True) == dt.date(1904, 1, 1) and serial_date(-5, date1904=True) is None
