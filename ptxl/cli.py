@@ -529,7 +529,8 @@ def network(workbooks: List[Path] = typer.Argument(..., metavar="WORKBOOK..."),
             as_of: Optional[str] = AsOfOpt,
             suppress: bool = typer.Option(False, "--suppress"),
             lang: Optional[str] = typer.Option(None, "--lang"),
-            force: bool = typer.Option(False, "--force")):
+            force: bool = typer.Option(False, "--force"),
+            unencrypted: bool = typer.Option(False, "--unencrypted")):
     from .network import check_paths, evaluate
     from .pipeline import compute, load
     speak(lang)
@@ -547,9 +548,14 @@ def network(workbooks: List[Path] = typer.Argument(..., metavar="WORKBOOK..."),
         typer.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     if out is not None:
         from .network import report as network_report, workbook as network_workbook
+        from .protect import for_workbooks
+        protection = for_workbooks(paths, unencrypted=unencrypted, lang=said)  # the passwords known by now
         out.mkdir(parents=True, exist_ok=True)
-        for written in (network_workbook.write(result, out), network_report.write(result, out)):
-            typer.echo(_say("written", said, path=written), err=as_json)
+        for view in (network_workbook, network_report):
+            typer.echo(_say("written", said, path=view.write(result, out, protection.office)), err=as_json)
+        line = protection.message(said)
+        if line:  # beside --json's document on stdout, what is said goes to stderr
+            typer.echo(line, err=as_json or protection.unencrypted_override)
     if result.errors:
         listed = "; ".join(_say("network_error_count", said, name=name, n=n) for name, n in result.errors)
         fail(_say("network_errors", said, listed=listed), 1)

@@ -57,6 +57,15 @@ MSG = {
     "prompt": L("Mot de passe des fichiers produits : ", "Wachtwoord van de uitvoerbestanden: ",
                 "Password for the output files: "),
     "prompt_again": L("Encore une fois : ", "Nog een keer: ", "Once more: "),
+    "network_passwords": L(
+        "Les classeurs chiffrés de ces projets n'ont pas le même mot de passe : donnez celui des fichiers du "
+        "réseau dans la variable d'environnement " + ENV_OUTPUT_PASSWORD + " (ou --unencrypted). Rien n'a été "
+        "écrit.",
+        "De versleutelde werkmappen van deze projecten hebben niet hetzelfde wachtwoord: zet dat van de "
+        "netwerkbestanden in de omgevingsvariabele " + ENV_OUTPUT_PASSWORD + " (of --unencrypted). Er werd niets "
+        "geschreven.",
+        "The encrypted workbooks of these pilots do not share one password: set the network files' password in "
+        "the environment variable " + ENV_OUTPUT_PASSWORD + " (or --unencrypted). Nothing was written."),
     "excel_needs_password": L(
         "Ce classeur est chiffré : les documents le seront aussi, mais Excel ne donne pas son mot de passe à "
         "ptxl. Donnez le mot de passe des documents dans la variable d'environnement " + ENV_OUTPUT_PASSWORD +
@@ -149,6 +158,25 @@ def for_workbook(path: str | Path, *, unencrypted: bool = False, prompt_output: 
     if encrypted:
         return Protection(password, True, "workbook")
     return CLEAR
+
+
+def for_workbooks(paths, *, unencrypted: bool = False, lang: str = "fr") -> Protection:
+    """The protection of the files made from several pilots' workbooks (``ptxl network``): encrypted when any of
+    them is, with their one password (or ``PTXL_OUTPUT_PASSWORD``); pilots with different passwords and no
+    output password are refused before anything is written. Aggregates only, but the weakest copy decides."""
+    found = [workbook_password(p) for p in paths]
+    encrypted = any(e for e, _pw in found)
+    env = os.environ.get(ENV_OUTPUT_PASSWORD)
+    if unencrypted:
+        return Protection(None, encrypted)
+    if env:
+        return Protection(env, encrypted, ENV_OUTPUT_PASSWORD)
+    if not encrypted:
+        return CLEAR
+    passwords = {pw for e, pw in found if e}
+    if len(passwords) != 1:
+        raise PtxlError(MSG["network_passwords"][lang])
+    return Protection(passwords.pop(), True, "workbook")
 
 
 def for_excel_book(path: str | Path | None, lang: str = "fr") -> Protection:

@@ -371,3 +371,49 @@ def test_usage_mistake_through_the_console_entry_point_is_exit_2(capsys):
     assert main(["network"]) == 2
     err = capsys.readouterr().err
     assert "Missing argument" in err and "Traceback" not in err
+
+
+def test_the_network_files_of_an_encrypted_pilot_are_encrypted(three, tmp_path, monkeypatch):
+    """SECURITY.md: every file written from an encrypted workbook is encrypted, the network's too."""
+    import io
+
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    from ptxl import crypto
+    from ptxl.protect import ENV_OUTPUT_PASSWORD
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(three[1][0].read_bytes())).encrypt("pilote-secret", out)
+    locked = tmp_path / "nl_locked.xlsx"
+    locked.write_bytes(out.getvalue())
+    monkeypatch.setenv(crypto.ENV_PASSWORD, "pilote-secret")
+    monkeypatch.delenv(ENV_OUTPUT_PASSWORD, raising=False)
+    crypto._REMEMBERED.clear()
+    files = ("network.xlsx", "network_report.docx")
+    res = runner.invoke(app, ["network", str(three[0][0]), str(locked), "--out", str(tmp_path / "enc")])
+    assert res.exit_code == 0, res.output
+    for name in files:
+        data = (tmp_path / "enc" / name).read_bytes()
+        assert crypto.is_encrypted(data) and crypto.decrypt(data, name, "pilote-secret")[:2] == b"PK"
+    res = runner.invoke(app, ["network", str(three[0][0]), str(locked), "--out", str(tmp_path / "clear"),
+                              "--unencrypted"])
+    assert res.exit_code == 0 and all((tmp_path / "clear" / n).read_bytes()[:2] == b"PK" for n in files)
+    res = runner.invoke(app, ["network", str(three[0][0]), str(three[2][0]), "--out", str(tmp_path / "plain")])
+    assert res.exit_code == 0 and all((tmp_path / "plain" / n).read_bytes()[:2] == b"PK" for n in files)
+    monkeypatch.setenv(ENV_OUTPUT_PASSWORD, "sortie")
+    res = runner.invoke(app, ["network", str(three[0][0]), str(three[2][0]), "--out", str(tmp_path / "env")])
+    assert res.exit_code == 0
+    data = (tmp_path / "env" / files[0]).read_bytes()
+    assert crypto.is_encrypted(data) and crypto.decrypt(data, files[0], "sortie")[:2] == b"PK"
+    crypto._REMEMBERED.clear()
+
+
+def test_pilots_with_different_passwords_need_an_output_password(three, tmp_path, monkeypatch):
+    from ptxl import crypto, protect
+    monkeypatch.setattr(protect, "workbook_password",
+                        lambda p: (True, "un") if p == three[0][0] else (True, "deux"))
+    with pytest.raises(Exception) as caught:
+        protect.for_workbooks([three[0][0], three[1][0]], lang="fr")
+    assert "n'ont pas le même mot de passe" in str(caught.value)
+    monkeypatch.setenv(protect.ENV_OUTPUT_PASSWORD, "sortie")
+    assert protect.for_workbooks([three[0][0], three[1][0]]).password == "sortie"
+    crypto._REMEMBERED.clear()

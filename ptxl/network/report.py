@@ -122,5 +122,8 @@ def build(net) -> bytes:
     return buf.getvalue()
 
 
-def write(net, out_dir: Path) -> Path:
-    return write_atomic(Path(out_dir) / "network_report.docx", build(net))
+def write(net, out_dir: Path, protect=None) -> Path:
+    """``protect``: finished bytes → what goes on disk (``ptxl.protect.Protection.office``: encrypted when a
+    pilot's workbook is)."""
+    data = build(net)
+    return write_atomic(Path(out_dir) / "network_report.docx", protect(data, "network_report.docx") if protect else data)

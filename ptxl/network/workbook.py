@@ -165,5 +165,8 @@ def _impact_sheet(wb, net, f):
     _print_setup(ws)
 
 
-def write(net, out_dir: Path) -> Path:
-    return write_atomic(Path(out_dir) / "network.xlsx", build(net))
+def write(net, out_dir: Path, protect=None) -> Path:
+    """``protect``: finished bytes → what goes on disk (``ptxl.protect.Protection.office``: encrypted when a
+    pilot's workbook is)."""
+    data = build(net)
+    return write_atomic(Path(out_dir) / "network.xlsx", protect(data, "network.xlsx") if protect else data)
