@@ -302,7 +302,8 @@ def test_network_files_are_valid_and_open_in_libreoffice(three, tmp_path):
     assert again.exit_code == 2 and "--force" in again.output  # an earlier evaluation is not replaced silently
 
 
-def test_an_encrypted_pilot_is_read_in_memory(three, tmp_path, monkeypatch):
+def _locked_pilot(three, tmp_path, monkeypatch) -> Path:
+    """The second pilot's workbook encrypted with "pilote-secret", the password given in PTXL_PASSWORD."""
     import io
 
     from msoffcrypto.format.ooxml import OOXMLFile
@@ -314,6 +315,12 @@ def test_an_encrypted_pilot_is_read_in_memory(three, tmp_path, monkeypatch):
     locked.write_bytes(out.getvalue())
     monkeypatch.setenv(crypto.ENV_PASSWORD, "pilote-secret")
     crypto._REMEMBERED.clear()
+    return locked
+
+
+def test_an_encrypted_pilot_is_read_in_memory(three, tmp_path, monkeypatch):
+    from ptxl import crypto
+    locked = _locked_pilot(three, tmp_path, monkeypatch)
     plain = network_json([three[0][0], three[1][0]])["network"]
     locked_doc = network_json([three[0][0], locked])["network"]
     assert locked_doc == plain
@@ -375,19 +382,10 @@ def test_usage_mistake_through_the_console_entry_point_is_exit_2(capsys):
 
 def test_the_network_files_of_an_encrypted_pilot_are_encrypted(three, tmp_path, monkeypatch):
     """SECURITY.md: every file written from an encrypted workbook is encrypted, the network's too."""
-    import io
-
-    from msoffcrypto.format.ooxml import OOXMLFile
-
     from ptxl import crypto
     from ptxl.protect import ENV_OUTPUT_PASSWORD
-    out = io.BytesIO()
-    OOXMLFile(io.BytesIO(three[1][0].read_bytes())).encrypt("pilote-secret", out)
-    locked = tmp_path / "nl_locked.xlsx"
-    locked.write_bytes(out.getvalue())
-    monkeypatch.setenv(crypto.ENV_PASSWORD, "pilote-secret")
     monkeypatch.delenv(ENV_OUTPUT_PASSWORD, raising=False)
-    crypto._REMEMBERED.clear()
+    locked = _locked_pilot(three, tmp_path, monkeypatch)
     files = ("network.xlsx", "network_report.docx")
     res = runner.invoke(app, ["network", str(three[0][0]), str(locked), "--out", str(tmp_path / "enc")])
     assert res.exit_code == 0, res.output
