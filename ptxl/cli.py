@@ -169,8 +169,11 @@ def _print_version(value: bool) -> None:
 
 
 @app.callback()
-def _options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True)):
-    pass
+def _options(version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True),
+             lang: Optional[str] = typer.Option(None, "--lang")):
+    """``ptxl --lang nl <command>``: the run's language for every command, ``demo`` and ``excel`` included
+    (a command's own ``--lang`` still wins; ``--help`` reads it from the line, ``cli_usage.run_lang``)."""
+    speak(lang)
 
 
 LangOpt = typer.Option("fr", "--lang")

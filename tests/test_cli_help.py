@@ -166,3 +166,22 @@ def test_bar_on_a_terminal_shows_each_stage_and_its_count():
         console.print()  # forces a refresh before the transient bar goes
     shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.getvalue())
     assert "Classeur" in shown and "Documents Word" in shown and "3/3" in shown
+
+
+def test_lang_before_the_command_holds_for_the_whole_run(tmp_path, capsys):
+    """``ptxl --lang nl …``: the help, a usage mistake, a file problem and a command's messages in Dutch; the
+    command's own --lang wins."""
+    from ptxl.build.workbook import build_workbook
+    from ptxl.cli import main
+    assert main(["--lang", "nl", "--help"]) == 0
+    assert capsys.readouterr().out.startswith("Gebruik: ")
+    assert main(["--lang", "nl", "bogus"]) == 2
+    assert "Fout: de opdracht « bogus » bestaat niet." in capsys.readouterr().err
+    assert main(["--lang", "nl", "validate", str(tmp_path / "weg.xlsx")]) == 2
+    assert "werd niet gevonden" in (lambda r: r.out + r.err)(capsys.readouterr())
+    book = build_workbook(tmp_path / "plan.xlsx", "fr")
+    assert main(["--lang", "nl", "stats", str(book)]) in (0, 1)
+    assert "Referentiedatum" in capsys.readouterr().out
+    assert main(["--lang", "nl", "stats", str(book), "--lang", "en"]) in (0, 1)
+    assert "Reference date" in capsys.readouterr().out
+    assert main(["--lang", "xx", "stats", str(book)]) == 2
