@@ -43,13 +43,13 @@ HELP = register("help", {
                              "documenten.",
                              "Plan Together XL: the case managers' workbook, its checks, statistics and documents."),
                  "text": ("Les messages sur un classeur sont dans sa langue. Cette aide et ce qui est dit avant de "
-                          "lire un classeur suivent --lang, avant la commande (ptxl --lang nl stats …) ou après elle, "
+                          "lire un classeur suivent --lang, avant la commande (ptxl --lang nl stats plan.xlsx) ou après elle, "
                           "sinon la variable PTXL_LANG (fr, nl ou en), sinon la langue du système.",
                           "Berichten over een werkmap zijn in haar taal. Deze hulp en wat gezegd wordt voordat een "
-                          "werkmap gelezen is, volgen --lang, voor de opdracht (ptxl --lang nl stats …) of erna, "
+                          "werkmap gelezen is, volgen --lang, voor de opdracht (ptxl --lang nl stats plan.xlsx) of erna, "
                           "anders de variabele PTXL_LANG (fr, nl of en), anders de taal van het systeem.",
                           "Messages about a workbook are in its language. This help and what is said before a "
-                          "workbook is read follow --lang, before the command (ptxl --lang nl stats …) or after it, "
+                          "workbook is read follow --lang, before the command (ptxl --lang nl stats plan.xlsx) or after it, "
                           "else the PTXL_LANG variable (fr, nl or en), else the system's language.")},
         "new": {"summary": ("Écrit un classeur vierge. N'écrase jamais un fichier existant.",
                             "Schrijft een lege werkmap. Overschrijft nooit een bestaand bestand.",
