@@ -35,7 +35,7 @@ from .model.errors import PtxlError
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
-# typer 0.12 raises click's exceptions; typer 0.28 those of its own copy of click (typer._click) and no
+# typer 0.13 raises click's exceptions; typer 0.28 those of its own copy of click (typer._click) and no
 # longer installs click. So the classes come from typer's own exports: never ``import click``.
 _CLICK_ERROR, _USAGE_ERROR = (next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
                                for name in ("ClickException", "UsageError"))
@@ -60,7 +60,7 @@ class _Group(TyperGroup):
 
     Usage mistakes show the command's usage; file-level problems and the unforeseen become one
     paragraph (``ptxl.guard``); all exit 2, never a traceback; Ctrl+C exits 130. Its help is ptxl's
-    own page in the run's language (``ptxl.cli_help``), the same with typer 0.12 or 0.28.
+    own page in the run's language (``ptxl.cli_help``), the same with typer 0.13 or 0.28.
     """
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):

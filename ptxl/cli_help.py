@@ -4,7 +4,7 @@ Why not typer's help: typer (through click, or rich) words its headings ("Usage"
 "Arguments", "Commands") and ``--help``'s own line in English, and takes the texts from the
 functions' docstrings and ``help=``, in one language. Here every text of the help is a code
 of the catalogue (``help.…``), and the page is laid out in plain text (no rich boxes: the same
-page with typer 0.12 or 0.28, click installed or not, on a terminal or a pipe). ``ptxl.cli``
+page with typer 0.13 or 0.28, click installed or not, on a terminal or a pipe). ``ptxl.cli``
 calls ``format_help`` from its own Command and Group classes; only the parameters' names, the
 options as typed and the example command lines are taken as they are (CLI.md: names are not
 translated).

@@ -14,7 +14,7 @@ LANG); when none of them says fr, nl or en (a Windows machine sets none of them)
 then English, so a Dutch speaker still reads a language they likely know. ``--help`` is
 worded by ``ptxl.cli_help`` with the same rule, French when none applies.
 
-typer 0.12 raises click 8.1's exceptions, typer 0.28 those of its own copy of click: the
+typer 0.13 raises click 8.1's exceptions, typer 0.28 those of its own copy of click: the
 classes are recognised by name and their attributes read defensively, never imported, so
 this works with either and without click installed. What click leaves in a bare message
 (no such command, extra arguments) is recorded by ``ptxl.cli`` with ``note`` where it is
