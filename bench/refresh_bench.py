@@ -37,16 +37,11 @@ def openpyxl_read(path: Path) -> int:
 
 
 def _compute(data: bytes):
-    """Everything but the write, as ``refresh_workbook`` runs it: with the cyclic collector paused."""
-    from ptxl.gcpause import gc_paused
+    """Everything but the write, as ``refresh_workbook`` runs it (each stage pauses the cyclic collector)."""
     from ptxl.layout import build_grids
     from ptxl.pipeline import compute, load
-
-    @gc_paused
-    def run():
-        results = compute(load(data))
-        return build_grids(results, results.computed_at), results.lang
-    return run()
+    results = compute(load(data))
+    return build_grids(results, results.computed_at), results.lang
 
 
 def refresh_once(src: Path, work: Path) -> dict:

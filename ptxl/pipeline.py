@@ -83,7 +83,6 @@ class Results(WithFindings):
         return self._lazy["case_studies"]
 
 
-@gc_paused
 def load(source, as_of: dt.date | None = None, password: str | None = None):
     """A path, bytes, ``read.named_source``, an encrypted file (``password`` or the key as ever) or a live
     Excel book's raw tables (``read.RawWorkbook``, from ``excel.read``) → ``validate.Loaded``.

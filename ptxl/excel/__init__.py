@@ -160,14 +160,12 @@ def _validate(book, ui) -> None:
 
 
 def _refresh(book, ui) -> None:
-    from ..gcpause import gc_paused
     from ..layout import build_grids
     from ..pipeline import compute
     _raw, loaded = _load(book, ui)
     ui.step("status.computing")
     results = compute(loaded)
-    # the alerts (computed on first use) and the layout run with the collector paused, as the refresh does
-    _write(book, gc_paused(build_grids)(results, results.computed_at), ui)
+    _write(book, build_grids(results, results.computed_at), ui)
     body = text("refresh.done", ui.lang)
     if loaded.findings:
         body += "\n\n" + text("refresh.errors", ui.lang, counts=_counts(loaded, ui.lang),

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..alerts.alert import LEVELS
 from ..alerts.messages import alert_columns, kind_label, level_label, link_text
 from ..domain import admitted_statuses
+from ..gcpause import gc_paused
 from ..model import styles
 from .home import home_positions, unit_texts
 from ..plural import counted
@@ -441,9 +442,13 @@ def home_grid(ctx: Context) -> SheetGrid:
     return g
 
 
+@gc_paused
 def build_grids(results, refreshed_at: dt.datetime | None) -> dict[str, SheetGrid]:
     """Every output sheet's grid of a ``pipeline.Results``; with empty statistics
-    (``pipeline.from_stats({})``) the empty tables the builder shows at creation."""
+    (``pipeline.from_stats({})``) the empty tables the builder shows at creation.
+
+    With the cyclic collector paused (the alerts, computed on first use, and ~100,000 grid cells), for
+    every caller: the refresh, the Excel button, the benchmarks."""
     stats, findings, lang = results.stats, results.findings, results.lang
     ctx = Context(lang=lang, names={s.key: s.name(lang) for s in get_schema().sheets},
                   reference_date=results.reference_date,
