@@ -147,28 +147,21 @@ def workbook_password(path: str | Path) -> tuple[bool, str | None]:
 def for_workbook(path: str | Path, *, unencrypted: bool = False, prompt_output: bool = False,
                  lang: str = "fr") -> Protection:
     """The protection of the files a command writes from the workbook at ``path``."""
-    encrypted, password = workbook_password(path)
-    env = os.environ.get(ENV_OUTPUT_PASSWORD)
-    if unencrypted:
-        return Protection(None, encrypted)
-    if prompt_output:
-        return Protection(_prompt_twice(lang), encrypted, "prompt")
-    if env:
-        return Protection(env, encrypted, ENV_OUTPUT_PASSWORD)
-    if encrypted:
-        return Protection(password, True, "workbook")
-    return CLEAR
+    return for_workbooks([path], unencrypted=unencrypted, prompt_output=prompt_output, lang=lang)
 
 
-def for_workbooks(paths, *, unencrypted: bool = False, lang: str = "fr") -> Protection:
-    """The protection of the files made from several pilots' workbooks (``ptxl network``): encrypted when any of
-    them is, with their one password (or ``PTXL_OUTPUT_PASSWORD``); pilots with different passwords and no
-    output password are refused before anything is written. Aggregates only, but the weakest copy decides."""
+def for_workbooks(paths, *, unencrypted: bool = False, prompt_output: bool = False,
+                  lang: str = "fr") -> Protection:
+    """The protection of the files made from one workbook or several pilots' (``ptxl network``): encrypted when
+    any of them is, with their one password (or one typed at the prompt, or ``PTXL_OUTPUT_PASSWORD``); pilots
+    with different passwords and no output password are refused before anything is written."""
     found = [workbook_password(p) for p in paths]
     encrypted = any(e for e, _pw in found)
     env = os.environ.get(ENV_OUTPUT_PASSWORD)
     if unencrypted:
         return Protection(None, encrypted)
+    if prompt_output:
+        return Protection(_prompt_twice(lang), encrypted, "prompt")
     if env:
         return Protection(env, encrypted, ENV_OUTPUT_PASSWORD)
     if not encrypted:
