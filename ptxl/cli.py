@@ -449,7 +449,7 @@ def export(path: Path,
            as_of: Optional[str] = AsOfOpt, lang: Optional[str] = SayOpt,
            unencrypted: bool = UnencryptedOpt, prompt_output: bool = PromptOutputOpt):
     from .export import XLSX_NAME, export_anonymised
-    from .pipeline import compute, load, publish_for_export
+    from .pipeline import compute, export_results, load
     from .cli_texts import workbook_lang
     asked = speak(lang)
     early = asked or workbook_lang(path, default=None)  # checks before reading: the workbook's language
@@ -462,9 +462,7 @@ def export(path: Path,
     loaded = load(path, ref)
     lang = speak(asked or loaded.lang)
     protection = protection_for(path, unencrypted, prompt_output, lang)
-    results = compute(loaded, ref)
-    if suppress:
-        results = publish_for_export(results)
+    results = export_results(loaded, ref) if suppress else compute(loaded, ref)  # the statistics once
     result = export_anonymised(path, out, results, with_text=with_text, exact_dates=exact_dates,
                                protection=protection)
     keep_record(path, "export", families=result.families, documents=len(result.files), out=out,

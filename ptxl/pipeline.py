@@ -130,19 +130,27 @@ def publish(results: Results, threshold: int | None = None, *, fold_nationalitie
                                _lazy=results._lazy)
 
 
-def publish_for_export(results: Results, threshold: int | None = None) -> Results:
-    """The published Results of an anonymised export: the statistics over the export's own nationality
-    categories (a listed country or "other", rare ones folded), so ``stats.json`` and the exported tables
-    agree. The dataset stays the workbook's: the export anonymises its rows itself."""
+def export_results(loaded, as_of: dt.date | None = None, threshold: int | None = None,
+                   now: dt.datetime | None = None) -> Results:
+    """``Loaded`` → the published Results of an anonymised export, computed once: the statistics over the
+    export's own nationality categories (a listed country or "other", rare ones folded), so ``stats.json``
+    and the exported tables agree. The dataset stays the workbook's: the export anonymises its rows itself."""
     from . import export_linkage as linkage
     from .suppress import small_cell_threshold
-    t = small_cell_threshold(results.settings) if threshold is None else threshold
-    ds = results.dataset
+    ds = loaded.dataset
+    t = small_cell_threshold(ds.settings) if threshold is None else threshold
     exported = linkage.with_nationalities(ds, linkage.export_nationality(ds, t))
-    again = compute(Loaded(exported, results.findings, results.lang), results.reference_date,
-                    results.computed_at)
-    again = dataclasses.replace(again, dataset=ds, source=results.source)
+    path = getattr(loaded, "path", None)
+    again = compute(Loaded(exported, loaded.findings, loaded.lang), as_of, now)
+    again = dataclasses.replace(again, dataset=ds, source=path.name if path is not None else None)
     return publish(again, t, fold_nationalities=True)
+
+
+def publish_for_export(results: Results, threshold: int | None = None) -> Results:
+    """``export_results`` of Results already computed (the tests' and the library's way in)."""
+    loaded = Loaded(results.dataset, results.findings, results.lang)
+    published = export_results(loaded, results.reference_date, threshold, results.computed_at)
+    return dataclasses.replace(published, source=results.source)
 
 
 def from_stats(stats: dict, dataset=None, lang: str | None = None, findings=(), alerts=None,
