@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ptxl.docs import generate as gen  # noqa: E402
+from ptxl.validate import Loaded  # noqa: E402
 from ptxl.write.atomic import sync_folder, write_atomic  # noqa: E402
 
 OUT = Path(__file__).parent / "out"  # the disk the benchmark workbooks are on (not committed)

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .i18n import LANGS, fmt_date, register
+from .i18n import LANGS, fmt_date, fmt_datetime, register
 from .i18n import render as _render
 
 # Messages of the Excel data validation (input hints, error boxes) and of the settings' expected
@@ -108,9 +108,9 @@ def parse_text(v):
     if isinstance(v, float):
         return number_text(v)
     if isinstance(v, dt.datetime):
-        return v.strftime("%d/%m/%Y") if v.time() == dt.time() else v.strftime("%d/%m/%Y %H:%M")
+        return fmt_date(v) if v.time() == dt.time() else fmt_datetime(v)
     if isinstance(v, dt.date):
-        return v.strftime("%d/%m/%Y")
+        return fmt_date(v)
     return str(v)
 
 

@@ -28,11 +28,6 @@ from .schema import DEFAULT_LANG, NO_ANSWER, Settings, column_letter, get_schema
 # the forms' limits; the functions below keep the names tests and tools call.
 
 
-def choice_lookup(scale_key: str, lang: str) -> tuple[dict, dict]:
-    """(exact label → code, folded text → (code, warning code)) for one scale read in ``lang``."""
-    return _choice_field(scale_key).lookup(lang)
-
-
 @lru_cache(maxsize=None)
 def _choice_field(scale_key: str) -> Choice:
     return Choice(get_schema().scales[scale_key], NO_ANSWER)

@@ -70,9 +70,11 @@ class Results(WithFindings):
     def case_studies_missing(self) -> list:
         """The families marked "Case study" whose narrative is not in ``case_studies``: none written, or
         only undated or later ones (the report says so, rather than "no family is marked")."""
-        from .stats.studies import marked_families
-        shown = {s["case_id"] for s in self.case_studies}
-        return [c for c in marked_families(self.dataset) if c not in shown]
+        if "case_studies_missing" not in self._lazy:
+            from .stats.studies import marked_families
+            shown = {s["case_id"] for s in self.case_studies}
+            self._lazy["case_studies_missing"] = [c for c in marked_families(self.dataset) if c not in shown]
+        return self._lazy["case_studies_missing"]
 
     @property
     def case_studies(self) -> list:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 
 from ..fields import Choice, Numeric
+from ..i18n import fmt_date as _date
 from ..model.casefile import CaseFile, CaseFiles
 from ..schema import get_schema
 from .markup import text
@@ -27,7 +28,7 @@ CHECKED, UNCHECKED = "☒", "☐"
 def fmt_date(d, year_only: bool = False) -> str:
     if d is None:
         return ""
-    return str(d.year) if year_only else d.strftime("%d/%m/%Y")
+    return str(d.year) if year_only else _date(d)
 
 
 def _label(scale_key: str, code, lang: str) -> str:
@@ -53,7 +54,7 @@ def fmt_cell(sheet_key: str, key: str, row: dict, lang: str):
     if isinstance(field, Choice):
         return _label(field.scale.key, v, lang)
     if field.is_date:
-        return fmt_date(v, bool(row.get(f"{key}_year_only"))) if field.or_year else fmt_date(v)
+        return fmt_date(v, field.or_year and bool(row.get(f"{key}_year_only")))
     if isinstance(field, Numeric):  # scores, counts, numbers
         return _number(v, lang)
     return text(v)

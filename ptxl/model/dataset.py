@@ -116,5 +116,5 @@ class Dataset:
 def typed_series(col_type: str, values: list) -> pd.Series:
     """Values already normalised to Python objects → the column dtype of the contract above (the type's
     field decides: ``ptxl.fields``; dates go straight into a nanosecond index, ~3× cheaper)."""
-    return get_schema().fields[col_type].series(values) if col_type in get_schema().fields \
-        else get_schema().fields["text"].series(values)
+    fields = get_schema().fields
+    return fields.get(col_type, fields["text"]).series(values)

@@ -45,7 +45,8 @@ def _number(x) -> bool:
 
 def derive(stats: Mapping, families=None) -> Figures:
     """``stats``: a ``compute_stats`` dict, published or not; ``families``: the dataset's families table."""
-    years = ((stats.get("cohort") or {}).get("reviewed") or {}).get("years_in_country") or {}
+    reviewed = (stats.get("cohort") or {}).get("reviewed") or {}
+    years = reviewed.get("years_in_country") or {}
     change, improved = {}, {}
     for key, item in (stats.get("baseline") or {}).items():
         first, latest, n, up = (item.get(k) for k in ("first_mean", "latest_mean", "n", "improved"))
@@ -60,7 +61,6 @@ def derive(stats: Mapping, families=None) -> Figures:
     n = impact.get("n")
     bins = tuple(years_bin_counts(years.values()))
     top, extremes = _readings(impact.get("questions") or {})
-    reviewed = (stats.get("cohort") or {}).get("reviewed") or {}
     return Figures(bins, change, improved, _legal_stay(years, families), positive,
                    100 / n if _number(n) and n else None, _totals(stats, bins), top, extremes,
                    _no_answer_columns(impact.get("questions") or {}),
