@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-import subprocess  # noqa: E402
+from legacy_bench import old_tree, write_section  # noqa: E402
 from run import FLOOR_OPENPYXL, PY, crashed_run, prepare, run_once  # noqa: E402
 
 BEGIN, END = "<!-- ab-bench: written by bench/ab_bench.py -->", "<!-- /ab-bench -->"
@@ -37,14 +37,6 @@ COMMANDS = {
     "ptxl docs": ["docs", "{book}", "--out", "{out}/docs", "--force"],
 }
 SKIP_AT = {"M": {"ptxl docs"}}  # 4,000 documents: ~10 s a process, measured by docs_bench.py
-
-
-def old_tree(rev: str, into: Path) -> Path:
-    """ptxl as it was at ``rev`` with the templates and the blank workbook it finds beside it (``git archive``)."""
-    archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", rev, "ptxl", "templates", "workbook"],
-                             capture_output=True, check=True)
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
-    return into
 
 
 def argv_for(args: list[str], book: Path, out: Path) -> list[str]:
@@ -97,16 +89,6 @@ def table(results: dict, rev: str, repeat: int, load: tuple) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        text = head + section + rest.split(END, 1)[1].lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--before", required=True, help="the git revision to compare with")
@@ -116,12 +98,12 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="ptxl-before-") as tmp:
-        before = old_tree(args.before, Path(tmp))
+        before = old_tree(args.before, Path(tmp), ("ptxl", "templates", "workbook"))
         results = {size: rounds(size, args.repeat, before) for size in args.sizes}
     section = table(results, args.before, args.repeat, (load0, os.getloadavg()[0]))
     print(section)
     if args.out:
-        write_section(args.out, section)
+        write_section(args.out, section, BEGIN, END)
     return 0
 
 

@@ -64,10 +64,11 @@ def workbooks() -> dict[str, Path]:
     return {"realistic M": ensure("M"), "legacy import M": ensure_legacy()}
 
 
-def old_tree(rev: str, into: Path) -> Path:
-    """ptxl as it was at git revision ``rev`` (``git archive``), to run side by side with this tree."""
+def old_tree(rev: str, into: Path, parts: tuple = ("ptxl",)) -> Path:
+    """ptxl as it was at git revision ``rev`` (``git archive`` of ``parts``: add "templates" and "workbook" for
+    the commands that find them beside the package), to run side by side with this tree."""
     repo = HERE.parent
-    archive = subprocess.run(["git", "-C", str(repo), "archive", rev, "ptxl"], capture_output=True, check=True)
+    archive = subprocess.run(["git", "-C", str(repo), "archive", rev, *parts], capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
     return into
 
@@ -144,12 +145,12 @@ def markdown(res: dict, stages: dict, argv: list[str], repeat: int, load_before:
     return "\n".join(lines) + "\n" + END + "\n"
 
 
-def write_section(path: Path, text: str) -> None:
-    """Replace this benchmark's section of ``path`` (or append it after the notes marker)."""
+def write_section(path: Path, text: str, begin: str = BEGIN, end: str = END) -> None:
+    """Replace a benchmark's section of ``path``, between its markers (or append it after the notes marker)."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
-    if BEGIN in old and END in old:
-        head, rest = old.split(BEGIN, 1)
-        new = head + text.rstrip("\n") + rest.split(END, 1)[1]
+    if begin in old and end in old:
+        head, rest = old.split(begin, 1)
+        new = head + text.rstrip("\n") + rest.split(end, 1)[1]
     else:
         if NOTES not in old:
             old = old.rstrip("\n") + "\n\n" + NOTES + "\n"
