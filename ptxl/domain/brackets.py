@@ -7,7 +7,9 @@ cannot change who is in it, and the export's brackets are the charts' brackets.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from ..schema import get_schema
@@ -32,13 +34,14 @@ def unknown_key(group: str = "adult") -> str:
     return next(b.key for b in get_schema().age_brackets[group] if b.unknown)
 
 
-def bracket_of(age: pd.Series, group: str) -> pd.Series:
-    """Each age's bracket key in ``group`` (the unknown bracket where the age is NaN)."""
-    brackets = get_schema().age_brackets[group]
-    unknown = unknown_key(group)
-    out = pd.Series(unknown, index=age.index, dtype="object")
-    known = age.notna()
-    for b in brackets:
+def _keys(age: np.ndarray, group: str) -> np.ndarray:
+    """Each age's bracket key in ``group`` (the unknown bracket where the age is NaN), as an array.
+
+    A few numpy masks over the plain ages: a pandas mask and assignment per bracket cost ~1 ms each.
+    """
+    out = np.full(len(age), unknown_key(group), dtype=object)
+    known = ~np.isnan(age)
+    for b in get_schema().age_brackets[group]:
         if b.unknown:
             continue
         inside = known & (age >= (b.low if b.low is not None else float("-inf")))
@@ -47,10 +50,15 @@ def bracket_of(age: pd.Series, group: str) -> pd.Series:
     return out
 
 
+def bracket_of(age: pd.Series, group: str) -> pd.Series:
+    """Each age's bracket key in ``group`` (the unknown bracket where the age is NaN)."""
+    return pd.Series(_keys(age.to_numpy(dtype="float64", na_value=np.nan), group), index=age.index, dtype="object")
+
+
 def bracket_counts(age: pd.Series, group: str) -> dict:
     """Count per bracket key of ``group``, every bracket present (0 when empty)."""
-    found = bracket_of(age, group).value_counts()
-    return {k: int(found.get(k, 0)) for k in age_bracket_keys(group)}
+    found = Counter(_keys(age.to_numpy(dtype="float64", na_value=np.nan), group).tolist())
+    return {k: found.get(k, 0) for k in age_bracket_keys(group)}
 
 
 def age_brackets(members: pd.DataFrame, birth_key: str, ref: dt.date) -> pd.Series:

@@ -19,7 +19,15 @@ def add_months(d: dt.date, months: int) -> dt.date:
     """Calendar months; a day missing in the target month falls on its last day (31/08 + 6 → 28/02)."""
     year, month = divmod(d.month - 1 + months, 12)
     year, month = d.year + year, month + 1
-    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return dt.date(year, month, min(d.day, month_length(year, month)))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_length(year: int, month: int) -> int:
+    """Days in the month (``calendar.monthrange``'s second half, without its weekday arithmetic)."""
+    return _MONTH_DAYS[month - 1] + (month == 2 and calendar.isleap(year))
 
 
 def months_between(start: dt.date, end: dt.date) -> tuple[int, int]:
@@ -43,9 +51,13 @@ def months_float(start: dt.date, end: dt.date) -> float:
 
 def months_series(start: pd.Series, end: pd.Series) -> pd.Series:
     """``months_float`` per row of two date columns (NaN where either is missing)."""
-    vals = [np.nan if pd.isna(s) or pd.isna(e) else months_float(s.date(), e.date())
-            for s, e in zip(start, end)]
+    vals = [np.nan if s is None or e is None else months_float(s, e) for s, e in zip(_days(start), _days(end))]
     return pd.Series(vals, index=start.index, dtype="float64")
+
+
+def _days(dates: pd.Series) -> list:
+    """A date column as plain ``datetime.date`` values (None where missing), in one numpy conversion."""
+    return pd.to_datetime(dates).to_numpy(dtype="datetime64[D]").tolist()
 
 
 def age_on(birth: dt.date | None, on: dt.date) -> int | None:
