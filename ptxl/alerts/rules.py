@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from ..pilot import DEFAULT_UNIT
 from ..schema import get_schema
-from ..domain import add_months, document_states, is_admitted, latest_row
+from ..domain import add_months, document_states, is_admitted, latest_positions
 from .alert import URGENCY, Alert
 from .messages import TEMPLATES
 
@@ -69,31 +70,30 @@ class Context:
     lang: str
     unit: str = DEFAULT_UNIT  # what the messages call a case: a family or a person
     families: dict = field(default_factory=dict)
-    _ids: dict = field(default_factory=dict)  # sheet key → its case ids, trimmed
+    _kept: dict = field(default_factory=dict)  # sheet key → (its active families' case ids, their positions)
 
     @classmethod
     def build(cls, ds, ref: dt.date, unit: str = DEFAULT_UNIT) -> "Context":
         ctx = cls(ds, ref, ds.lang, unit)
         wanted = ("_row", "case_id", "status", "case_manager", "admission_date", "referral_date",
                   *get_schema().criteria)  # what the rules read of a family: boxing long notes is slow
-        for rec in ctx._records("families", wanted, active_only=True):
+        for rec in ctx._active_families(wanted):
             cid = text(rec.get("case_id"))
-            if not cid or rec.get("status") != "active" or cid in ctx.families:
+            if not cid or cid in ctx.families:
                 continue
             admission = as_date(rec.get("admission_date"))
             ctx.families[cid] = Family(cid, _row(rec), text(rec.get("case_manager")), admission,
                                        admission or as_date(rec.get("referral_date")), rec)
         return ctx
 
-    def _records(self, sheet_key: str, columns=None, active_only: bool = False) -> list[dict]:
-        df = self.ds.tables.get(sheet_key)
-        if df is None or df.empty:
+    def _active_families(self, columns) -> list[dict]:
+        """The families sheet's rows whose status is ``active``, as plain dicts of ``columns`` (see ``columns``)."""
+        df = self.ds.tables.get("families")
+        if df is None or df.empty or "status" not in df.columns:
             return []
-        if active_only and "status" in df.columns:
-            df = df[(df["status"] == "active").to_numpy(dtype=bool)]
-        if columns is not None:
-            df = df[[c for c in columns if c in df.columns]]
-        return df.to_dict("records")
+        active = np.flatnonzero((df["status"] == "active").to_numpy(dtype=bool)).tolist()
+        names = [c for c in columns if c in df.columns]
+        return [dict(zip(names, vals)) for vals in zip(*(_plain(df[c], active) for c in names))]
 
     def rows(self, sheet_key: str, *columns: str) -> list[tuple[Family, dict]]:
         """The sheet's entries that belong to an active family, with that family, in the sheet's order."""
@@ -112,17 +112,18 @@ class Context:
         df = self.ds.tables.get(sheet_key)
         if df is None or df.empty or not self.families:
             return [], []
-        ids = self._case_ids(sheet_key, df)
-        families = self.families
-        keep = [i for i, c in enumerate(ids) if type(c) is str and c in families]
-        return [ids[i] for i in keep], [(c, _plain(df[c], keep)) for c in columns if c in df.columns]
+        ids, keep = self._active_entries(sheet_key, df)
+        return ids, [(c, _plain(df[c], keep)) for c in columns if c in df.columns]
 
-    def _case_ids(self, sheet_key: str, df) -> list:
-        """The sheet's case ids as typed, trimmed (a blank is not a str), once per sheet."""
-        ids = self._ids.get(sheet_key)
-        if ids is None:
-            ids = self._ids[sheet_key] = df["case_id"].astype("string").str.strip().astype(object).tolist()
-        return ids
+    def _active_entries(self, sheet_key: str, df) -> tuple[list, list[int]]:
+        """(case ids, positions) of the sheet's entries whose trimmed case id is an active family's, once a sheet."""
+        kept = self._kept.get(sheet_key)
+        if kept is None:
+            families = self.families
+            ids = [v.strip() if type(v) is str else _id_text(v) for v in df["case_id"].tolist()]
+            keep = [i for i, c in enumerate(ids) if c in families]
+            kept = self._kept[sheet_key] = ([ids[i] for i in keep], keep)
+        return kept
 
     def setting(self, key: str) -> int | None:
         """A setting's typed value (``schema.Settings``: blank or refused when read, the forms' default)."""
@@ -149,6 +150,11 @@ def _plain(series: pd.Series, keep: list[int]) -> list:
     if arr.dtype.kind in "biuf" or arr.dtype == object:
         return arr[keep].tolist()
     return series.iloc[keep].tolist()  # an extension dtype (Int64, string): pandas' own boxing
+
+
+def _id_text(value) -> str | None:
+    """A case id typed as something else than text (a number) as its text, trimmed; None for a blank."""
+    return None if pd.isna(value) else str(value).strip()
 
 
 def _row(rec: dict) -> int | None:
@@ -222,21 +228,16 @@ def contacts(ctx: Context):
 def _latest(ctx: Context, sheet_key: str, date_key: str, where: tuple[str, str] | None = None) -> dict[str, tuple]:
     """case id → (date, row) of its latest entry dated on or before the reference date.
 
-    The domain's rule (``latest_row``: undated rows left out, a tie goes to the later entry) on
-    each case's plain rows, in the sheet's order."""
+    The domain's rule (``latest_positions``: undated rows left out, a tie goes to the later entry)
+    over the sheet's plain columns, in the sheet's order."""
     ids, values = ctx.columns(sheet_key, "_row", date_key, *([where[0]] if where else []))
     if len(values) < (3 if where else 2):
         return {}
-    by_case: dict[str, list] = {}
-    for cid, row, date, *kind in zip(ids, *(v for _c, v in values)):
-        if where is None or (kind[0] == where[1]) is True:
-            by_case.setdefault(cid, []).append({"date": as_date(date), "_row": row})
-    out = {}
-    for case_id, recs in by_case.items():
-        last = latest_row(recs, "date", ctx.ref)
-        if last is not None:
-            out[case_id] = (last["date"], int(last["_row"]))
-    return out
+    rows, dates = values[0][1], list(map(as_date, values[1][1]))
+    if where is not None:
+        chosen = [i for i, kind in enumerate(values[2][1]) if (kind == where[1]) is True]
+        ids, rows, dates = [ids[i] for i in chosen], [rows[i] for i in chosen], [dates[i] for i in chosen]
+    return {cid: (dates[i], int(rows[i])) for cid, i in latest_positions(ids, dates, ctx.ref).items()}
 
 
 def reviews(ctx: Context):

@@ -34,13 +34,13 @@ from .cases import (NOT_ADMITTED, POSITIVE_ANSWERS, admitted_families, admitted_
                     support_ends)
 from .dates import DAYS_PER_YEAR, add_months, after, age_on, age_years, months_between, months_float, years_between
 from .documents import DocumentState, document_states, expiry, validity_months
-from .latest import UNDATED_LEFT_OUT, dated_on_or_before, latest_row, latest_rows, undated_mask
+from .latest import UNDATED_LEFT_OUT, dated_on_or_before, latest_positions, latest_row, latest_rows, undated_mask
 
 __all__ = ["ADULT_ROLES", "DAYS_PER_YEAR", "NOT_ADMITTED", "POSITIVE_ANSWERS", "UNDATED_LEFT_OUT", "DocumentState",
            "add_months", "after",
            "admitted_families", "admitted_mask", "admitted_statuses", "adult_age", "age_bracket_keys",
            "age_brackets", "age_on", "age_years", "bracket_counts", "counted_summaries", "dated_on_or_before",
-           "document_states", "expiry", "is_admitted", "latest_row", "latest_rows", "months_between",
+           "document_states", "expiry", "is_admitted", "latest_positions", "latest_row", "latest_rows", "months_between",
            "months_float", "referred_families", "status_at", "status_on", "support_end",
            "support_ends", "undated_mask", "validity_months",
            "years_between", "years_bin_counts"]

@@ -6,6 +6,7 @@ Two shapes of the same rule: frames (statistics, alerts) and lists of plain rows
 from __future__ import annotations
 
 import datetime as dt
+from itertools import repeat
 
 import pandas as pd
 
@@ -33,9 +34,21 @@ def dated_on_or_before(rows: list[dict], date_key: str, ref: dt.date) -> list[di
     return [r for r in rows if r.get(date_key) is not None and r[date_key] <= ref]
 
 
+def latest_positions(case_ids, dates: list, ref: dt.date) -> dict:
+    """``latest_rows`` for plain columns in entry order: case id → the position of its latest entry dated on
+    or before ``ref`` (a date of None is undated, left out; the same date: the later entry wins).
+
+    One pass over the columns, no row built: the alerts ask it of whole sheets (6,000 contacts)."""
+    out: dict = {}
+    for i, (cid, d) in enumerate(zip(case_ids, dates)):
+        if d is not None and d <= ref:
+            j = out.get(cid)
+            if j is None or d >= dates[j]:
+                out[cid] = i
+    return out
+
+
 def latest_row(rows: list[dict], date_key: str, ref: dt.date) -> dict | None:
-    """``latest_rows`` for one case's plain rows in entry order: the later entry wins a tie."""
-    dated = dated_on_or_before(rows, date_key, ref)
-    if not dated:
-        return None
-    return max(enumerate(dated), key=lambda p: (p[1][date_key], p[0]))[1]
+    """``latest_rows`` for one case's plain rows in entry order (``latest_positions`` of one case)."""
+    pos = latest_positions(repeat(None), [r.get(date_key) for r in rows], ref).get(None)
+    return None if pos is None else rows[pos]
