@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
@@ -82,7 +83,7 @@ class Context:
             if not cid or cid in ctx.families:
                 continue
             admission = as_date(rec.get("admission_date"))
-            ctx.families[cid] = Family(cid, _row(rec), text(rec.get("case_manager")), admission,
+            ctx.families[cid] = Family(cid, _row(rec.get("_row")), text(rec.get("case_manager")), admission,
                                        admission or as_date(rec.get("referral_date")), rec)
         return ctx
 
@@ -95,12 +96,14 @@ class Context:
         names = [c for c in columns if c in df.columns]
         return [dict(zip(names, vals)) for vals in zip(*(_plain(df[c], active) for c in names))]
 
-    def rows(self, sheet_key: str, *columns: str) -> list[tuple[Family, dict]]:
-        """The sheet's entries that belong to an active family, with that family, in the sheet's order."""
-        ids, values = self.columns(sheet_key, "_row", *columns)
-        names = ("case_id", *(c for c, _v in values))
-        families = self.families
-        return [(families[cid], dict(zip(names, (cid, *vals)))) for cid, *vals in zip(ids, *(v for _c, v in values))]
+    def rows(self, sheet_key: str, *columns: str) -> list[tuple]:
+        """``(family, *values of columns)`` of each of the sheet's entries that belong to an active family, in
+        the sheet's order; None throughout for a column the sheet lacks (plain values: see ``columns``).
+
+        Tuples unpacked by the rules, not a dict per entry: building those was a tenth of the stage."""
+        ids, values = self.columns(sheet_key, *columns)
+        found = dict(values)
+        return list(zip(map(self.families.__getitem__, ids), *(found.get(c, repeat(None)) for c in columns)))
 
     def columns(self, sheet_key: str, *columns: str) -> tuple[list, list[tuple[str, list]]]:
         """(case ids, [(column, values)]) of the sheet's entries that belong to an active family.
@@ -157,9 +160,9 @@ def _id_text(value) -> str | None:
     return None if pd.isna(value) else str(value).strip()
 
 
-def _row(rec: dict) -> int | None:
-    row = rec.get("_row")
-    if type(row) is int:  # as a records dict gives it
+def _row(row) -> int | None:
+    """An entry's ``_row`` value as its sheet row number (None when missing)."""
+    if type(row) is int:  # as a column of int64 gives it
         return row
     try:
         return None if row is None or pd.isna(row) else int(row)
@@ -173,9 +176,10 @@ def documents(ctx: Context):
     The validity of each document is ``domain.document_states``, the one the case files print.
     """
     by_case: dict = {}
-    for fam, rec in ctx.rows("documents", "document_type", "description", "issue_date", "valid_until"):
-        plain = {**rec, "issue_date": as_date(rec.get("issue_date")), "valid_until": as_date(rec.get("valid_until")),
-                 "description": text(rec.get("description"))}
+    for fam, row, doc_type, description, issued, until in ctx.rows(
+            "documents", "_row", "document_type", "description", "issue_date", "valid_until"):
+        plain = {"case_id": fam.case_id, "_row": row, "document_type": doc_type, "description": text(description),
+                 "issue_date": as_date(issued), "valid_until": as_date(until)}
         by_case.setdefault(fam.case_id, (fam, []))[1].append(plain)
     for fam, rows in by_case.values():
         for doc in document_states(rows, ctx.ref, ctx.ds.settings):
@@ -184,24 +188,25 @@ def documents(ctx: Context):
             rec, days = doc.row, doc.days
             key = "document_expired" if days < 0 else "document_expiring"
             note = {"months": doc.months, "issued": rec["issue_date"]} if doc.months else {}
-            yield ctx.alert(key, fam, "documents", _row(rec), doc.until, key, doc=rec.get("document_type"),
+            yield ctx.alert(key, fam, "documents", _row(rec["_row"]), doc.until, key, doc=rec.get("document_type"),
                             date=doc.until, when=max(days, 0), ago=-days, **note)
 
 
 def actions(ctx: Context):
     """Open action-plan items: overdue, due within ``alert_action_days``, or with nobody in charge."""
     window = ctx.setting("alert_action_days")
-    for fam, rec in ctx.rows("actions", "action_status", "done_date", "due_date", "owner"):
-        if rec.get("action_status") in CLOSED_ACTIONS or as_date(rec.get("done_date")):
+    for fam, row, status, done, due, owner in ctx.rows("actions", "_row", "action_status", "done_date", "due_date",
+                                                      "owner"):
+        if status in CLOSED_ACTIONS or as_date(done):
             continue
-        due, row = as_date(rec.get("due_date")), _row(rec)
+        due, row = as_date(due), _row(row)
         if due is not None:
             days = (due - ctx.ref).days
             if days < 0:
                 yield ctx.alert("action_overdue", fam, "actions", row, due, "action_overdue", date=due, n=-days)
             elif days <= window:
                 yield ctx.alert("action_due", fam, "actions", row, due, "action_due", date=due, when=days)
-        if not text(rec.get("owner")):
+        if not text(owner):
             yield ctx.alert("action_no_owner", fam, "actions", row, due, "action_no_owner", level="missing")
 
 
@@ -281,15 +286,15 @@ def deadlines(ctx: Context):
     """Chronology deadlines within ``alert_deadline_days``, and passed ones with nothing recorded after."""
     window = ctx.setting("alert_deadline_days")
     events: dict[str, list] = {}
-    for fam, rec in ctx.rows("chronology", "event_date", "event_code", "deadline"):
-        events.setdefault(fam.case_id, []).append((as_date(rec.get("event_date")), _row(rec) or 0, fam, rec))
+    for fam, row, date, event, deadline in ctx.rows("chronology", "_row", "event_date", "event_code", "deadline"):
+        events.setdefault(fam.case_id, []).append((as_date(date), _row(row) or 0, fam, event, deadline))
     for items in events.values():
-        recorded = [(d, r) for d, r, _f, _rec in items if d is not None and d <= ctx.ref]
-        for d, r, fam, rec in items:
-            deadline = as_date(rec.get("deadline"))
+        recorded = [(d, r) for d, r, *_rest in items if d is not None and d <= ctx.ref]
+        for d, r, fam, event, deadline in items:
+            deadline = as_date(deadline)
             if deadline is None:
                 continue
-            days, event = (deadline - ctx.ref).days, rec.get("event_code")
+            days = (deadline - ctx.ref).days
             if 0 <= days <= window:
                 yield ctx.alert("deadline_soon", fam, "chronology", r or None, deadline, "deadline_soon",
                                 event=event, date=deadline, when=days)
