@@ -55,9 +55,9 @@ def bracket_of(age: pd.Series, group: str) -> pd.Series:
     return pd.Series(_keys(age.to_numpy(dtype="float64", na_value=np.nan), group), index=age.index, dtype="object")
 
 
-def bracket_counts(age: pd.Series, group: str) -> dict:
-    """Count per bracket key of ``group``, every bracket present (0 when empty)."""
-    found = Counter(_keys(age.to_numpy(dtype="float64", na_value=np.nan), group).tolist())
+def bracket_counts(age, group: str) -> dict:
+    """Count per bracket key of ``group``, every bracket present (0 when empty); ``age``: a Series or an array."""
+    found = Counter(_keys(np.asarray(age, dtype="float64"), group).tolist())
     return {k: found.get(k, 0) for k in age_bracket_keys(group)}
 
 

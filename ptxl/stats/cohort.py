@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+import numpy as np
 import pandas as pd
 
 from ..domain import ADULT_ROLES, adult_age, after, age_years, bracket_counts, years_between
@@ -27,23 +28,27 @@ UNCLEAR = "unclear"
 
 def cohort_stats(referred: pd.DataFrame, admitted: pd.DataFrame, reviewed_ids: list,
                  members: pd.DataFrame, ref: dt.date) -> dict:
+    """The reviewed families are among the admitted ones: their members and ages are picked from the
+    admitted families' (the ages computed once)."""
+    mem = members[members["case_id"].isin(admitted["case_id"])]
+    # a child born after the reference date was not there yet (a year alone: only a later year)
+    mem = mem[~after(mem["birth_date"], ref, mem.get("birth_date_year_only"))]
+    age = age_years(mem["birth_date"], ref).to_numpy()
     reviewed = admitted[admitted["case_id"].isin(reviewed_ids)]
+    theirs = mem["case_id"].isin(reviewed["case_id"]).to_numpy()
     return {
         "families_referred": int(referred["case_id"].nunique()),
         "families_admitted": int(len(admitted)),
-        "admitted": profile(admitted, members, ref),
-        "reviewed": profile(reviewed, members, ref),
+        "admitted": profile(admitted, mem, age, ref),
+        "reviewed": profile(reviewed, mem[theirs], age[theirs], ref),
     }
 
 
-def profile(fam: pd.DataFrame, members: pd.DataFrame, ref: dt.date) -> dict:
+def profile(fam: pd.DataFrame, mem: pd.DataFrame, age: np.ndarray, ref: dt.date) -> dict:
+    """``mem``: the members of ``fam`` there at ``ref``; ``age``: their ages then (``age_years``), in order."""
     ids = fam["case_id"]
-    mem = members[members["case_id"].isin(ids)]
-    # a child born after the reference date was not there yet (a year alone: only a later year)
-    mem = mem[~after(mem["birth_date"], ref, mem.get("birth_date_year_only"))]
-    age = age_years(mem["birth_date"], ref)
-    adult = mem["role"].isin(ADULT_ROLES)
-    child = mem["role"] == "child"
+    adult = mem["role"].isin(ADULT_ROLES).to_numpy()
+    child = (mem["role"] == "child").to_numpy()
     years = years_between(fam["arrival_date"], ref)
     return {
         "families": int(len(fam)),
