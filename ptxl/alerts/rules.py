@@ -72,6 +72,7 @@ class Context:
     unit: str = DEFAULT_UNIT  # what the messages call a case: a family or a person
     families: dict = field(default_factory=dict)
     _kept: dict = field(default_factory=dict)  # sheet key → (its active families' case ids, their positions)
+    _dated: dict = field(default_factory=dict)  # (sheet key, date column) → ``dated``'s answer
 
     @classmethod
     def build(cls, ds, ref: dt.date, unit: str = DEFAULT_UNIT) -> "Context":
@@ -117,6 +118,15 @@ class Context:
             return [], []
         ids, keep = self._active_entries(sheet_key, df)
         return ids, [(c, _plain(df[c], keep)) for c in columns if c in df.columns]
+
+    def dated(self, sheet_key: str, date_key: str) -> tuple[list, list, list] | None:
+        """(case ids, ``_row``s, dates as ``dt.date`` or None) of the sheet's active entries, once a sheet and
+        date column (two rules ask it of the contacts and of the assessments); None without those columns."""
+        key = (sheet_key, date_key)
+        if key not in self._dated:
+            ids, values = self.columns(sheet_key, "_row", date_key)
+            self._dated[key] = (ids, values[0][1], list(map(as_date, values[1][1]))) if len(values) == 2 else None
+        return self._dated[key]
 
     def _active_entries(self, sheet_key: str, df) -> tuple[list, list[int]]:
         """(case ids, positions) of the sheet's entries whose trimmed case id is an active family's, once a sheet."""
@@ -235,12 +245,15 @@ def _latest(ctx: Context, sheet_key: str, date_key: str, where: tuple[str, str] 
 
     The domain's rule (``latest_positions``: undated rows left out, a tie goes to the later entry)
     over the sheet's plain columns, in the sheet's order."""
-    ids, values = ctx.columns(sheet_key, "_row", date_key, *([where[0]] if where else []))
-    if len(values) < (3 if where else 2):
+    dated = ctx.dated(sheet_key, date_key)
+    if dated is None:
         return {}
-    rows, dates = values[0][1], list(map(as_date, values[1][1]))
+    ids, rows, dates = dated
     if where is not None:
-        chosen = [i for i, kind in enumerate(values[2][1]) if (kind == where[1]) is True]
+        _ids, kinds = ctx.columns(sheet_key, where[0])
+        if not kinds:
+            return {}
+        chosen = [i for i, kind in enumerate(kinds[0][1]) if (kind == where[1]) is True]
         ids, rows, dates = [ids[i] for i in chosen], [rows[i] for i in chosen], [dates[i] for i in chosen]
     return {cid: (dates[i], int(rows[i])) for cid, i in latest_positions(ids, dates, ctx.ref).items()}
 
