@@ -28,28 +28,30 @@ UNCLEAR = "unclear"
 
 def cohort_stats(referred: pd.DataFrame, admitted: pd.DataFrame, reviewed_ids: list,
                  members: pd.DataFrame, ref: dt.date) -> dict:
-    """The reviewed families are among the admitted ones: their members and ages are picked from the
-    admitted families' (the ages computed once)."""
+    """The reviewed families are among the admitted ones: their members, ages and years in the country
+    are picked from the admitted families' (computed once)."""
     mem = members[members["case_id"].isin(admitted["case_id"])]
     # a child born after the reference date was not there yet (a year alone: only a later year)
     mem = mem[~after(mem["birth_date"], ref, mem.get("birth_date_year_only"))]
     age = age_years(mem["birth_date"], ref).to_numpy()
-    reviewed = admitted[admitted["case_id"].isin(reviewed_ids)]
+    years = years_between(admitted["arrival_date"], ref).to_numpy()
+    counted = admitted["case_id"].isin(reviewed_ids).to_numpy()
+    reviewed = admitted[counted]
     theirs = mem["case_id"].isin(reviewed["case_id"]).to_numpy()
     return {
         "families_referred": int(referred["case_id"].nunique()),
         "families_admitted": int(len(admitted)),
-        "admitted": profile(admitted, mem, age, ref),
-        "reviewed": profile(reviewed, mem[theirs], age[theirs], ref),
+        "admitted": profile(admitted, years, mem, age),
+        "reviewed": profile(reviewed, years[counted], mem[theirs], age[theirs]),
     }
 
 
-def profile(fam: pd.DataFrame, mem: pd.DataFrame, age: np.ndarray, ref: dt.date) -> dict:
-    """``mem``: the members of ``fam`` there at ``ref``; ``age``: their ages then (``age_years``), in order."""
+def profile(fam: pd.DataFrame, years: np.ndarray, mem: pd.DataFrame, age: np.ndarray) -> dict:
+    """``years``: each family's years in the country at the reference date (``years_between``); ``mem``:
+    the members of ``fam`` there then; ``age``: their ages then (``age_years``), in order."""
     ids = fam["case_id"]
     adult = mem["role"].isin(ADULT_ROLES).to_numpy()
     child = (mem["role"] == "child").to_numpy()
-    years = years_between(fam["arrival_date"], ref)
     return {
         "families": int(len(fam)),
         "adults": int(adult.sum()),
