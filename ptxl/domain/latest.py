@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import repeat
 
+import numpy as np
 import pandas as pd
 
 # (sheet key, date column) of the logs whose rows are placed in time; an undated row of one of
@@ -25,8 +26,10 @@ def undated_mask(table: pd.DataFrame, date_key: str) -> pd.Series:
 def latest_rows(table: pd.DataFrame, date_key: str, case_ids, ref: dt.date) -> pd.DataFrame:
     """Each case's latest row dated on or before ``ref`` (same date: the lower row, typed later, wins)."""
     t = table[table["case_id"].isin(case_ids) & table[date_key].notna() & (table[date_key] <= pd.Timestamp(ref))]
-    t = t.sort_values([date_key, "_row"], kind="stable")
-    return t.drop_duplicates("case_id", keep="last")
+    # by date, then row (a stable order): each case's last; only those rows are taken, not a sorted copy
+    order = np.lexsort((t["_row"].to_numpy(), t[date_key].to_numpy()))
+    last = ~pd.Series(t["case_id"].to_numpy()[order]).duplicated(keep="last").to_numpy()
+    return t.take(order[last])
 
 
 def dated_on_or_before(rows: list[dict], date_key: str, ref: dt.date) -> list[dict]:
