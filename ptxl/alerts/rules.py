@@ -302,7 +302,8 @@ def deadlines(ctx: Context):
     for fam, row, date, event, deadline in ctx.rows("chronology", "_row", "event_date", "event_code", "deadline"):
         events.setdefault(fam.case_id, []).append((as_date(date), _row(row) or 0, fam, event, deadline))
     for items in events.values():
-        recorded = [(d, r) for d, r, *_rest in items if d is not None and d <= ctx.ref]
+        # the case's last event recorded by the reference date, in (date, row) order
+        last = max(((d, r) for d, r, *_rest in items if d is not None and d <= ctx.ref), default=None)
         for d, r, fam, event, deadline in items:
             deadline = as_date(deadline)
             if deadline is None:
@@ -311,7 +312,7 @@ def deadlines(ctx: Context):
             if 0 <= days <= window:
                 yield ctx.alert("deadline_soon", fam, "chronology", r or None, deadline, "deadline_soon",
                                 event=event, date=deadline, when=days)
-            elif days < 0 and not any(d is not None and (od, orow) > (d, r) for od, orow in recorded):
+            elif days < 0 and not (d is not None and last is not None and last > (d, r)):
                 yield ctx.alert("deadline_passed", fam, "chronology", r or None, deadline, "deadline_passed",
                                 event=event, date=deadline, ago=-days)
 

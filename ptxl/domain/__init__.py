@@ -40,7 +40,7 @@ __all__ = ["ADULT_ROLES", "DAYS_PER_YEAR", "NOT_ADMITTED", "POSITIVE_ANSWERS", "
            "add_months", "after",
            "admitted_families", "admitted_mask", "admitted_statuses", "adult_age", "age_bracket_keys",
            "age_brackets", "age_on", "age_years", "bracket_counts", "counted_summaries", "dated_on_or_before",
-           "document_states", "expiry", "is_admitted", "latest_positions", "latest_row", "latest_rows", "months_between",
-           "months_float", "referred_families", "status_at", "status_on", "support_end",
+           "document_states", "expiry", "is_admitted", "latest_positions", "latest_row", "latest_rows",
+           "months_between", "months_float", "referred_families", "status_at", "status_on", "support_end",
            "support_ends", "undated_mask", "validity_months",
            "years_between", "years_bin_counts"]
