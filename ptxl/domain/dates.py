@@ -19,13 +19,13 @@ def add_months(d: dt.date, months: int) -> dt.date:
     """Calendar months; a day missing in the target month falls on its last day (31/08 + 6 → 28/02)."""
     year, month = divmod(d.month - 1 + months, 12)
     year, month = d.year + year, month + 1
-    return dt.date(year, month, min(d.day, month_length(year, month)))
+    return dt.date(year, month, min(d.day, _month_length(year, month)))
 
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-def month_length(year: int, month: int) -> int:
+def _month_length(year: int, month: int) -> int:
     """Days in the month (``calendar.monthrange``'s second half, without its weekday arithmetic)."""
     return _MONTH_DAYS[month - 1] + (month == 2 and calendar.isleap(year))
 

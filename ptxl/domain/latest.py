@@ -1,6 +1,7 @@
 """The latest row of a dated log at a date, and the one rule for undated rows (see the package).
 
-Two shapes of the same rule: frames (statistics, alerts) and lists of plain rows (documents).
+Two shapes of the same rule: frames (``latest_rows``: statistics, case studies) and plain values
+(``latest_positions`` over a sheet's columns: alerts; ``latest_row``, the same for one case's rows: documents).
 """
 
 from __future__ import annotations
