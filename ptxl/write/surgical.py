@@ -16,10 +16,9 @@ from ..model.problems import PROBLEMS, Problem
 import datetime as dt
 import math
 import numbers
-from operator import itemgetter
 import posixpath
 import re
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from lxml import etree
 
@@ -215,18 +214,34 @@ def _ref(r: int, c: int) -> str:
 _MISSING = object()
 
 
+class SheetRows(NamedTuple):
+    """A grid's rows as the sheet's XML needs them, from one pass over its cells (``sheet_rows``)."""
+
+    xml: str  # the ``sheetData`` element
+    linked: list  # (row, col) of the cells with a link, in order
+    dimension: str  # the ``dimension`` reference of the cells written (a style or a value), "A1" if none
+
+
 def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: bool,
               xmlns: bool = True) -> str:
-    """The ``sheetData`` element as text; ``xmlns=False`` for splicing under a root whose default
-    namespace is already SpreadsheetML (then the text is what lxml would have serialised).
+    """The ``sheetData`` element as text (``sheet_rows``)."""
+    return sheet_rows(cells, heights, styles, date1904, xmlns).xml
+
+
+def sheet_rows(cells: dict, heights: dict, styles: Mapping[str, int], date1904: bool,
+               xmlns: bool = True) -> SheetRows:
+    """The ``sheetData`` element as text, the linked cells and the dimension; ``xmlns=False`` for splicing
+    under a root whose default namespace is already SpreadsheetML (then the text is what lxml would have
+    serialised).
 
     One pass over the cells in (row, column) order: the order the layout puts them in, so usually the
     grid's own (sorted only when it is not). A row with a height and no cell is written empty in its
     place. A cell's element around its row number is serialised once per (column, value, style): most
     values of a long sheet repeat (labels, levels, kinds, case managers; issue 14).
     """
+    linked: list = []
     if not cells and not heights:
-        return f'<sheetData xmlns="{MAIN}"/>' if xmlns else "<sheetData/>"
+        return SheetRows(f'<sheetData xmlns="{MAIN}"/>' if xmlns else "<sheetData/>", linked, "A1")
     order = sorted(cells)
     items = cells.items() if order == list(cells) else [(rc, cells[rc]) for rc in order]
     out = [f'<sheetData xmlns="{MAIN}">' if xmlns else "<sheetData>"]
@@ -236,6 +251,8 @@ def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: b
     tails: dict = {}  # (col, type, value, style) → the same, for the other values equal ones write alike
     attrs_of = _StyleAttrs(styles)
     row, opened, rn = None, 0, ""
+    first = last = None  # the rows and columns of the cells written, for the dimension
+    left, right = math.inf, -1
     for (r, c), cell in items:
         if r != row:
             if row is not None:
@@ -249,6 +266,16 @@ def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: b
             opened = len(out)
         value, style = cell.value, cell.style
         kind = type(value)
+        if style or kind is str or not _blank(value):
+            if first is None:
+                first = r
+            last = r
+            if c < left:
+                left = c
+            if c > right:
+                right = c
+        if cell.link:
+            linked.append((r, c))
         if kind is str:  # most cells: one look-up, no type in the key
             key = (c, value, style)
             parts = texts.get(key)
@@ -270,7 +297,8 @@ def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: b
     while bare:
         append(_row_tag(bare.pop(), heights) + "/>")
     append("</sheetData>")
-    return "".join(out)
+    dimension = "A1" if first is None else f"{column_letter(left)}{first + 1}:{column_letter(right)}{last + 1}"
+    return SheetRows("".join(out), linked, dimension)
 
 
 class _StyleAttrs(dict):
@@ -404,8 +432,9 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
         if root.nsmap.get(None) == MAIN:  # the rows are spliced in as text after serialising the rest
             splice = f"ptxl-sheetdata-{id(grid)}"
             root.replace(old, etree.Comment(splice))
-        else:
-            root.replace(old, etree.fromstring(_rows_xml(grid.cells, grid.row_heights, styles, date1904)))
+        rows = sheet_rows(grid.cells, grid.row_heights, styles, date1904, xmlns=splice is None)
+        if splice is None:
+            root.replace(old, etree.fromstring(rows.xml))
         del links[:]  # every old link, freed in place (removing 20,000 one by one copies each first)
         _drop(root, "mergeCells")
         if grid.col_widths:
@@ -414,12 +443,13 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
             for c, w in sorted(grid.col_widths.items()):
                 etree.SubElement(cols, M + "col", min=str(c + 1), max=str(c + 1), width=f"{w:g}", customWidth="1")
     else:
-        had_formula = _patch(old, etree.fromstring(_rows_xml(grid.cells, grid.row_heights, styles, date1904)))
+        rows = sheet_rows(grid.cells, grid.row_heights, styles, date1904)
+        had_formula = _patch(old, etree.fromstring(rows.xml))
         refs = {_ref(r, c) for r, c in grid.cells}
         for h in list(links):
             if h.get("ref") in refs:
                 links.remove(h)
-    linked = sorted([rc for rc, cell in grid.cells.items() if cell.link])
+    linked = rows.linked
     links_text = None
     if splice is not None and linked and not len(links) and not links.text and not links.attrib:
         links_text = _links_xml(grid, linked)  # spliced in as text like the rows (lxml: ~10 µs a link)
@@ -444,10 +474,7 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
         pr = root.find(M + "sheetPr")
         if pr is not None and "filterMode" in pr.attrib:
             del pr.attrib["filterMode"]
-    if grid.mode == "patch":
-        dim = _dimension(root.find(M + "sheetData"))
-    else:
-        dim = _grid_dimension([rc for rc, cell in grid.cells.items() if cell.style or not _blank(cell.value)])
+    dim = _dimension(root.find(M + "sheetData")) if grid.mode == "patch" else rows.dimension
     _place(root, "dimension").set("ref", dim)
     if links_text is not None:  # last: ``_place`` skips comments when it looks for an element's position
         marker = etree.Comment(f"ptxl-hyperlinks-{id(grid)}")
@@ -455,11 +482,10 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
         root.replace(links, marker)
     out = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if splice is not None:
-        rows = _rows_xml(grid.cells, grid.row_heights, styles, date1904, xmlns=False).encode("utf-8")
         head, marker, tail = out.partition(f"<!--{splice}-->".encode())
         if not marker:
             raise AssertionError("sheetData placeholder lost")  # never: the comment was just put there
-        out = b"".join((head, rows, tail))
+        out = b"".join((head, rows.xml.encode("utf-8"), tail))
         if links_text is not None:
             head, marker, tail = out.partition(f"<!--ptxl-hyperlinks-{id(grid)}-->".encode())
             if not marker:
@@ -514,13 +540,6 @@ def _col_index(ref: str) -> int:
 
 def _blank(value) -> bool:
     return value is None or (isinstance(value, float) and not math.isfinite(value))
-
-
-def _grid_dimension(cells: list) -> str:
-    if not cells:
-        return "A1"
-    cols = list(map(itemgetter(1), cells))
-    return f"{column_letter(min(cols))}{min(cells)[0] + 1}:{column_letter(max(cols))}{max(cells)[0] + 1}"
 
 
 def _dimension(sheet_data) -> str:
