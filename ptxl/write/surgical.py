@@ -18,6 +18,7 @@ import math
 import numbers
 import posixpath
 import re
+from functools import lru_cache
 from typing import Mapping, NamedTuple
 
 from lxml import etree
@@ -262,7 +263,7 @@ def sheet_rows(cells: dict, heights: dict, styles: Mapping[str, int], date1904: 
             if bare and bare[-1] == r:
                 bare.pop()
             row, rn = r, str(r + 1)
-            append(_row_tag(r, heights) + ">")
+            append(f"{_row_tag(r, heights)}>")
             opened = len(out)
         value, style = cell.value, cell.style
         kind = type(value)
@@ -279,8 +280,8 @@ def sheet_rows(cells: dict, heights: dict, styles: Mapping[str, int], date1904: 
         if kind is str:  # most cells: one look-up, no type in the key
             key = (c, value, style)
             parts = texts.get(key)
-            if parts is None:
-                parts = texts[key] = (f'<c r="{_letter(c)}', '"' + _text_tail(attrs_of[style], value))
+            if parts is None:  # ``attrs_of`` gives the attribute after the closing quote of the reference
+                parts = texts[key] = (f'<c r="{_letter(c)}', _text_tail(attrs_of[style], value))
         elif kind in _CACHED:
             key = (c, kind, value, style)
             parts = tails.get(key, _MISSING)
@@ -302,7 +303,8 @@ def sheet_rows(cells: dict, heights: dict, styles: Mapping[str, int], date1904: 
 
 
 class _StyleAttrs(dict):
-    """Style name → the cell's ``s`` attribute as text ('' for index 0), each made once."""
+    """Style name → what follows a text cell's reference up to its type: the reference's closing quote and
+    the ``s`` attribute ('"' alone for index 0), each made once."""
 
     def __init__(self, styles: Mapping[str, int]):
         super().__init__()
@@ -313,14 +315,19 @@ class _StyleAttrs(dict):
 
     def __missing__(self, name):
         style = self.index(name)
-        attr = self[name] = f' s="{style}"' if style else ""
+        attr = self[name] = f'" s="{style}"' if style else '"'
         return attr
+
+
+@lru_cache(maxsize=1024)
+def _height_attrs(ht) -> str:
+    """A row's height attributes (rows of a long sheet share a few heights)."""
+    return f' ht="{ht:g}" customHeight="1"' if ht else ""
 
 
 def _row_tag(r: int, heights: dict) -> str:
     """A ``<row`` start tag without its closing bracket."""
-    ht = heights.get(r)
-    return f'<row r="{r + 1}" ht="{ht:g}" customHeight="1"' if ht else f'<row r="{r + 1}"'
+    return f'<row r="{r + 1}"{_height_attrs(heights.get(r))}'
 
 
 def _close_row(out: list, opened: int):
