@@ -109,7 +109,10 @@ def cell_tail(value, style: int, date1904: bool) -> str | None:
 
 
 def _text_tail(s: str, value: str) -> str:
-    """An inline string, written exactly as lxml would serialise it (so parsing it back is never needed)."""
+    """An inline string, written exactly as lxml would serialise it (so parsing it back is never needed).
+
+    ``s``: what comes before its ``t`` attribute (the style attribute, and for ``sheet_rows`` the closing
+    quote of the cell's reference before it)."""
     text = ooxml_text(value)
     space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
     body = escape(text)
