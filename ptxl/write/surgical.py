@@ -492,15 +492,15 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
         root.replace(links, marker)
     out = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if splice is not None:
-        head, marker, tail = out.partition(f"<!--{splice}-->".encode())
-        if not marker:
-            raise AssertionError("sheetData placeholder lost")  # never: the comment was just put there
-        out = b"".join((head, rows.xml.encode("utf-8"), tail))
-        if links_text is not None:
+        if links_text is not None:  # first, while the text is short: the rows are most of it
             head, marker, tail = out.partition(f"<!--ptxl-hyperlinks-{id(grid)}-->".encode())
             if not marker:
                 raise AssertionError("hyperlinks placeholder lost")
             out = b"".join((head, links_text.encode("utf-8"), tail))
+        head, marker, tail = out.partition(f"<!--{splice}-->".encode())
+        if not marker:
+            raise AssertionError("sheetData placeholder lost")  # never: the comment was just put there
+        out = b"".join((head, rows.xml.encode("utf-8"), tail))
     return out, had_formula
 
 
