@@ -343,28 +343,23 @@ def alerts_grid(ctx: Context, alerts: list) -> SheetGrid:
     _note(g, 3, count if alerts else O.NO_ALERTS[lang], 5)
     _header(g, ALERTS_HEADER, [h for _k, h in columns])
     r = ALERTS_HEADER
-    cells, width = g.cells, widths["message"]
+    cells, width, keys = g.cells, widths["message"], [k for k, _h in columns]
     levels = {lv: Cell(level_label(lv, lang), "list_error" if lv == "overdue" else "list_warning") for lv in LEVELS}
     kinds: dict = {}
+    targets: dict = {}  # sheet key → its quoted name, the start of a link's target
     for r, a in enumerate(sorted(alerts, key=lambda a: a.urgency), start=ALERTS_HEADER + 1):
         message = a.render(lang)  # an alert keeps its code and parameters: worded here, in the sheet's language
-        for j, (key, _h) in enumerate(columns):  # the cells of ``SheetGrid.put``, made here: ~20,000 at M
-            if key == "level":
-                cell = levels[a.level]
-            elif key == "kind":
-                cell = kinds.get(a.kind) or kinds.setdefault(a.kind, Cell(kind_label(a.kind, lang), "wrap"))
-            elif key == "link":
-                name = ctx.names.get(a.sheet_key, a.sheet_key)
-                cell = Cell(link_text(a.sheet_key, a.row, lang), "home_link", f"{quote(name)}!A{a.row or 1}")
-            elif key == "date":
-                cell = Cell(a.date, "list_date")
-            elif key == "days":
-                cell = Cell(a.days, "list_number")
-            elif key == "message":
-                cell = Cell(message, "wrap")
-            else:
-                cell = Cell(getattr(a, key), "wrap")
-            cells[(r, j)] = cell
+        target = targets.get(a.sheet_key) or targets.setdefault(a.sheet_key,
+                                                                quote(ctx.names.get(a.sheet_key, a.sheet_key)))
+        # a whole row at a time (~2,200 rows at M: no test of each column's key per cell, issue 14); a
+        # column of another ``Alert`` field shows that field
+        made = {"level": levels[a.level],
+                "kind": kinds.get(a.kind) or kinds.setdefault(a.kind, Cell(kind_label(a.kind, lang), "wrap")),
+                "message": Cell(message, "wrap"), "date": Cell(a.date, "list_date"),
+                "days": Cell(a.days, "list_number"),
+                "link": Cell(link_text(a.sheet_key, a.row, lang), "home_link", f"{target}!A{a.row or 1}")}
+        for j, key in enumerate(keys):
+            cells[(r, j)] = made.get(key) or Cell(getattr(a, key), "wrap")
         g.tall(r, message, width)
     g.autofilter = (ALERTS_HEADER, 0, r, len(columns) - 1)
     return g

@@ -148,16 +148,17 @@ def wrapped_lines(text: str, width: float) -> int:
         if len(paragraph) <= per_line:  # its words, single-spaced, cannot be longer: one line
             lines += 1
             continue
-        used, count = 0, 1
-        for word in paragraph.split():
-            n = len(word)  # a word longer than a line is cut in pieces of a line
-            pieces = (n,) if n <= per_line else [per_line] * (n // per_line) + ([n % per_line] if n % per_line else [])
-            for k in pieces:
-                need = k if used == 0 else used + 1 + k
-                if need <= per_line:
-                    used = need
-                else:
-                    count, used = count + 1, k
+        used, count = -1, 1  # ``used`` counts the space before each word: none before the first
+        for n in map(len, paragraph.split()):
+            if n > per_line:  # a word longer than a line is cut in pieces of a line
+                for k in [per_line] * (n // per_line) + ([n % per_line] if n % per_line else []):
+                    used += 1 + k
+                    if used > per_line:
+                        count, used = count + 1, k
+                continue
+            used += 1 + n
+            if used > per_line:
+                count, used = count + 1, n
         lines += count
     return max(1, lines)
 
