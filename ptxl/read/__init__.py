@@ -208,8 +208,12 @@ def _find_header(grid: list, hmap: dict) -> int:
             hit = seen[v] = not (len(v) > cut and len(fold(v[:cut])) > longest) and fold(v) in hmap
         return hit
 
+    rows = grid[:HEADER_SCAN_ROWS]
+    room = [len(row) for row in rows]  # the most known headers a row can hold
     best, best_n = 0, -1
-    for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+    for i, row in enumerate(rows):
+        if best_n >= max(room[i:]):  # no row left can match more, and a tie keeps the earlier row:
+            break  # a full header row spares folding the data rows under it (long notes among them)
         n = sum(1 for v in row if isinstance(v, str) and v and known(v))
         if n > best_n:
             best, best_n = i, n

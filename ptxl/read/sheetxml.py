@@ -19,6 +19,7 @@ _REL_RE = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]
 _CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>(\s*<(?:\w+:)?f[\s>/])?')
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _F_OR_E_MARKERS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/", b't="e"')
+_FEW_F = 1000  # lowercase f looked at one by one before the needles take over
 _DATE1904_RE = re.compile(rb'<(?:\w+:)?workbookPr\b[^>]*?\bdate1904="(?:1|true)"')
 
 
@@ -56,10 +57,24 @@ def col_index(letters: bytes | str) -> int:
 
 
 def _has_marker(xml: bytes) -> bool:
-    """Whether any of ``_F_OR_E_MARKERS`` occurs: three scans of the sheet instead of seven (a large
-    entry sheet is tens of megabytes)."""
+    """Whether any of ``_F_OR_E_MARKERS`` occurs. A sheet whose text is in the shared strings holds few
+    lowercase ``f`` (its cells are ``<c r="F2" s="1" t="s"><v>7</v></c>``), so each ``f`` is found by
+    ``memchr`` and its neighbours looked at: two fast scans of the sheet (a large entry sheet is tens of
+    megabytes) instead of three slower ones. Past ``_FEW_F`` of them (text typed inline), the needles."""
     if b't="e"' in xml:
         return True
+    i = xml.find(b"f", 1)
+    for _ in range(_FEW_F):
+        if i < 0:
+            return False
+        if xml[i - 1:i] in (b"<", b":") and xml[i + 1:i + 2] in (b">", b" ", b"/"):
+            return True
+        i = xml.find(b"f", i + 1)
+    return _has_f_marker(xml)
+
+
+def _has_f_marker(xml: bytes) -> bool:
+    """Whether ``<f`` or ``:f`` is followed by ``>``, a space or ``/``, searched needle by needle."""
     for needle in (b"<f", b":f"):
         i = xml.find(needle)
         while i >= 0:
