@@ -227,13 +227,26 @@ def test_formula_and_error_cells_found_behind_many_inline_texts():
     text = "".join(f'<c r="A{r}" t="inlineStr"><is><t>fff of a fluffy file</t></is></c>' for r in range(2, 400))
     head, tail = '<worksheet><sheetData><row r="1">', "</row></sheetData></worksheet>"
     plain = (head + text + tail).encode()
-    assert formula_and_error_cells(plain) == ([], [])
+    assert formula_and_error_cells([plain]) == ([], [])
     with_f = (head + text + '<c r="C400"><f>1+1</f><v>2</v></c>' + tail).encode()
-    assert formula_and_error_cells(with_f) == ([(400, 2)], [])
+    assert formula_and_error_cells([with_f]) == ([(400, 2)], [])
     with_both = (head + '<c r="C4"><f>1+1</f></c>' + text + '<c r="D401" t="e"><v>#N/A</v></c>' + tail).encode()
-    assert formula_and_error_cells(with_both) == ([(4, 2)], [(401, 3)])
+    assert formula_and_error_cells([with_both]) == ([(4, 2)], [(401, 3)])
     prefixed = (head + text + '<x:c r="B9"><x:f>1+1</x:f></x:c>' + tail).encode()
-    assert formula_and_error_cells(prefixed) == ([(9, 1)], [])
+    assert formula_and_error_cells([prefixed]) == ([(9, 1)], [])
+
+
+@pytest.mark.parametrize("cell, found", [('<c r="B3"><f>A1</f></c>', ([(3, 1)], [])),
+                                         ('<x:c r="B3"><x:f/></x:c>', ([(3, 1)], [])),
+                                         ('<c r="B3" t="e"><v>#N/A</v></c>', ([], [(3, 1)])),
+                                         ('<c r="B3"><v>1</v></c><formula1>1</formula1>', ([], []))])
+def test_formula_and_error_cells_found_across_the_pieces_of_a_sheet(cell, found):
+    from ptxl.read.sheetxml import formula_and_error_cells
+    xml = f'<worksheet><sheetData><row r="3">{cell}</row></sheetData></worksheet>'.encode()
+    for size in (1, 2, 3, 5, 7):
+        for start in range(len(xml)):  # the marker cut at every place, into pieces of every small size
+            pieces = [xml[:start]] + [xml[i:i + size] for i in range(start, len(xml), size)]
+            assert formula_and_error_cells(pieces) == found, (size, start)
 
 
 def test_fold_forgives_case_accents_spaces_and_typography():
