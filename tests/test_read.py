@@ -213,6 +213,42 @@ def test_raw_table_positions_and_header_search():
     assert t.unknown_headers == {0: "Remarque"} and t.missing == []
 
 
+def test_header_search_keeps_the_first_of_equal_rows_and_finds_a_fuller_one_below():
+    sheet = get_schema().sheet("contacts")
+    heads = [c.header("fr") for c in sheet.columns]
+    repeated = [heads, ["PT-001", 44600.0, "Visite", 30.0, "", ""], list(heads)]
+    assert read_table(sheet, "Contacts", repeated, [], [], []).header_row == 1
+    partial = [heads[:2] + ["", "", "", ""], ["", "", "", "", "", ""], heads]
+    assert read_table(sheet, "Contacts", partial, [], [], []).header_row == 3
+
+
+def test_formula_and_error_cells_found_behind_many_inline_texts():
+    from ptxl.read.sheetxml import formula_and_error_cells
+    text = "".join(f'<c r="A{r}" t="inlineStr"><is><t>fff of a fluffy file</t></is></c>' for r in range(2, 400))
+    head, tail = '<worksheet><sheetData><row r="1">', "</row></sheetData></worksheet>"
+    plain = (head + text + tail).encode()
+    assert formula_and_error_cells([plain]) == ([], [])
+    with_f = (head + text + '<c r="C400"><f>1+1</f><v>2</v></c>' + tail).encode()
+    assert formula_and_error_cells([with_f]) == ([(400, 2)], [])
+    with_both = (head + '<c r="C4"><f>1+1</f></c>' + text + '<c r="D401" t="e"><v>#N/A</v></c>' + tail).encode()
+    assert formula_and_error_cells([with_both]) == ([(4, 2)], [(401, 3)])
+    prefixed = (head + text + '<x:c r="B9"><x:f>1+1</x:f></x:c>' + tail).encode()
+    assert formula_and_error_cells([prefixed]) == ([(9, 1)], [])
+
+
+@pytest.mark.parametrize("cell, found", [('<c r="B3"><f>A1</f></c>', ([(3, 1)], [])),
+                                         ('<x:c r="B3"><x:f/></x:c>', ([(3, 1)], [])),
+                                         ('<c r="B3" t="e"><v>#N/A</v></c>', ([], [(3, 1)])),
+                                         ('<c r="B3"><v>1</v></c><formula1>1</formula1>', ([], []))])
+def test_formula_and_error_cells_found_across_the_pieces_of_a_sheet(cell, found):
+    from ptxl.read.sheetxml import formula_and_error_cells
+    xml = f'<worksheet><sheetData><row r="3">{cell}</row></sheetData></worksheet>'.encode()
+    for size in (1, 2, 3, 5, 7):
+        for start in range(len(xml)):  # the marker cut at every place, into pieces of every small size
+            pieces = [xml[:start]] + [xml[i:i + size] for i in range(start, len(xml), size)]
+            assert formula_and_error_cells(pieces) == found, (size, start)
+
+
 def test_fold_forgives_case_accents_spaces_and_typography():
     assert fold("  Impact  CONSIDÉRABLE ") == fold("impact considerable")
     assert fold("Plan d’action") == fold("Plan d'action")

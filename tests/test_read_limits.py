@@ -260,6 +260,28 @@ def test_a_part_twice_in_the_directory_is_damaged(folder, good, capsys):
     assert kind_of(path) == "corrupt_zip" and "endommagé" in refused(path, capsys)
 
 
+def test_an_entry_sheet_whose_crc_is_wrong_is_damaged(folder, good, capsys):
+    """The entry sheets are inflated piece by piece (``limits.read_part_pieces``): the CRC is still checked."""
+    data = bytearray(good.read_bytes())
+    c, lo = _central_and_local(bytes(data), part_of(good, "contacts"))
+    crc = struct.unpack_from("<I", data, c + 16)[0] ^ 0x5A5A
+    struct.pack_into("<I", data, c + 16, crc)
+    struct.pack_into("<I", data, lo + 14, crc)
+    path = folder / "crc.xlsx"
+    path.write_bytes(bytes(data))
+    assert kind_of(path) == "corrupt_zip" and "endommagé" in refused(path, capsys)
+
+
+def test_a_part_read_in_pieces_is_the_part_and_its_limits_hold_before_inflating(good):
+    with zipfile.ZipFile(good) as zf:
+        part = part_of(good, "families")
+        assert b"".join(limits.read_part_pieces(zf, part, good.name, size=4096)) == zf.read(part)
+        small = limits.Limits(total=10 * limits.MB, part=16, ratio=100)
+        with pytest.raises(FileProblem) as info:
+            next(limits.read_part_pieces(zf, part, good.name, small))
+        assert info.value.kind == "part_too_large"
+
+
 def test_bounded_inflation_refuses_what_the_entry_does_not_say():
     import zlib
     body = b"<row/>" * 10_000

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model.errors import PtxlError
-from .limits import check_package, read_part
+from .limits import check_package, read_part, read_part_pieces
 from .messages import UNNAMED, FileProblem
 from .sheetxml import date1904, formula_and_error_cells, sheet_parts
 from ..fields import fold  # noqa: F401 - the one forgiving comparison of labels (ptxl.read.fold for callers)
@@ -208,8 +208,12 @@ def _find_header(grid: list, hmap: dict) -> int:
             hit = seen[v] = not (len(v) > cut and len(fold(v[:cut])) > longest) and fold(v) in hmap
         return hit
 
+    rows = grid[:HEADER_SCAN_ROWS]
+    room = [len(row) for row in rows]  # the most known headers a row can hold
     best, best_n = 0, -1
-    for i, row in enumerate(grid[:HEADER_SCAN_ROWS]):
+    for i, row in enumerate(rows):
+        if best_n >= max(room[i:]):  # no row left can match more, and a tie keeps the earlier row:
+            break  # a full header row spares folding the data rows under it (long notes among them)
         n = sum(1 for v in row if isinstance(v, str) and v and known(v))
         if n > best_n:
             best, best_n = i, n
@@ -343,7 +347,8 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
 
     def grid_of(sname: str):
         try:
-            xml = read_part(zf, parts[sname], name) if parts.get(sname) in zf.namelist() else b""
+            pieces = read_part_pieces(zf, parts[sname], name) if parts.get(sname) in zf.namelist() else ()
+            formulas, errors = formula_and_error_cells(pieces)
             ws = wb.get_sheet_by_name(sname)
             merged = ws.merged_cell_ranges
         except PtxlError:
@@ -352,7 +357,7 @@ def read_workbook(source, password: str | None = None) -> RawWorkbook:
             raise FileProblem("corrupt_zip", name) from None
         except Exception:
             raise FileProblem("corrupt", name) from None
-        return (_grid(ws, data, sname, name), merged, *formula_and_error_cells(xml))
+        return _grid(ws, data, sname, name), merged, formulas, errors
 
     raw = assemble(sheet_names, lang, found, grid_of,
                    None if isinstance(source, (bytes, bytearray, memoryview)) or hasattr(source, "read")

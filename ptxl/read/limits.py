@@ -25,6 +25,7 @@ import os
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..i18n import register
@@ -37,6 +38,7 @@ DEFAULT_TOTAL_MB, DEFAULT_PART_MB, DEFAULT_RATIO = 1024, 512, 100
 RATIO_GRACE = MB  # a part smaller than this is not judged by its ratio: it cannot hurt
 LOCAL, EOCD, DATA_DESCRIPTOR = b"PK\x03\x04", b"PK\x05\x06", 0x08
 METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # the only ones Excel writes
+PIECE = 1 << 18  # bytes of a part inflated at a time by ``read_part_pieces``: stays in a core's second-level cache
 LIMITS = register("limits", {  # a value is what is typed (PTXL_MAX_PART_MB=1024): never with thousands separators
     "not_a_number": ("La variable d'environnement {key}={raw} doit être un nombre entier positif (par défaut "
                      "{usual}).",
@@ -158,13 +160,28 @@ def _suggest(n: int) -> int:
 def read_part(zf: zipfile.ZipFile, part: str, name: str, limits: Limits | None = None) -> bytes:
     """One part's bytes, never more than its declared size nor the limits (zipfile stops at the declared size,
     then checks the CRC: a lying entry raises ``zipfile.BadZipFile``)."""
+    return zf.read(_checked(zf, part, name, limits))
+
+
+def read_part_pieces(zf: zipfile.ZipFile, part: str, name: str, limits: Limits | None = None,
+                     size: int = PIECE) -> Iterator[bytes]:
+    """``read_part`` in pieces of ``size`` bytes, as they are inflated, and with the same checks (made at the
+    first piece; the CRC once the last is read). Why: a caller that only searches the part looks at each
+    piece while it is still in the processor's cache, and the pieces need not be joined."""
+    with zf.open(_checked(zf, part, name, limits)) as fh:
+        while piece := fh.read(size):
+            yield piece
+
+
+def _checked(zf: zipfile.ZipFile, part: str, name: str, limits: Limits | None) -> zipfile.ZipInfo:
+    """The part's entry, once its declared size is within the limits and its method one Excel writes."""
     info = zf.getinfo(part)
     over = _over(part, info.file_size, info.compress_size, limits or Limits.from_env())
     if over:
         raise over.as_problem(name)
     if info.compress_type not in METHODS:
         raise FileProblem("corrupt_zip", name)
-    return zf.read(info)
+    return info
 
 
 def inflate(raw: bytes, declared: int, crc: int, part: str = "", limits: Limits | None = None) -> bytes:

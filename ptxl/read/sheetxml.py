@@ -2,13 +2,15 @@
 
 Why: calamine returns a formula's cached value and an empty string for ``#N/A``;
 a typed value is expected in entry cells, so both must be reported. A plain
-substring test skips sheets without any (the usual case) in a few milliseconds.
+substring test skips sheets without any (the usual case) in a few milliseconds,
+piece by piece as the sheet is inflated.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterable
 
 from .limits import read_part
 
@@ -19,6 +21,8 @@ _REL_RE = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]
 _CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*)>(\s*<(?:\w+:)?f[\s>/])?')
 _REF_RE = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _F_OR_E_MARKERS = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/", b't="e"')
+_SEAM = max(map(len, _F_OR_E_MARKERS)) - 1  # bytes of each side of a seam between two pieces that a marker can span
+_FEW_F = 1000  # lowercase f looked at one by one before the needles take over
 _DATE1904_RE = re.compile(rb'<(?:\w+:)?workbookPr\b[^>]*?\bdate1904="(?:1|true)"')
 
 
@@ -56,10 +60,24 @@ def col_index(letters: bytes | str) -> int:
 
 
 def _has_marker(xml: bytes) -> bool:
-    """Whether any of ``_F_OR_E_MARKERS`` occurs: three scans of the sheet instead of seven (a large
-    entry sheet is tens of megabytes)."""
+    """Whether any of ``_F_OR_E_MARKERS`` occurs. A sheet whose text is in the shared strings holds few
+    lowercase ``f`` (its cells are ``<c r="F2" s="1" t="s"><v>7</v></c>``), so each ``f`` is found by
+    ``memchr`` and its neighbours looked at: two fast scans of the sheet (a large entry sheet is tens of
+    megabytes) instead of three slower ones. Past ``_FEW_F`` of them (text typed inline), the needles."""
     if b't="e"' in xml:
         return True
+    i = xml.find(b"f", 1)
+    for _ in range(_FEW_F):
+        if i < 0:
+            return False
+        if xml[i - 1:i] in (b"<", b":") and xml[i + 1:i + 2] in (b">", b" ", b"/"):
+            return True
+        i = xml.find(b"f", i + 1)
+    return _has_f_marker(xml)
+
+
+def _has_f_marker(xml: bytes) -> bool:
+    """Whether ``<f`` or ``:f`` is followed by ``>``, a space or ``/``, searched needle by needle."""
     for needle in (b"<f", b":f"):
         i = xml.find(needle)
         while i >= 0:
@@ -69,11 +87,19 @@ def _has_marker(xml: bytes) -> bool:
     return False
 
 
-def formula_and_error_cells(xml: bytes) -> tuple[list, list]:
-    """(formula cells, error cells) as (excel row, 0-based col) from one sheet's XML; cheap when none."""
+def formula_and_error_cells(pieces: Iterable[bytes]) -> tuple[list, list]:
+    """(formula cells, error cells) as (excel row, 0-based col) from one sheet's XML, given in pieces as it is
+    inflated (``limits.read_part_pieces``): each piece is searched for a marker, and so is each seam between
+    two (a marker is at most ``_SEAM`` + 1 bytes long); only a sheet with one is joined and its cells read."""
     formulas, errors = [], []
-    if not _has_marker(xml):  # data validations' <formula1> do not count
+    kept, tail, marked = [], b"", False
+    for piece in pieces:
+        kept.append(piece)
+        marked = marked or _has_marker(tail + piece[:_SEAM]) or _has_marker(piece)
+        tail = piece[-_SEAM:] if len(piece) >= _SEAM else (tail + piece)[-_SEAM:]
+    if not marked:  # data validations' <formula1> do not count
         return formulas, errors
+    xml = b"".join(kept)
     for m in _CELL_RE.finditer(xml):
         attrs, has_f = m.group(1), m.group(2)
         is_err = b't="e"' in attrs
