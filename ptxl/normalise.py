@@ -84,7 +84,7 @@ def normalise(raw: RawWorkbook, ctx: Context | None = None) -> tuple[Dataset, li
             if col.field.or_year:
                 data[f"{col.key}_year_only"] = np.array(year_only, dtype="bool")
             data[col.key] = col.field.array(out)
-        if ids is not None:
+        if ids is not None and len(findings) > first:  # the row → id map only for a sheet with findings
             _attach_case_ids(findings, first, dict(zip(rows, ids)))
         if sheet.key == "families" and ids is not None:
             for v in ids:
