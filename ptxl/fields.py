@@ -4,7 +4,7 @@ Why objects: the type of a column used to be a string that some twenty modules c
 each with its own copy of the type's limits (a date range in the Excel validation, another
 in the reader; 0–10 in three places). A ``Field`` is asked instead: ``parse`` turns a cell
 into its typed value or a finding code (the codes of ``ptxl.rules.messages``),
-``validation`` gives XlsxWriter's ``data_validation`` options, ``series`` the pandas
+``validation`` gives XlsxWriter's ``data_validation`` options, ``array`` / ``series`` the pandas
 column, ``plain`` the export's plain values, and ``minimum`` / ``maximum`` / ``max_length``
 are the one copy of its limits, read by the Excel validation, the reader and the rules alike.
 The model is frictionless-py's ``Field`` (one class per type, the constraints as attributes).
@@ -274,9 +274,15 @@ class Field:
         return None
 
     # pandas and the export
+    def array(self, values: list):
+        """Typed values (``parse``'s, or coded ones) → the column as a 1-D array of ``dtype``: a numpy array,
+        or a pandas extension array (``Int64``). ``ptxl.model.dataset.frame`` puts a sheet's arrays together."""
+        import numpy as np
+        return np.fromiter(values, dtype=object, count=len(values))  # kept as they are, no type guessed
+
     def series(self, values: list):
         import pandas as pd
-        return pd.Series(list(values), dtype="object")
+        return pd.Series(self.array(values), dtype=self.dtype, copy=False)
 
     def plain(self, s):
         """Typed column → plain values for CSV/xlsx."""
@@ -323,6 +329,7 @@ class Choice(Field):
         super().__init__()
         self.scale = scale
         self._no_answer = tuple(sorted((no_answer or {}).items()))  # hashable: the lookup is cached on it
+        self._lookups: dict = {}  # lang → ``lookup(lang)``: hashing the scale for the cache costs more than a read
 
     def __eq__(self, other) -> bool:
         return type(self) is type(other) and getattr(self.scale, "key", None) == getattr(other.scale, "key", None)
@@ -334,7 +341,10 @@ class Choice(Field):
 
     def lookup(self, lang: str) -> tuple[dict, dict]:
         """(exact label → code, folded text → (code, warning code)) for the scale read in ``lang``."""
-        return _choice_lookup(self.scale, self._no_answer, lang)
+        got = self._lookups.get(lang)
+        if got is None:
+            got = self._lookups[lang] = _choice_lookup(self.scale, self._no_answer, lang)
+        return got
 
     def read(self, v, lang, date1904=False):
         if isinstance(v, bool):
@@ -440,9 +450,10 @@ class Date(Field):
         return {"validate": "date", "criteria": "between", "minimum": self.minimum, "maximum": self.maximum,
                 "error_type": "warning", "error_message": say(self.name, lang)}
 
-    def series(self, values):
+    def array(self, values):
+        """Straight into a nanosecond index (~3× cheaper than an object column converted after)."""
         import pandas as pd
-        return pd.Series(pd.DatetimeIndex(list(values), dtype="datetime64[ns]"))
+        return pd.DatetimeIndex(list(values), dtype="datetime64[ns]").to_numpy()
 
     def plain(self, s):
         import pandas as pd
@@ -499,9 +510,9 @@ class Numeric(Field):
         return {"validate": kind, "criteria": ">=", "value": self.minimum,
                 "error_message": say(self.name, lang, min=self.minimum)}
 
-    def series(self, values):
-        import pandas as pd
-        return pd.Series([float("nan") if v is None else v for v in values], dtype="float64")
+    def array(self, values):
+        import numpy as np
+        return np.array(values, dtype="float64")  # None becomes NaN
 
 
 class Number(Numeric):
@@ -526,9 +537,9 @@ class Integer(Numeric):
             return say("expected_integer_between", lang, min=self.minimum, max=self.maximum)
         return say("expected_integer", lang, min=self.minimum)
 
-    def series(self, values):
+    def array(self, values):
         import pandas as pd
-        return pd.Series(values, dtype="Int64")
+        return pd.array(values, dtype="Int64")
 
     def plain(self, s):
         import pandas as pd

@@ -14,12 +14,12 @@ import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
 
-import pandas as pd
+import numpy as np
 
 from .fields import parse_text
 from .fields import Choice
 from .fields import blank as _blank
-from .model.dataset import Dataset
+from .model.dataset import Dataset, frame
 from .read import RawWorkbook
 from .rules import Context
 from .schema import DEFAULT_LANG, NO_ANSWER, Settings, column_letter, get_schema
@@ -70,7 +70,7 @@ def normalise(raw: RawWorkbook, ctx: Context | None = None) -> tuple[Dataset, li
     for sheet in sch.entry_sheets:
         t = raw.tables.get(sheet.key)
         rows = t.rows if t else []
-        data = {"_row": pd.Series(rows, dtype="int64")}
+        data = {"_row": np.array(rows, dtype="int64")}
         ids = None
         first = len(findings)
         for col in sheet.columns:
@@ -82,15 +82,15 @@ def normalise(raw: RawWorkbook, ctx: Context | None = None) -> tuple[Dataset, li
                 out = _case_ids(sheet, col, out, rows, ctx, findings, family_ids)
                 ids = out
             if col.field.or_year:
-                data[f"{col.key}_year_only"] = pd.Series(year_only, dtype="bool")
-            data[col.key] = col.field.series(out)
-        if ids is not None:
+                data[f"{col.key}_year_only"] = np.array(year_only, dtype="bool")
+            data[col.key] = col.field.array(out)
+        if ids is not None and len(findings) > first:  # the row → id map only for a sheet with findings
             _attach_case_ids(findings, first, dict(zip(rows, ids)))
         if sheet.key == "families" and ids is not None:
             for v in ids:
                 if isinstance(v, str):
                     family_ids.setdefault(_id_fold(v), v)
-        tables[sheet.key] = pd.DataFrame(data)
+        tables[sheet.key] = frame(data)
     settings = _settings(raw, ctx, findings)
     return Dataset(lang=lang, tables=tables, settings=settings), findings
 
@@ -103,12 +103,16 @@ def _parsed_cells(col, raw_vals: list, lang: str, date1904: bool) -> tuple[list,
 
     One parse per distinct value; the results are then picked by C-level dict lookups, not a Python
     expression per cell (a realistic workbook has ~125,000 such cells). A column holding numbers of two
-    types is keyed by (type, value) instead: 1, 1.0 and True are equal keys, yet parse differently."""
+    types is keyed by (type, value) instead: 1, 1.0 and True are equal keys, yet parse differently. Only a
+    column with a number among its distinct values needs its cells' types scanned: a cell equals its
+    distinct value, and only a number equals a number (calamine gives no other numeric type)."""
     n = len(raw_vals)
     parse = col.field.parse  # one bound method: this runs once per distinct value of ~1,000 columns
     try:
-        if len(_NUMBER_TYPES.intersection(map(type, raw_vals))) <= 1:
-            by_value = col.field.parse_distinct(dict.fromkeys(raw_vals), lang, date1904)
+        distinct_values = dict.fromkeys(raw_vals)
+        if (_NUMBER_TYPES.isdisjoint(map(type, distinct_values))
+                or len(_NUMBER_TYPES.intersection(map(type, raw_vals))) <= 1):
+            by_value = col.field.parse_distinct(distinct_values, lang, date1904)
             distinct = by_value.values()
             out = list(map({v: res[0] for v, res in by_value.items()}.__getitem__, raw_vals))
             year_only = (list(map({v: res[1] for v, res in by_value.items()}.__getitem__, raw_vals))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from ptxl.model.dataset import typed_series
@@ -73,3 +75,37 @@ def test_dates_become_nanosecond_timestamps_and_blanks_nat():
     assert s[0].date() == dt.date(2023, 2, 1) and s[1] is not None and s.isna().tolist() == [False, True, False]
     assert s[2].hour == 12
     assert str(typed_series("date", []).dtype) == "datetime64[ns]"
+
+
+def _layout(df):
+    """A frame's blocks as pandas holds them: (dtype, the columns each one holds), in pandas' order."""
+    return [(str(b.dtype), list(b.mgr_locs.as_array)) for b in df._mgr.blocks]
+
+
+@pytest.mark.parametrize("n", [0, 3])
+@pytest.mark.parametrize("blocks", [True, False], ids=["blocks", "older pandas"])
+def test_a_sheet_frame_is_what_pandas_makes_of_its_columns_as_series(n, blocks, monkeypatch):
+    """``frame`` hands pandas each dtype's columns as one block (issue 14): the frame must be the one
+    ``pd.DataFrame`` makes of the same columns as Series — columns, dtypes, values, index and blocks — for every
+    entry sheet, blanks and the nullable types included, and for a sheet without rows; so must its way for a
+    pandas without ``pandas.api.internals``."""
+    from ptxl.model import dataset
+    from ptxl.model.dataset import frame
+
+    if not blocks:
+        monkeypatch.setattr(dataset, "_from_blocks", None)
+    for sheet in get_schema().entry_sheets:
+        data = {"_row": np.arange(2, 2 + n, dtype="int64")}
+        for col in sheet.columns:
+            f = col.field
+            values = {"Int64": [1, None, 7], "float64": [1.5, None, 0.0], "datetime64[ns]":
+                      [dt.date(2023, 2, 1), None, dt.date(1990, 7, 1)]}.get(f.dtype, ["a", None, "b"])[:n]
+            if f.or_year:
+                data[f"{col.key}_year_only"] = np.array([True, False, False][:n], dtype="bool")
+            data[col.key] = f.array(values)
+        got = frame(data)
+        want = pd.DataFrame({k: pd.Series(a, dtype=a.dtype) for k, a in data.items()})
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        assert got.columns.dtype == want.columns.dtype and list(got.columns) == list(data), sheet.key
+        assert got.index.equals(want.index) and type(got.index) is type(want.index)
+        assert _layout(got) == _layout(want), sheet.key
