@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from ..domain import admitted_mask
@@ -47,6 +48,20 @@ def lookup(df: pd.DataFrame, fam: pd.DataFrame, column: str) -> pd.Series:
     return df["case_id"].map(fam[column]) if len(fam) else pd.Series([None] * len(df), index=df.index)
 
 
+def family_dates(df: pd.DataFrame, fam: pd.DataFrame, columns: tuple) -> list:
+    """For each row of a child sheet, the family's date ``columns`` as arrays (NaT when the case is unknown):
+    ``lookup`` of several dates with one search of the case ids, compared in numpy (NaT is never
+    before or after a date, as in pandas)."""
+    pos = fam.index.get_indexer(df["case_id"])
+    unknown = pos < 0
+    out = []
+    for c in columns:
+        dates = fam[c].to_numpy()[pos] if len(fam) else np.full(len(df), np.datetime64("NaT"), "M8[ns]")
+        dates[unknown] = np.datetime64("NaT")  # position -1 took the last family's date
+        out.append(dates)
+    return out
+
+
 def value(v):
     """A cell value for Finding.value: dates as ``datetime.date``, missing as None, numpy scalars unwrapped."""
     if v is None or v is pd.NaT:
@@ -63,7 +78,9 @@ def value(v):
 
 def flagged(df: pd.DataFrame, mask, key: str | None = None):
     """Yield (excel row, case id, value of ``key``) for the rows where ``mask`` holds."""
-    if not isinstance(mask, pd.Series) or mask.dtype != bool:
+    if isinstance(mask, np.ndarray) and mask.dtype == bool:
+        pass  # a numpy mask (the rules' cheapest) selects as it is
+    elif not isinstance(mask, pd.Series) or mask.dtype != bool:
         mask = pd.Series(mask, index=df.index).eq(True)  # NA / NaN / None → False
         if mask.dtype != bool:
             mask = mask.fillna(False).astype(bool)
