@@ -36,9 +36,15 @@ def entry_columns(ds, ctx, want=lambda col: True):
                 yield sheet, col, df
 
 
+# the families' columns the rules look up (and the admitted test reads): ``families`` copies these alone
+FAMILY_KEYS = ("case_id", "referral_date", "admission_date", "closure_date", "status")
+
+
 def families(ds) -> pd.DataFrame:
-    """One row per case id (its first row), indexed by case id, with an ``admitted`` column (FORMS.md)."""
+    """One row per case id (its first row), indexed by case id, with the ``FAMILY_KEYS`` columns and an
+    ``admitted`` column (FORMS.md)."""
     fam = ds.tables["families"]
+    fam = fam[[c for c in fam.columns if c in FAMILY_KEYS]]
     fam = fam[fam["case_id"].notna()].drop_duplicates("case_id").set_index("case_id", drop=False)
     return fam.assign(admitted=admitted_mask(fam))
 

@@ -7,11 +7,12 @@ normal in this project (the seed counts them) and only reported as info.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..domain import ADULT_ROLES, adult_age, age_years
 from ..pilot import evaluation_unit
-from .common import families, flagged, lookup, present, ts
+from .common import families, family_dates, flagged, present, ts
 
 YOUNG_PARENT_AGE = 14
 
@@ -34,7 +35,7 @@ def check(ds, ctx):
         return  # a person's case: members are optional and the children criterion is a family's
     yield from _criterion(ds, ctx, fam, mem, ref)
     if present(ctx, "members", "case_id") and present(ctx, "families", "status", "admission_date"):
-        has_members = fam["case_id"].isin(set(mem["case_id"].dropna()))
+        has_members = fam["case_id"].isin(_cases(mem["case_id"]))
         df = ds.tables["families"]
         lonely = df["case_id"].map(fam["admitted"] & ~has_members).eq(True) & ~df["case_id"].duplicated()
         for row, cid, v in flagged(df, lonely, "case_id"):
@@ -45,19 +46,18 @@ def check(ds, ctx):
 def _criterion(ds, ctx, fam, mem, ref):
     if mem.empty or not present(ctx, "members", "birth_date", "case_id"):
         return
-    on = lookup(mem, fam, "admission_date")
-    on = on.fillna(lookup(mem, fam, "referral_date")).fillna(ref)
+    admission, referral = family_dates(mem, fam, ("admission_date", "referral_date"))
+    on = pd.Series(np.where(np.isnat(admission), referral, admission), index=mem.index).fillna(ref)
     age = age_years(mem["birth_date"], on)
-    minor = (age < adult_age()).fillna(False)
-    unknown_child = mem["birth_date"].isna() & (mem["role"] == "child")
-    by_case = pd.DataFrame({"case_id": mem["case_id"], "minor": minor.astype(bool),
-                            "unknown": unknown_child.astype(bool)}).groupby("case_id").any()
+    minor = (age < adult_age()).to_numpy(bool, na_value=False)
+    unknown_child = (mem["birth_date"].isna() & (mem["role"] == "child")).to_numpy(bool)
+    ids = mem["case_id"]
     df = ds.tables["families"]
     crit = df["crit_children_under_18"]
-    has_minor = df["case_id"].map(by_case["minor"])
-    has_unknown = df["case_id"].map(by_case["unknown"])
-    listed = has_minor.notna() & ~df["case_id"].duplicated()  # a repeated case id is reported elsewhere
-    minor_known, unknown_listed = has_minor.eq(True), has_unknown.eq(True)
+    # the families with members listed, with a minor, with a child of unknown age: sets of case ids
+    listed = df["case_id"].isin(_cases(ids)) & ~df["case_id"].duplicated()  # a repeated case id: elsewhere
+    minor_known = df["case_id"].isin(_cases(ids[minor]))
+    unknown_listed = df["case_id"].isin(_cases(ids[unknown_child]))
     none = listed & (crit == "yes") & ~minor_known & ~unknown_listed
     for row, cid, v in flagged(df, none, "crit_children_under_18"):
         yield ctx.finding("criterion.children_none", "families", "crit_children_under_18", row, cid, v,
@@ -66,3 +66,8 @@ def _criterion(ds, ctx, fam, mem, ref):
     for row, cid, v in flagged(df, some, "crit_children_under_18"):
         yield ctx.finding("criterion.children_some", "families", "crit_children_under_18", row, cid, v,
                           expected=ctx.label("yes_no", "no"), other_sheet=ctx.names.get("members"))
+
+
+def _cases(ids: pd.Series) -> set:
+    """The distinct case ids typed in ``ids``."""
+    return set(ids.dropna().tolist())
