@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..schema import get_schema
-from .common import flagged, present
+from .common import flagged, present, typed_throughout
 
 
 def check(ds, ctx):
@@ -49,6 +49,7 @@ def _why(df, ctx):
     letters = ctx.letters.get("baseline", {})
     pairs = [(f"{a.key}_score", f"{a.key}_why") for a in get_schema().annex_a
              if f"{a.key}_score" in letters and f"{a.key}_why" in letters]
+    pairs = [(score, why) for score, why in pairs if not typed_throughout(df[why])]  # each score explained
     if not pairs:
         return
     # rows × pairs at once: two frame-wide tests instead of two per pair

@@ -49,6 +49,14 @@ def families(ds) -> pd.DataFrame:
     return fam.assign(admitted=admitted_mask(fam))
 
 
+def typed_throughout(s: pd.Series) -> bool:
+    """No cell of the column is blank, told without pandas' ``isna`` where it is slow (~200 ns a cell of
+    an object column): a column of texts only (a text is never blank, even ""); other columns: ``hasnans``."""
+    if s.dtype == object:
+        return set(map(type, s.tolist())) <= {str}
+    return not s.hasnans
+
+
 def lookup(df: pd.DataFrame, fam: pd.DataFrame, column: str) -> pd.Series:
     """For each row of a child sheet, the family's ``column`` (NaT/None when the case is unknown)."""
     return df["case_id"].map(fam[column]) if len(fam) else pd.Series([None] * len(df), index=df.index)
