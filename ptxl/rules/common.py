@@ -62,16 +62,20 @@ def lookup(df: pd.DataFrame, fam: pd.DataFrame, column: str) -> pd.Series:
     return df["case_id"].map(fam[column]) if len(fam) else pd.Series([None] * len(df), index=df.index)
 
 
-def family_dates(df: pd.DataFrame, fam: pd.DataFrame, columns: tuple) -> list:
-    """For each row of a child sheet, the family's date ``columns`` as arrays (NaT when the case is unknown):
-    ``lookup`` of several dates with one search of the case ids, compared in numpy (NaT is never
-    before or after a date, as in pandas)."""
-    pos = fam.index.get_indexer(df["case_id"])
-    unknown = pos < 0
+def family_rows(df: pd.DataFrame, fam: pd.DataFrame) -> np.ndarray:
+    """For each row of ``df``, its case's position in ``families`` (-1 when blank or unknown): one search of
+    the case ids for every look-up that follows (``family_dates``, per-family flags)."""
+    return fam.index.get_indexer(df["case_id"])
+
+
+def family_dates(fam: pd.DataFrame, rows: np.ndarray, columns: tuple) -> list:
+    """The family's date ``columns`` at ``rows`` (``family_rows``) as arrays, NaT when the case is unknown:
+    ``lookup`` of several dates with one search, compared in numpy (NaT is never before or after a date,
+    as in pandas)."""
     out = []
     for c in columns:
-        dates = fam[c].to_numpy()[pos] if len(fam) else np.full(len(df), np.datetime64("NaT"), "M8[ns]")
-        dates[unknown] = np.datetime64("NaT")  # position -1 took the last family's date
+        dates = fam[c].to_numpy()[rows] if len(fam) else np.full(len(rows), np.datetime64("NaT"), "M8[ns]")
+        dates[rows < 0] = np.datetime64("NaT")  # position -1 took the last family's date
         out.append(dates)
     return out
 

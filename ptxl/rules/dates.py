@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..domain import UNDATED_LEFT_OUT, after, undated_mask
-from .common import families, family_dates, flagged, present, skip
+from .common import families, family_dates, family_rows, flagged, present, skip
 
 # Columns that may lie in the future: deadlines and validity.
 MAY_BE_FUTURE = {("chronology", "deadline"), ("actions", "due_date"), ("documents", "valid_until")}
@@ -94,7 +94,8 @@ def _within_case(ds, ctx):
         if df.empty or not present(ctx, sheet, key, "case_id"):
             continue
         d = df[key].to_numpy()
-        referral, admission, closure = family_dates(df, fam, ("referral_date", "admission_date", "closure_date"))
+        referral, admission, closure = family_dates(fam, family_rows(df, fam),
+                                                    ("referral_date", "admission_date", "closure_date"))
         before_ref = d < referral
         for row, cid, v in flagged(df, before_ref, key):
             yield ctx.finding("date.before_referral", sheet, key, row, cid, v, other_sheet=fam_sheet)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..domain import ADULT_ROLES, adult_age, age_years
 from ..pilot import evaluation_unit
-from .common import families, family_dates, flagged, present, ts
+from .common import families, family_dates, family_rows, flagged, present, ts
 
 YOUNG_PARENT_AGE = 14
 
@@ -46,18 +46,20 @@ def check(ds, ctx):
 def _criterion(ds, ctx, fam, mem, ref):
     if mem.empty or not present(ctx, "members", "birth_date", "case_id"):
         return
-    admission, referral = family_dates(mem, fam, ("admission_date", "referral_date"))
+    at = family_rows(mem, fam)  # each member's family
+    admission, referral = family_dates(fam, at, ("admission_date", "referral_date"))
     on = pd.Series(np.where(np.isnat(admission), referral, admission), index=mem.index).fillna(ref)
     age = age_years(mem["birth_date"], on)
     minor = (age < adult_age()).to_numpy(bool, na_value=False)
     unknown_child = (mem["birth_date"].isna() & (mem["role"] == "child")).to_numpy(bool)
-    ids = mem["case_id"]
     df = ds.tables["families"]
-    crit = df["crit_children_under_18"]
-    # the families with members listed, with a minor, with a child of unknown age: sets of case ids
-    listed = df["case_id"].isin(_cases(ids)) & ~df["case_id"].duplicated()  # a repeated case id: elsewhere
-    minor_known = df["case_id"].isin(_cases(ids[minor]))
-    unknown_listed = df["case_id"].isin(_cases(ids[unknown_child]))
+    crit = df["crit_children_under_18"].to_numpy()
+    rows = family_rows(df, fam)
+    rows[df["case_id"].duplicated().to_numpy()] = -1  # a repeated case id is reported elsewhere
+    # for each families row: members listed, one a minor, a child of unknown age
+    listed = _any_member(fam, at, at >= 0)[rows]
+    minor_known = _any_member(fam, at, minor)[rows]
+    unknown_listed = _any_member(fam, at, unknown_child)[rows]
     none = listed & (crit == "yes") & ~minor_known & ~unknown_listed
     for row, cid, v in flagged(df, none, "crit_children_under_18"):
         yield ctx.finding("criterion.children_none", "families", "crit_children_under_18", row, cid, v,
@@ -71,3 +73,11 @@ def _criterion(ds, ctx, fam, mem, ref):
 def _cases(ids: pd.Series) -> set:
     """The distinct case ids typed in ``ids``."""
     return set(ids.dropna().tolist())
+
+
+def _any_member(fam: pd.DataFrame, at: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """Per family of ``fam``, whether one of its members (``at``: each member's family) is in ``which``;
+    one more slot, always False, answers for position -1 (no family)."""
+    has = np.zeros(len(fam) + 1, dtype=bool)
+    has[at[which & (at >= 0)]] = True
+    return has
