@@ -1,7 +1,10 @@
-"""Shared helpers of the rules: the families index, the admitted test, iterating flagged rows.
+"""Shared helpers of the rules: the families index and look-ups into it, the admitted test, a whole-column
+proof, iterating flagged rows.
 
-Rules compute a boolean mask with pandas and only loop over the flagged rows,
-so a clean 1,000-family workbook costs a few vectorised passes.
+Rules first prove a column clean where a whole-column test can (its distinct values or types, its
+first and last dates), otherwise compute a boolean mask with pandas or numpy, and only loop over the
+flagged rows: a clean 1,000-family workbook costs a few vectorised passes, not ~100 µs of pandas per
+column and rule.
 """
 
 from __future__ import annotations
@@ -57,21 +60,21 @@ def typed_throughout(s: pd.Series) -> bool:
     return not s.hasnans
 
 
-def lookup(df: pd.DataFrame, fam: pd.DataFrame, column: str) -> pd.Series:
-    """For each row of a child sheet, the family's ``column`` (NaT/None when the case is unknown)."""
-    return df["case_id"].map(fam[column]) if len(fam) else pd.Series([None] * len(df), index=df.index)
-
-
 def family_rows(df: pd.DataFrame, fam: pd.DataFrame) -> np.ndarray:
     """For each row of ``df``, its case's position in ``families`` (-1 when blank or unknown): one search of
     the case ids for every look-up that follows (``family_dates``, per-family flags)."""
     return fam.index.get_indexer(df["case_id"])
 
 
+def admitted_at(fam: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """Whether the family at each of ``rows`` (``family_rows``) is admitted; False when the case is unknown."""
+    return (rows >= 0) & fam["admitted"].to_numpy()[rows] if len(fam) else np.zeros(len(rows), dtype=bool)
+
+
 def family_dates(fam: pd.DataFrame, rows: np.ndarray, columns: tuple) -> list:
     """The family's date ``columns`` at ``rows`` (``family_rows``) as arrays, NaT when the case is unknown:
-    ``lookup`` of several dates with one search, compared in numpy (NaT is never before or after a date,
-    as in pandas)."""
+    several dates looked up with one search, compared in numpy (NaT is never before or after a date, as
+    in pandas)."""
     out = []
     for c in columns:
         dates = fam[c].to_numpy()[rows] if len(fam) else np.full(len(rows), np.datetime64("NaT"), "M8[ns]")

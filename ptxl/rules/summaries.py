@@ -16,7 +16,7 @@ import pandas as pd
 from ..domain import add_months, counted_summaries
 from ..pilot import not_asked
 from ..schema import get_schema
-from .common import families, flagged, lookup, present
+from .common import admitted_at, families, family_rows, flagged, present
 
 
 def check(ds, ctx):
@@ -29,15 +29,15 @@ def check(ds, ctx):
     dated = summ[["_row", "case_id", "review_date"]]  # what the domain's rule reads: its selections copy these alone
     counted = set(counted_summaries(fam[fam["admitted"]], dated, ctx.as_of)["case_id"])
     df = ds.tables["families"]
-    missing = (df["case_id"].map(fam["admitted"]).eq(True)
+    missing = (admitted_at(fam, family_rows(df, fam))
                & (df["admission_date"] <= due_since) & ~df["case_id"].isin(counted) & ~df["case_id"].duplicated())
     for row, cid, v in flagged(df, missing, "case_id"):
         yield ctx.finding("summary.missing", "families", "case_id", row, cid, v,
                           ref=ctx.as_of.strftime("%d/%m/%Y"), other_sheet=ctx.names.get("summary"))
     if summ.empty:
         return
-    adm = lookup(summ, fam, "admitted")
-    not_admitted = summ["case_id"].isin(set(fam.index)) & ~adm.eq(True)
+    at = family_rows(summ, fam)
+    not_admitted = (at >= 0) & ~admitted_at(fam, at)  # a family's, not admitted
     for row, cid, v in flagged(summ, not_admitted, "case_id"):
         yield ctx.finding("summary.not_admitted", "summary", "case_id", row, cid, v)
     skipped = not_asked(ds.settings)
