@@ -49,7 +49,8 @@ def _why(df, ctx):
     letters = ctx.letters.get("baseline", {})
     pairs = [(f"{a.key}_score", f"{a.key}_why") for a in get_schema().annex_a
              if f"{a.key}_score" in letters and f"{a.key}_why" in letters]
-    pairs = [(score, why) for score, why in pairs if not typed_throughout(df[why])]  # each score explained
+    # a why typed on every row leaves none of its scores unexplained
+    pairs = [(score, why) for score, why in pairs if not typed_throughout(df[why])]
     if not pairs:
         return
     # rows × pairs at once: two frame-wide tests instead of two per pair

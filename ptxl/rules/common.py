@@ -68,7 +68,9 @@ def family_rows(df: pd.DataFrame, fam: pd.DataFrame) -> np.ndarray:
 
 def admitted_at(fam: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
     """Whether the family at each of ``rows`` (``family_rows``) is admitted; False when the case is unknown."""
-    return (rows >= 0) & fam["admitted"].to_numpy()[rows] if len(fam) else np.zeros(len(rows), dtype=bool)
+    if not len(fam):
+        return np.zeros(len(rows), dtype=bool)
+    return (rows >= 0) & fam["admitted"].to_numpy()[rows]  # position -1 took the last family's
 
 
 def family_dates(fam: pd.DataFrame, rows: np.ndarray, columns: tuple) -> list:

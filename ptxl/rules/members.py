@@ -53,18 +53,18 @@ def _criterion(ds, ctx, fam, mem, ref):
     minor = (age < adult_age()).to_numpy(bool, na_value=False)
     unknown_child = (mem["birth_date"].isna() & (mem["role"] == "child")).to_numpy(bool)
     df = ds.tables["families"]
-    crit = df["crit_children_under_18"].to_numpy()
+    crit = df["crit_children_under_18"]
     rows = family_rows(df, fam)
     rows[df["case_id"].duplicated().to_numpy()] = -1  # a repeated case id is reported elsewhere
     # for each families row: members listed, one a minor, a child of unknown age
     listed = _any_member(fam, at, at >= 0)[rows]
     minor_known = _any_member(fam, at, minor)[rows]
     unknown_listed = _any_member(fam, at, unknown_child)[rows]
-    none = listed & (crit == "yes") & ~minor_known & ~unknown_listed
+    none = listed & (crit == "yes").to_numpy() & ~minor_known & ~unknown_listed
     for row, cid, v in flagged(df, none, "crit_children_under_18"):
         yield ctx.finding("criterion.children_none", "families", "crit_children_under_18", row, cid, v,
                           expected=ctx.label("yes_no", "yes"), other_sheet=ctx.names.get("members"))
-    some = listed & (crit == "no") & minor_known
+    some = listed & (crit == "no").to_numpy() & minor_known
     for row, cid, v in flagged(df, some, "crit_children_under_18"):
         yield ctx.finding("criterion.children_some", "families", "crit_children_under_18", row, cid, v,
                           expected=ctx.label("yes_no", "no"), other_sheet=ctx.names.get("members"))
