@@ -7,8 +7,10 @@ comparison wrong without anyone noticing.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..schema import get_schema
-from .common import flagged, present
+from .common import flagged, present, typed_throughout
 
 
 def check(ds, ctx):
@@ -18,6 +20,7 @@ def check(ds, ctx):
     yield from _why(df, ctx)
     if not present(ctx, "baseline", "case_id", "assessment_date", "assessment_type"):
         return
+    df = df[["_row", "case_id", "assessment_date", "assessment_type"]]  # each selection copies these alone
     base = df[(df["assessment_type"] == "baseline") & df["case_id"].notna()]
     base = base.sort_values(["assessment_date", "_row"], na_position="last")
     first = base.drop_duplicates("case_id")
@@ -46,17 +49,17 @@ def _why(df, ctx):
     letters = ctx.letters.get("baseline", {})
     pairs = [(f"{a.key}_score", f"{a.key}_why") for a in get_schema().annex_a
              if f"{a.key}_score" in letters and f"{a.key}_why" in letters]
+    # a why typed on every row leaves none of its scores unexplained
+    pairs = [(score, why) for score, why in pairs if not typed_throughout(df[why])]
     if not pairs:
         return
-    lacking = {why: df[score].notna() & df[why].isna() for score, why in pairs}
-    any_lacking = None
-    for m in lacking.values():
-        any_lacking = m if any_lacking is None else (any_lacking | m)
+    # rows × pairs at once: two frame-wide tests instead of two per pair
+    lacking = (df[[score for score, _w in pairs]].notna().to_numpy()
+               & df[[why for _s, why in pairs]].isna().to_numpy())
+    any_lacking = lacking.any(axis=1)
     if not any_lacking.any():
         return
-    pos = {int(r): i for i, r in enumerate(df["_row"])}
-    for row, cid, _v in flagged(df, any_lacking):
-        i = pos[row]
-        whys = [why for _s, why in pairs if lacking[why].iloc[i]]
+    for (row, cid, _v), i in zip(flagged(df, any_lacking), np.flatnonzero(any_lacking)):
+        whys = [why for (_s, why), bad in zip(pairs, lacking[i]) if bad]
         yield ctx.finding("baseline.why_missing", "baseline", whys[0], row, cid, n=len(whys),
                           columns=", ".join(letters[w] for w in whys))

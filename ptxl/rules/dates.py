@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..domain import UNDATED_LEFT_OUT, after, undated_mask
-from .common import families, flagged, lookup, present, skip
+from .common import families, family_dates, family_rows, flagged, present, skip
 
 # Columns that may lie in the future: deadlines and validity.
 MAY_BE_FUTURE = {("chronology", "deadline"), ("actions", "due_date"), ("documents", "valid_until")}
@@ -38,12 +38,14 @@ def check(ds, ctx):
             if not col.field.is_date or not present(ctx, sheet.key, col.key):
                 continue
             s = df[col.key]
-            if (sheet.key, col.key) not in MAY_BE_FUTURE:
+            # the column's first and last dates prove most columns clean before any row-by-row mask
+            earliest, latest = (s.min(), s.max()) if s.dtype.kind == "M" else (pd.Timestamp.min, pd.Timestamp.max)
+            if (sheet.key, col.key) not in MAY_BE_FUTURE and latest > pd.Timestamp(ctx.as_of):
                 future = after(s, ctx.as_of, df[f"{col.key}_year_only"] if col.field.or_year else None)
                 for row, cid, v in flagged(df, future, col.key):
                     yield ctx.finding("date.future", sheet.key, col.key, row, cid, v,
                                       ref=_fmt(ctx.as_of), other_sheet=ctx.names.get("settings"))
-            if (sheet.key, col.key) in PROJECT_DATES:
+            if (sheet.key, col.key) in PROJECT_DATES and earliest < old:
                 for row, cid, v in flagged(df, s < old, col.key):
                     yield ctx.finding("date.too_old", sheet.key, col.key, row, cid, v, n=start.year)
     yield from _undated(ds, ctx)
@@ -55,8 +57,8 @@ def _undated(ds, ctx):
     """The domain's rule for undated rows, said to staff: such a row is left out everywhere."""
     for sheet, key in UNDATED_LEFT_OUT:
         df = ds.tables[sheet]
-        if df.empty or not present(ctx, sheet, key, "case_id"):
-            continue
+        if df.empty or not present(ctx, sheet, key, "case_id") or not df[key].hasnans:
+            continue  # every row dated: none can be undated
         for row, cid, _v in flagged(df, undated_mask(df, key)):
             if not skip(ctx, sheet, row, key):
                 yield ctx.finding("date.undated", sheet, key, row, cid)
@@ -91,15 +93,14 @@ def _within_case(ds, ctx):
         df = ds.tables[sheet]
         if df.empty or not present(ctx, sheet, key, "case_id"):
             continue
-        d = df[key]
-        referral = lookup(df, fam, "referral_date")
-        admission = lookup(df, fam, "admission_date")
-        closure = lookup(df, fam, "closure_date")
+        d = df[key].to_numpy()
+        referral, admission, closure = family_dates(fam, family_rows(df, fam),
+                                                    ("referral_date", "admission_date", "closure_date"))
         before_ref = d < referral
         for row, cid, v in flagged(df, before_ref, key):
             yield ctx.finding("date.before_referral", sheet, key, row, cid, v, other_sheet=fam_sheet)
         if vs_admission:
-            for row, cid, v in flagged(df, (d < admission) & ~before_ref.fillna(False), key):
+            for row, cid, v in flagged(df, (d < admission) & ~before_ref, key):
                 yield ctx.finding("date.before_admission", sheet, key, row, cid, v, other_sheet=fam_sheet)
         for row, cid, v in flagged(df, d > closure, key):
             yield ctx.finding("date.after_closure", sheet, key, row, cid, v, other_sheet=fam_sheet)

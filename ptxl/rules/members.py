@@ -7,11 +7,12 @@ normal in this project (the seed counts them) and only reported as info.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..domain import ADULT_ROLES, adult_age, age_years
 from ..pilot import evaluation_unit
-from .common import families, flagged, lookup, present, ts
+from .common import families, family_dates, family_rows, flagged, present, ts
 
 YOUNG_PARENT_AGE = 14
 
@@ -34,7 +35,7 @@ def check(ds, ctx):
         return  # a person's case: members are optional and the children criterion is a family's
     yield from _criterion(ds, ctx, fam, mem, ref)
     if present(ctx, "members", "case_id") and present(ctx, "families", "status", "admission_date"):
-        has_members = fam["case_id"].isin(set(mem["case_id"].dropna()))
+        has_members = fam["case_id"].isin(_cases(mem["case_id"]))
         df = ds.tables["families"]
         lonely = df["case_id"].map(fam["admitted"] & ~has_members).eq(True) & ~df["case_id"].duplicated()
         for row, cid, v in flagged(df, lonely, "case_id"):
@@ -45,24 +46,38 @@ def check(ds, ctx):
 def _criterion(ds, ctx, fam, mem, ref):
     if mem.empty or not present(ctx, "members", "birth_date", "case_id"):
         return
-    on = lookup(mem, fam, "admission_date")
-    on = on.fillna(lookup(mem, fam, "referral_date")).fillna(ref)
+    at = family_rows(mem, fam)  # each member's family
+    admission, referral = family_dates(fam, at, ("admission_date", "referral_date"))
+    on = pd.Series(np.where(np.isnat(admission), referral, admission), index=mem.index).fillna(ref)
     age = age_years(mem["birth_date"], on)
-    minor = (age < adult_age()).fillna(False)
-    unknown_child = mem["birth_date"].isna() & (mem["role"] == "child")
-    by_case = pd.DataFrame({"case_id": mem["case_id"], "minor": minor.astype(bool),
-                            "unknown": unknown_child.astype(bool)}).groupby("case_id").any()
+    minor = (age < adult_age()).to_numpy(bool, na_value=False)
+    unknown_child = (mem["birth_date"].isna() & (mem["role"] == "child")).to_numpy(bool)
     df = ds.tables["families"]
     crit = df["crit_children_under_18"]
-    has_minor = df["case_id"].map(by_case["minor"])
-    has_unknown = df["case_id"].map(by_case["unknown"])
-    listed = has_minor.notna() & ~df["case_id"].duplicated()  # a repeated case id is reported elsewhere
-    minor_known, unknown_listed = has_minor.eq(True), has_unknown.eq(True)
-    none = listed & (crit == "yes") & ~minor_known & ~unknown_listed
+    rows = family_rows(df, fam)
+    rows[df["case_id"].duplicated().to_numpy()] = -1  # a repeated case id is reported elsewhere
+    # for each families row: members listed, one a minor, a child of unknown age
+    listed = _any_member(fam, at, at >= 0)[rows]
+    minor_known = _any_member(fam, at, minor)[rows]
+    unknown_listed = _any_member(fam, at, unknown_child)[rows]
+    none = listed & (crit == "yes").to_numpy() & ~minor_known & ~unknown_listed
     for row, cid, v in flagged(df, none, "crit_children_under_18"):
         yield ctx.finding("criterion.children_none", "families", "crit_children_under_18", row, cid, v,
                           expected=ctx.label("yes_no", "yes"), other_sheet=ctx.names.get("members"))
-    some = listed & (crit == "no") & minor_known
+    some = listed & (crit == "no").to_numpy() & minor_known
     for row, cid, v in flagged(df, some, "crit_children_under_18"):
         yield ctx.finding("criterion.children_some", "families", "crit_children_under_18", row, cid, v,
                           expected=ctx.label("yes_no", "no"), other_sheet=ctx.names.get("members"))
+
+
+def _cases(ids: pd.Series) -> set:
+    """The distinct case ids typed in ``ids``."""
+    return set(ids.dropna().tolist())
+
+
+def _any_member(fam: pd.DataFrame, at: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """Per family of ``fam``, whether one of its members (``at``: each member's family) is in ``which``;
+    one more slot, always False, answers for position -1 (no family)."""
+    has = np.zeros(len(fam) + 1, dtype=bool)
+    has[at[which & (at >= 0)]] = True
+    return has

@@ -10,12 +10,13 @@ not expected to have one yet, so it is not warned.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..domain import add_months, counted_summaries
 from ..pilot import not_asked
 from ..schema import get_schema
-from .common import families, flagged, lookup, present
+from .common import admitted_at, families, family_rows, flagged, present
 
 
 def check(ds, ctx):
@@ -25,17 +26,18 @@ def check(ds, ctx):
             or not present(ctx, "families", "status", "admission_date"):
         return
     due_since = pd.Timestamp(add_months(ctx.as_of, -(ds.settings.review_months or 0)))
-    counted = set(counted_summaries(fam[fam["admitted"]], summ, ctx.as_of)["case_id"])
+    dated = summ[["_row", "case_id", "review_date"]]  # what the domain's rule reads: its selections copy these alone
+    counted = set(counted_summaries(fam[fam["admitted"]], dated, ctx.as_of)["case_id"])
     df = ds.tables["families"]
-    missing = (df["case_id"].map(fam["admitted"]).eq(True)
+    missing = (admitted_at(fam, family_rows(df, fam))
                & (df["admission_date"] <= due_since) & ~df["case_id"].isin(counted) & ~df["case_id"].duplicated())
     for row, cid, v in flagged(df, missing, "case_id"):
         yield ctx.finding("summary.missing", "families", "case_id", row, cid, v,
                           ref=ctx.as_of.strftime("%d/%m/%Y"), other_sheet=ctx.names.get("summary"))
     if summ.empty:
         return
-    adm = lookup(summ, fam, "admitted")
-    not_admitted = summ["case_id"].isin(set(fam.index)) & ~adm.eq(True)
+    at = family_rows(summ, fam)
+    not_admitted = (at >= 0) & ~admitted_at(fam, at)  # a family's, not admitted
     for row, cid, v in flagged(summ, not_admitted, "case_id"):
         yield ctx.finding("summary.not_admitted", "summary", "case_id", row, cid, v)
     skipped = not_asked(ds.settings)
@@ -46,7 +48,18 @@ def check(ds, ctx):
     answers = [q.key for q in get_schema().annex_b if q.scale != "text" and q.key in ctx.letters.get("summary", {})
                and q.key not in skipped]
     if answers:
-        empty = summ[answers].isna().all(axis=1)
-        for row, cid, v in flagged(summ, empty):
+        for row, cid, v in flagged(summ, _unanswered(summ, answers)):
             if not any(("summary", row, k) in ctx.unreadable for k in answers):
                 yield ctx.finding("summary.empty", "summary", answers[0], row, cid)
+
+
+def _unanswered(summ: pd.DataFrame, answers: list) -> np.ndarray:
+    """The rows where every answer is blank: the rows still blank, narrowed one answer at a time (a test
+    reads only those rows, and none once no row is left), not the frame's isna over every cell."""
+    blank = np.ones(len(summ), dtype=bool)
+    for key in answers:
+        rows = np.flatnonzero(blank)
+        if not len(rows):
+            break
+        blank[rows] = pd.isna(summ[key].to_numpy()[rows])
+    return blank

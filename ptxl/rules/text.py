@@ -32,10 +32,16 @@ def check(ds, ctx):
 
 
 def _texts(values: list) -> tuple[list, str]:
-    """The column's non-empty texts and them joined by newlines.
+    """The column's texts and them joined by newlines (a blank left out, or kept as an empty text: either
+    way it is never too long and holds no control character).
 
-    A text column holds texts and blanks (None) only, so C's ``filter`` and ``join`` do it;
-    a cell of another type (``join`` refuses it) sends the column through ``isinstance``."""
+    A column typed throughout is joined as it is, by C's ``join``; a blank (None), which ``join`` refuses,
+    sends the column through ``filter``, and a cell of another type through ``isinstance``. Each pass over
+    the ~90,000 texts of a realistic workbook costs milliseconds, in memory reads more than in work."""
+    try:
+        return values, "\n".join(values)
+    except TypeError:
+        pass
     strs = list(filter(None, values))
     try:
         return strs, "\n".join(strs)

@@ -34,7 +34,7 @@ def _known(s, codes) -> bool:
 
 
 def check(ds, ctx):
-    for sheet, col, df in entry_columns(ds, ctx):
+    for sheet, col, df in entry_columns(ds, ctx, lambda col: isinstance(col.field, Numeric) or col.scale is not None):
         s = df[col.key]
         field = col.field
         if isinstance(field, Numeric) and field.maximum is not None:  # a score
