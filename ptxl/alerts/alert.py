@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .messages import render_alert  # the words only, worded when shown: the rules never render
+
 LEVELS = ("overdue", "due_soon", "missing")
 
 # 0 = most urgent. Legal deadlines first (missing one cannot be undone), then what is already
@@ -71,7 +73,6 @@ class Alert:
                           lang=lang, unit=unit)
 
     def render(self, lang: str) -> str:
-        from .messages import render_alert  # words only when shown: the rules never render
         return render_alert(self.code, self.params, lang, self.unit)
 
     @property

@@ -168,8 +168,11 @@ def ago_text(days: int, lang: str) -> str:
     return AGO[lang].format(n=days_text(days, lang))
 
 
+@lru_cache(maxsize=4096)
 def fmt_date(d: dt.date | None) -> str:
-    """Belgian day-first dates in every language (26/02/2023), never ISO in a sentence (``ptxl.i18n.formats``)."""
+    """Belgian day-first dates in every language (26/02/2023), never ISO in a sentence (``ptxl.i18n.formats``).
+
+    Cached: the alerts of a refresh say the same few hundred dates thousands of times (``strftime`` ~1 µs)."""
     return i18n_date(d)
 
 
@@ -212,7 +215,7 @@ FIELDS = {
     "ago": ago_text,  # days before the reference date
     "doc": lambda v, lang: _label("document_type", v, lang) or kind_label("document_expired", lang),
     "event": lambda v, lang: _label("chronology_event", v, lang) or UNKNOWN_EVENT.get(_lang(lang), "?"),
-    "sheet": lambda v, lang: get_schema().sheet(v).name(_lang(lang)),
+    "sheet": lambda v, lang: _sheet_name(v, _lang(lang)),
     "yes": lambda v, lang: get_schema().scales["yes_no"].label(v, _lang(lang)),
     "criteria": lambda v, lang: ", ".join(get_schema().sheet("families").column(k).header(_lang(lang)) for k in v),
 }
@@ -252,8 +255,16 @@ def kind_label(kind: str, lang: str = DEFAULT_LANG) -> str:
 
 def link_text(sheet_key: str, row: int | None, lang: str = DEFAULT_LANG) -> str:
     """What the hyperlink cell shows: the sheet's name, and the row when there is one."""
-    name = get_schema().sheet(sheet_key).name(_lang(lang))
-    return ROW[_lang(lang)].format(sheet=name, row=row) if row else name
+    lang = _lang(lang)
+    name = _sheet_name(sheet_key, lang)
+    return ROW[lang].format(sheet=name, row=row) if row else name
+
+
+@lru_cache(maxsize=None)
+def _sheet_name(sheet_key: str, lang: str) -> str:
+    """A sheet's name in ``lang``, once a sheet: ``Schema.sheet`` searches the sheets, and every alert links
+    to one (the schema is built once a process: ``get_schema``)."""
+    return get_schema().sheet(sheet_key).name(lang)
 
 
 def alert_columns(lang: str = DEFAULT_LANG) -> list[tuple[str, str]]:
