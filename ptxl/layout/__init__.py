@@ -346,6 +346,11 @@ def alerts_grid(ctx: Context, alerts: list) -> SheetGrid:
     cells, width, keys = g.cells, widths["message"], [k for k, _h in columns]
     levels = {lv: Cell(level_label(lv, lang), "list_error" if lv == "overdue" else "list_warning") for lv in LEVELS}
     kinds: dict = {}
+    # the cells of a value many alerts share (a date, a day count, a case, its manager), made once each: a
+    # cell is an immutable named tuple, and ~2,200 rows at M repeat them (issue 14)
+    dates: dict = {}
+    days: dict = {}
+    wrapped: dict = {}
     targets: dict = {}  # sheet key → its quoted name, the start of a link's target
     for r, a in enumerate(sorted(alerts, key=lambda a: a.urgency), start=ALERTS_HEADER + 1):
         message = a.render(lang)  # an alert keeps its code and parameters: worded here, in the sheet's language
@@ -355,11 +360,16 @@ def alerts_grid(ctx: Context, alerts: list) -> SheetGrid:
         # column of another ``Alert`` field shows that field
         made = {"level": levels[a.level],
                 "kind": kinds.get(a.kind) or kinds.setdefault(a.kind, Cell(kind_label(a.kind, lang), "wrap")),
-                "message": Cell(message, "wrap"), "date": Cell(a.date, "list_date"),
-                "days": Cell(a.days, "list_number"),
+                "message": Cell(message, "wrap"),
+                "date": dates.get(a.date) or dates.setdefault(a.date, Cell(a.date, "list_date")),
+                "days": days.get(a.days) or days.setdefault(a.days, Cell(a.days, "list_number")),
                 "link": Cell(link_text(a.sheet_key, a.row, lang), "home_link", f"{target}!A{a.row or 1}")}
         for j, key in enumerate(keys):
-            cells[(r, j)] = made.get(key) or Cell(getattr(a, key), "wrap")
+            value = made.get(key)
+            if value is None:
+                value = getattr(a, key)
+                value = wrapped.get((key, value)) or wrapped.setdefault((key, value), Cell(value, "wrap"))
+            cells[(r, j)] = value
         g.tall(r, message, width)
     g.autofilter = (ALERTS_HEADER, 0, r, len(columns) - 1)
     return g
