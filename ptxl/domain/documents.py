@@ -29,13 +29,16 @@ def expiry(document_type: str | None, issue_date: dt.date | None, valid_until: d
     return None, None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class DocumentState:
     """One document at the reference date.
 
     ``state``: ``unknown`` (no expiry), ``replaced`` (superseded), ``expired``, ``expiring``
     (within the alert window, ``days`` left) or ``valid``; ``None`` for a document issued
     after the reference date (it did not exist yet: shown nowhere).
+
+    Frozen, with an ``__init__`` of its own (as ``alerts.Alert``): the generated one calls
+    ``object.__setattr__`` once per field, and the alerts state every document of realistic M.
     """
 
     row: dict
@@ -43,6 +46,10 @@ class DocumentState:
     months: int | None
     state: str | None
     days: int | None
+
+    def __init__(self, row: dict, until: dt.date | None, months: int | None, state: str | None,
+                 days: int | None):
+        vars(self).update(row=row, until=until, months=months, state=state, days=days)
 
 
 def _text(v) -> str:
