@@ -226,7 +226,7 @@ def contacts(ctx: Context):
     last_visit = _latest(ctx, "contacts", "contact_date", ("contact_type", "home_visit"))
     for kind, setting, last in (("no_contact", "alert_no_contact_days", last_any),
                                 ("no_home_visit", "alert_no_visit_days", last_visit)):
-        limit = ctx.setting(setting)
+        limit = dt.timedelta(days=ctx.setting(setting))
         for fam in ctx.families.values():
             seen = last.get(fam.case_id)
             if seen and (fam.start is None or seen[0] >= fam.start):
@@ -235,7 +235,7 @@ def contacts(ctx: Context):
                 base, row, template = fam.start, None, f"{kind}_since_admission"
             else:
                 continue
-            due = base + dt.timedelta(days=limit)
+            due = base + limit
             if due <= ctx.ref:
                 yield ctx.alert(kind, fam, "contacts", row, due, template, last=base, n=(ctx.ref - base).days)
 
@@ -253,7 +253,8 @@ def _latest(ctx: Context, sheet_key: str, date_key: str, where: tuple[str, str] 
         _ids, kinds = ctx.columns(sheet_key, where[0])
         if not kinds:
             return {}
-        chosen = [i for i, kind in enumerate(kinds[0][1]) if (kind == where[1]) is True]
+        wanted = where[1]
+        chosen = [i for i, kind in enumerate(kinds[0][1]) if (kind == wanted) is True]
         ids, rows, dates = [ids[i] for i in chosen], [rows[i] for i in chosen], [dates[i] for i in chosen]
     return {cid: (dates[i], int(rows[i])) for cid, i in latest_positions(ids, dates, ctx.ref).items()}
 
