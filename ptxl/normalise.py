@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 
 from .fields import parse_text
 from .fields import Choice
 from .fields import blank as _blank
+from .fields import filled_texts
 from .model.dataset import Dataset, frame
 from .read import RawWorkbook
 from .rules import Context
@@ -96,6 +98,8 @@ def normalise(raw: RawWorkbook, ctx: Context | None = None) -> tuple[Dataset, li
 
 
 _NUMBER_TYPES = frozenset((int, float, bool))
+# the parts of a ``parse_cell`` result, picked in C (a finding code is a non-empty text, or None)
+_VALUE, _YEAR_ONLY, _CODE = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _parsed_cells(col, raw_vals: list, lang: str, date1904: bool) -> tuple[list, list, list | None]:
@@ -114,10 +118,10 @@ def _parsed_cells(col, raw_vals: list, lang: str, date1904: bool) -> tuple[list,
                 or len(_NUMBER_TYPES.intersection(map(type, raw_vals))) <= 1):
             by_value = col.field.parse_distinct(distinct_values, lang, date1904)
             distinct = by_value.values()
-            out = list(map({v: res[0] for v, res in by_value.items()}.__getitem__, raw_vals))
-            year_only = (list(map({v: res[1] for v, res in by_value.items()}.__getitem__, raw_vals))
-                         if any(res[1] for res in distinct) else [False] * n)
-            if all(res[2] is None for res in distinct):
+            out = list(map(dict(zip(by_value, map(_VALUE, distinct))).__getitem__, raw_vals))
+            year_only = (list(map(dict(zip(by_value, map(_YEAR_ONLY, distinct))).__getitem__, raw_vals))
+                         if any(map(_YEAR_ONLY, distinct)) else [False] * n)
+            if not any(map(_CODE, distinct)):
                 return out, year_only, None
             return out, year_only, list(map(by_value.__getitem__, raw_vals))
         cache: dict = {}
@@ -132,22 +136,12 @@ def _parsed_cells(col, raw_vals: list, lang: str, date1904: bool) -> tuple[list,
     except TypeError:  # unhashable: never from calamine, but be safe
         results = distinct = [parse(v, lang, date1904) for v in raw_vals]
     return ([res[0] for res in results], [res[1] for res in results],
-            None if all(res[2] is None for res in distinct) else results)
-
-
-def _all_filled_text(raw_vals: list) -> bool:
-    """Whether every value is a string with a visible character: the usual filled text column, whose
-    values are then kept as they are after two C-level passes instead of a Python test per cell
-    (``str.isspace`` refuses any other type: that column takes the per-cell way)."""
-    try:
-        return all(raw_vals) and not any(map(str.isspace, raw_vals))
-    except TypeError:
-        return False
+            None if not any(map(_CODE, distinct)) else results)
 
 
 def _column(sheet_key, col, raw_vals, rows, lang, ctx, findings, date1904=False):
     if not col.field.has_findings:  # text and case numbers: one comprehension, no cache
-        if _all_filled_text(raw_vals):
+        if filled_texts(raw_vals):  # kept as they are
             return list(raw_vals), [False] * len(raw_vals)
         out = [(v if v and not v.isspace() else None) if type(v) is str else
                (None if _blank(v) else parse_text(v)) for v in raw_vals]

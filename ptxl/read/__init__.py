@@ -26,6 +26,7 @@ from ..model.errors import PtxlError
 from .limits import check_package, read_part, read_part_pieces
 from .messages import UNNAMED, FileProblem
 from .sheetxml import date1904, formula_and_error_cells, sheet_parts
+from ..fields import filled_texts
 from ..fields import fold  # noqa: F401 - the one forgiving comparison of labels (ptxl.read.fold for callers)
 from ..schema import DEFAULT_LANG, LANGS, get_schema
 
@@ -257,9 +258,11 @@ def read_table(sheet, name: str, grid: list, merged, formulas, errors) -> RawTab
 
 def _rectangular_rows(body: list, h: int, idx: list, columns: dict) -> tuple[list, dict]:
     """Calamine's grid is rectangular: transpose it once (in C), then keep the rows where a known
-    column is filled, judged column-wise (the first known column decides for nearly every row)."""
+    column is filled, judged column-wise: the first known column (the case id) decides for nearly every
+    row, and when it is text on every row, as usual, it keeps them all by two C-level passes."""
     cols = list(zip(*body))
-    keep = [(v != "" and not v.isspace()) if type(v) is str else not _blank(v) for v in cols[idx[0]]]
+    keep = (() if filled_texts(cols[idx[0]]) else  # () keeps every row
+            [(v != "" and not v.isspace()) if type(v) is str else not _blank(v) for v in cols[idx[0]]])
     if not all(keep):
         for i, k in enumerate(keep):
             if not k:
