@@ -221,7 +221,7 @@ _MISSING = object()
 class SheetRows(NamedTuple):
     """A grid's rows as the sheet's XML needs them, from one pass over its cells (``sheet_rows``)."""
 
-    xml: bytes  # the ``sheetData`` element, UTF-8 (the zip's form: no 1.2 MB text encoded afterwards)
+    xml: str  # the ``sheetData`` element
     linked: list  # (row, col) of the cells with a link, in order
     dimension: str  # the ``dimension`` reference of the cells written (a style or a value), "A1" if none
 
@@ -229,46 +229,46 @@ class SheetRows(NamedTuple):
 def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: bool,
               xmlns: bool = True) -> str:
     """The ``sheetData`` element as text (``sheet_rows``)."""
-    return sheet_rows(cells, heights, styles, date1904, xmlns).xml.decode("utf-8")
+    return sheet_rows(cells, heights, styles, date1904, xmlns).xml
 
 
 def sheet_rows(cells: dict, heights: dict, styles: Mapping[str, int], date1904: bool,
                xmlns: bool = True) -> SheetRows:
-    """The ``sheetData`` element as UTF-8, the linked cells and the dimension; ``xmlns=False`` for splicing
+    """The ``sheetData`` element as text, the linked cells and the dimension; ``xmlns=False`` for splicing
     under a root whose default namespace is already SpreadsheetML (then the text is what lxml would have
     serialised).
 
     One pass over the cells in (row, column) order: the order the layout puts them in, so usually the
     grid's own (sorted only when it is not). A row with a height and no cell is written empty in its
     place. A cell's element around its row number is serialised once per (column, value, style): most
-    values of a long sheet repeat (labels, levels, kinds, case managers; issue 14), and encoded then, so the
-    rows are joined as bytes.
+    values of a long sheet repeat (labels, levels, kinds, case managers; issue 14).
     """
     linked: list = []
     if not cells and not heights:
-        return SheetRows(f'<sheetData xmlns="{MAIN}"/>'.encode() if xmlns else b"<sheetData/>", linked, "A1")
+        return SheetRows(f'<sheetData xmlns="{MAIN}"/>' if xmlns else "<sheetData/>", linked, "A1")
     order = sorted(cells)
     items = cells.items() if order == list(cells) else [(rc, cells[rc]) for rc in order]
-    out = [f'<sheetData xmlns="{MAIN}">'.encode() if xmlns else b"<sheetData>"]
+    out = [f'<sheetData xmlns="{MAIN}">' if xmlns else "<sheetData>"]
     append = out.append
     bare = sorted(heights, reverse=True)  # the rows with a height, taken as their place is reached
-    texts: dict = {}  # (col, text, style) → (b'<c r="B', b'" s="3" t="inlineStr">…</c>')
+    texts: dict = {}  # (col, text, style) → ('<c r="B', '" s="3" t="inlineStr">…</c>')
     tails: dict = {}  # (col, type, value, style) → the same, for the other values equal ones write alike
     attrs_of = _StyleAttrs(styles)
-    row, opened, rn = None, 0, b""
+    row, opened, rn = None, 0, ""
     first = last = None  # the rows and columns of the cells written, for the dimension
     left, right = math.inf, -1
-    for (r, c), (value, style, link) in items:  # a Cell unpacked: no attribute look-ups
+    for (r, c), cell in items:
         if r != row:
             if row is not None:
                 _close_row(out, opened)
             while bare and bare[-1] < r:
-                append(_row_tag(bare.pop(), heights) + b"/>")
+                append(_row_tag(bare.pop(), heights) + "/>")
             if bare and bare[-1] == r:
                 bare.pop()
-            row, rn = r, b"%d" % (r + 1)
-            append(_row_tag(r, heights) + b">")
+            row, rn = r, str(r + 1)
+            append(f"{_row_tag(r, heights)}>")
             opened = len(out)
+        value, style = cell.value, cell.style
         kind = type(value)
         if style or kind is str or not _blank(value):
             if first is None:
@@ -278,13 +278,13 @@ def sheet_rows(cells: dict, heights: dict, styles: Mapping[str, int], date1904: 
                 left = c
             if c > right:
                 right = c
-        if link:
+        if cell.link:
             linked.append((r, c))
         if kind is str:  # most cells: one look-up, no type in the key
             key = (c, value, style)
             parts = texts.get(key)
             if parts is None:  # ``attrs_of`` gives the attribute after the closing quote of the reference
-                parts = texts[key] = (f'<c r="{_letter(c)}'.encode(), _text_tail(attrs_of[style], value).encode())
+                parts = texts[key] = (f'<c r="{_letter(c)}', _text_tail(attrs_of[style], value))
         elif kind in _CACHED:
             key = (c, kind, value, style)
             parts = tails.get(key, _MISSING)
@@ -299,10 +299,10 @@ def sheet_rows(cells: dict, heights: dict, styles: Mapping[str, int], date1904: 
     if row is not None:
         _close_row(out, opened)
     while bare:
-        append(_row_tag(bare.pop(), heights) + b"/>")
-    append(b"</sheetData>")
+        append(_row_tag(bare.pop(), heights) + "/>")
+    append("</sheetData>")
     dimension = "A1" if first is None else f"{column_letter(left)}{first + 1}:{column_letter(right)}{last + 1}"
-    return SheetRows(b"".join(out), linked, dimension)
+    return SheetRows("".join(out), linked, dimension)
 
 
 class _StyleAttrs(dict):
@@ -323,31 +323,31 @@ class _StyleAttrs(dict):
 
 
 @lru_cache(maxsize=1024)
-def _height_attrs(ht) -> bytes:
+def _height_attrs(ht) -> str:
     """A row's height attributes (rows of a long sheet share a few heights)."""
-    return f' ht="{ht:g}" customHeight="1"'.encode() if ht else b""
+    return f' ht="{ht:g}" customHeight="1"' if ht else ""
 
 
-def _row_tag(r: int, heights: dict) -> bytes:
+def _row_tag(r: int, heights: dict) -> str:
     """A ``<row`` start tag without its closing bracket."""
-    return b'<row r="%d"%s' % (r + 1, _height_attrs(heights.get(r)))
+    return f'<row r="{r + 1}"{_height_attrs(heights.get(r))}'
 
 
 def _close_row(out: list, opened: int):
     """End the row opened at ``out[opened - 1]``; a row no cell was written in becomes ``<row …/>``."""
     if len(out) == opened:
-        out[-1] = out[-1][:-1] + b"/>"
+        out[-1] = out[-1][:-1] + "/>"
     else:
-        out.append(b"</row>")
+        out.append("</row>")
 
 
 _CACHED = {int, bool, dt.date, type(None)}  # exact types whose equal values always serialise alike (and str)
 
 
-def _cell_parts(c: int, value, style: int, date1904: bool) -> tuple[bytes, bytes] | None:
-    """A cell's element around its row number, UTF-8: (b'<c r="B', b'" s="3"><v>1</v></c>'); None when blank."""
+def _cell_parts(c: int, value, style: int, date1904: bool) -> tuple[str, str] | None:
+    """A cell's element around its row number: ('<c r="B', '" s="3"><v>1</v></c>'); None when blank."""
     tail = cell_tail(value, style, date1904)
-    return None if tail is None else (f'<c r="{_letter(c)}'.encode(), f'"{tail}'.encode())
+    return None if tail is None else (f'<c r="{_letter(c)}', f'"{tail}')
 
 
 def _cut_sheet_data(xml: bytes) -> bytes | None:
@@ -504,7 +504,7 @@ def rewrite_sheet(xml: bytes, grid: SheetGrid, styles: Mapping[str, int], date19
         head, marker, tail = out.partition(f"<!--{splice}-->".encode())
         if not marker:
             raise AssertionError("sheetData placeholder lost")  # never: the comment was just put there
-        out = b"".join((head, rows.xml, tail))
+        out = b"".join((head, rows.xml.encode("utf-8"), tail))
     return out, had_formula
 
 
