@@ -417,8 +417,8 @@ def _links_xml(grid: SheetGrid, linked: list) -> str | None:
 
     The texts are tested and escaped all at once (both are character by character), joined by NUL: a
     character no text that passed the test holds (an alerts sheet has 2,180 links, ~1.7 ms escaped one by one)."""
-    cells = grid.cells
-    texts = [cells[rc].link for rc in linked] + [str(cells[rc].value or "") for rc in linked]
+    cells = [grid.cells[rc] for rc in linked]
+    texts = [cell.link for cell in cells] + [str(cell.value or "") for cell in cells]
     plain = "".join(texts)
     if not plain.isprintable() and _ILLEGAL.search(plain):
         return None  # (printable text holds none of the characters XML cannot carry)
