@@ -185,11 +185,11 @@ def test_links_spliced_as_text_are_what_lxml_writes():
 def test_repeated_values_are_written_like_the_first_only_when_they_are_the_same_text():
     """Cells are serialised once per distinct value: 0.0 and -0.0 (equal floats) must still differ."""
     from ptxl.model.grid import SheetGrid
-    from ptxl.write.surgical import _rows_xml
+    from ptxl.write.surgical import sheet_rows
     g = SheetGrid("checks")
     for r, v in enumerate([0.0, -0.0, "a", "a", 1, True, None, dt.date(2023, 1, 2)]):
         g.put(r, 0, v, "wrap")
-    xml = _rows_xml(g.cells, {}, {"wrap": 3}, False)
+    xml = sheet_rows(g.cells, {}, {"wrap": 3}, False).xml
     assert '<c r="A1" s="3"><v>0.0</v></c>' in xml and '<c r="A2" s="3"><v>-0.0</v></c>' in xml
     assert '<c r="A3" s="3" t="inlineStr"><is><t>a</t></is></c>' in xml
     assert '<c r="A4" s="3" t="inlineStr"><is><t>a</t></is></c>' in xml

@@ -148,35 +148,23 @@ def wrapped_lines(text: str, width: float) -> int:
         if len(paragraph) <= per_line:  # its words, single-spaced, cannot be longer: one line
             lines += 1
             continue
-        count = _broken_lines(" ".join(paragraph.split()), per_line)
-        if count is None:  # a word longer than a line: placed word by word, cut in pieces of a line
-            used, count = -1, 1  # ``used`` counts the space before each word: none before the first
-            for n in map(len, paragraph.split()):
-                if n > per_line:
-                    for k in [per_line] * (n // per_line) + ([n % per_line] if n % per_line else []):
-                        used += 1 + k
-                        if used > per_line:
-                            count, used = count + 1, k
-                    continue
-                used += 1 + n
-                if used > per_line:
-                    count, used = count + 1, n
-        lines += count
+        words = paragraph.split()
+        if any(len(w) > per_line for w in words):  # a word longer than a line: cut in pieces of a line,
+            words = [w[i:i + per_line] for w in words for i in range(0, len(w), per_line)]  # placed like words
+        lines += _broken_lines(" ".join(words), per_line)
     return max(1, lines)
 
 
-def _broken_lines(words: str, per_line: int) -> int | None:
-    """The lines of single-spaced ``words`` wrapped greedily, each broken at its last space within
-    ``per_line`` characters; None when a word is longer than a line (then ``wrapped_lines`` cuts it).
+def _broken_lines(words: str, per_line: int) -> int:
+    """The lines of single-spaced ``words``, none longer than a line, wrapped greedily: each line broken
+    at its last space within ``per_line`` characters.
 
     The same lines as placing the words one by one, found with one ``rfind`` a line instead of a step a
     word: the alerts sheet sizes ~1,600 distinct messages of two or three lines (issue 14)."""
     count, start = 1, 0
     while len(words) - start > per_line:
-        space = words.rfind(" ", start, start + per_line + 1)
-        if space < 0:
-            return None
-        count, start = count + 1, space + 1
+        start = words.rfind(" ", start, start + per_line + 1) + 1  # found: no word is longer than a line
+        count += 1
     return count
 
 

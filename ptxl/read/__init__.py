@@ -26,8 +26,7 @@ from ..model.errors import PtxlError
 from .limits import check_package, read_part, read_part_pieces
 from .messages import UNNAMED, FileProblem
 from .sheetxml import date1904, formula_and_error_cells, sheet_parts
-from ..fields import filled_texts
-from ..fields import fold  # noqa: F401 - the one forgiving comparison of labels (ptxl.read.fold for callers)
+from ..fields import filled_texts, fold  # noqa: F401 - fold: the one forgiving comparison of labels (ptxl.read.fold for callers)
 from ..schema import DEFAULT_LANG, LANGS, get_schema
 
 ZIP_MAGIC = b"PK\x03\x04"

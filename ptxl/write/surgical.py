@@ -84,7 +84,7 @@ def cell_xml(ref: str, value, style: int, date1904: bool) -> str | None:
 
 def cell_tail(value, style: int, date1904: bool) -> str | None:
     """What follows ``<c r="A1"`` in the cell's element: it depends on the value and style only, so a
-    sheet's many repeated values (labels, case ids, messages) are serialised once (``_rows_xml``)."""
+    sheet's many repeated values (labels, case ids, messages) are serialised once (``sheet_rows``)."""
     s = f' s="{style}"' if style else ""
     kind = type(value)  # exact types first: an alerts sheet has ~10 cells per family
     if kind is str:
@@ -224,12 +224,6 @@ class SheetRows(NamedTuple):
     xml: str  # the ``sheetData`` element
     linked: list  # (row, col) of the cells with a link, in order
     dimension: str  # the ``dimension`` reference of the cells written (a style or a value), "A1" if none
-
-
-def _rows_xml(cells: dict, heights: dict, styles: Mapping[str, int], date1904: bool,
-              xmlns: bool = True) -> str:
-    """The ``sheetData`` element as text (``sheet_rows``)."""
-    return sheet_rows(cells, heights, styles, date1904, xmlns).xml
 
 
 def sheet_rows(cells: dict, heights: dict, styles: Mapping[str, int], date1904: bool,
